@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KontumSiteConfig(AppConfig):
+    name = "kontum_site"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,94 @@
+"""Editorial roles and the approval workflow, created idempotently (load_demo, setup_roles).
+
+Reporters ("Phóng viên") may create stories in the sections they are given and submit them;
+Wagtail's "add" permission lets them edit only their own pages, and never publish.
+Editors ("Biên tập viên") edit, publish, lock and unlock anywhere on the site.
+A workflow on the news section holds every submitted story until an editor approves it.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+REPORTERS = "Phóng viên"
+EDITORS = "Biên tập viên"
+WORKFLOW_NAME = "Duyệt tin bài"
+TASK_NAME = "Biên tập viên duyệt"
+
+REPORTER_PAGE_PERMISSIONS = ["add_page"]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+REPORTER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "change_document"),
+]
+REPORTER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("news", "view_reporter")]
+EDITOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("news", "add_reporter"),
+    ("news", "change_reporter"),
+    ("news", "view_reporter"),
+    ("news", "add_newstag"),
+    ("news", "change_newstag"),
+    ("news", "view_newstag"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_models(group, pairs):
+    for app_label, codename in pairs:
+        group.permissions.add(_permission(app_label, codename))
+
+
+def _grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _grant_collection(group, collection, pairs):
+    for app_label, codename in pairs:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def ensure_editorial_setup(home_page, reporter_sections, workflow_sections):
+    """Create the groups, their permissions and the approval workflow. Safe to call again."""
+    reporters, _created = Group.objects.get_or_create(name=REPORTERS)
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    root_collection = Collection.get_first_root_node()
+
+    _grant_models(reporters, REPORTER_MODEL_PERMISSIONS)
+    _grant_models(editors, EDITOR_MODEL_PERMISSIONS)
+    for section in reporter_sections:
+        _grant_pages(reporters, section, REPORTER_PAGE_PERMISSIONS)
+    _grant_pages(editors, home_page, EDITOR_PAGE_PERMISSIONS)
+    _grant_collection(reporters, root_collection, REPORTER_COLLECTION_PERMISSIONS)
+    _grant_collection(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
+
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(editors)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for section in workflow_sections:
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return reporters, editors, workflow

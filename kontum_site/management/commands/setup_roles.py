@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+
+class Command(BaseCommand):
+    help = "Create the staff groups, their permissions and workflows (idempotent)."
+
+    def handle(self, *args, **options):
+        for path in settings.ROLE_SETUPS:
+            import_string(path)()
+        self.stdout.write(self.style.SUCCESS("Roles ready."))

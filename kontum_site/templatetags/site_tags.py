@@ -1,0 +1,24 @@
+from django import template
+from django.utils.http import urlencode
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, current_title=None):
+    page = page or context.get("page")
+    crumbs = list(page.get_breadcrumbs()) if page is not None and page.depth > 2 else []
+    return {"crumbs": crumbs, "page": page, "current_title": current_title}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = urlencode(sorted((k, v) for k in params for v in params.getlist(k)))
+    return f"?{encoded}" if encoded else "?"

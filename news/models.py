@@ -1,0 +1,345 @@
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from kontum_site.pages import SitePage
+from kontum_site.pagination import paginate
+from kontum_site.tagging import NFCClusterTaggableManager
+from kontum_site.vietnamese import slugify_vi
+
+from .blocks import ArticleBodyBlock
+
+STORIES_PER_PAGE = 12
+LISTING_RENDITIONS = [
+    "fill-480x270",
+    "fill-960x540",
+    "fill-480x270|format-webp",
+    "fill-960x540|format-webp",
+]
+
+
+class NewsTag(TagBase):
+    """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi)."""
+
+    def slugify(self, tag, i=None):
+        slug = slugify_vi(tag) or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_stories")
+
+
+class Reporter(index.Indexed, models.Model):
+    """A byline. Several reporters can sign one story; each has a page listing their stories."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    role = models.CharField(_("role"), max_length=120, blank=True, default="Phóng viên")
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Private: used for notifications, never shown.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("admin account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporter_profiles",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("email"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify_vi(self.name) or "phong-vien"
+            slug, suffix = base, 2
+            while Reporter.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, suffix = f"{base}-{suffix}", suffix + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+
+def story_listing(queryset):
+    """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+    return (
+        queryset.live()
+        .public()
+        .select_related("featured_image")
+        .prefetch_related(
+            Prefetch("featured_image", queryset=images),
+            Prefetch("bylines", queryset=bylines),
+        )
+        .order_by("-display_date", "-pk")
+    )
+
+
+def parse_month(value):
+    """ "2020-10" → (aware start, aware end) in the site's time zone, or None."""
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        start = datetime(year, month, 1)
+    except (ValueError, TypeError):
+        return None
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(end)
+
+
+class NewsIndexPage(RoutablePageMixin, SitePage):
+    """The news section: latest stories, filters by tag and month, tag and reporter pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.ArticlePage"]
+    parent_page_types = ["kontum_site.HomePage"]
+    template = "news/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def stories(self):
+        return story_listing(ArticlePage.objects.child_of(self))
+
+    def filtered_stories(self, request):
+        stories = self.stories()
+        tag = None
+        tag_slug = request.GET.get("tag", "").strip()
+        if tag_slug:
+            tag = NewsTag.objects.filter(slug=tag_slug).first()
+            stories = stories.filter(tagged_items__tag=tag) if tag else stories.none()
+        month_range = parse_month(request.GET.get("month"))
+        if month_range:
+            stories = stories.filter(
+                display_date__gte=month_range[0], display_date__lt=month_range[1]
+            )
+        return stories, tag, month_range
+
+    def month_choices(self):
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .filter(display_date__isnull=False)
+            .datetimes("display_date", "month", order="DESC")
+        )
+
+    @path("")
+    def index_route(self, request):
+        stories, tag, month_range = self.filtered_stories(request)
+        return self.render(
+            request,
+            context_overrides={
+                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+                "active_tag": tag,
+                "active_month": month_range[0] if month_range else None,
+                "months": self.month_choices(),
+            },
+        )
+
+    @path("chu-de/<slug:tag_slug>/", name="tag")
+    def tag_route(self, request, tag_slug):
+        tag = get_object_or_404(NewsTag, slug=tag_slug)
+        stories = self.stories().filter(tagged_items__tag=tag)
+        return self.render(
+            request,
+            template="news/tag_page.html",
+            context_overrides={
+                "tag": tag,
+                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+            },
+        )
+
+    @path("phong-vien/<slug:reporter_slug>/", name="reporter")
+    def reporter_route(self, request, reporter_slug):
+        reporter = get_object_or_404(Reporter.objects.select_related("photo"), slug=reporter_slug)
+        stories = self.stories().filter(bylines__reporter=reporter)
+        return self.render(
+            request,
+            template="news/reporter_page.html",
+            context_overrides={
+                "reporter": reporter,
+                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+            },
+        )
+
+    def tag_url(self, tag):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+    def reporter_url(self, reporter):
+        return self.url + self.reverse_subpage("reporter", args=[reporter.slug])
+
+
+class ArticlePage(SitePage):
+    """A news story."""
+
+    lead = models.TextField(_("lead"), help_text=_("The sapo: one or two sentences in bold."))
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_caption = models.CharField(_("caption"), max_length=255, blank=True)
+    featured_image_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    display_date = models.DateTimeField(
+        _("display date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Shown on the story. Empty: the time of first publication."),
+    )
+    tags = NFCClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_image"),
+                FieldPanel("featured_image_caption"),
+                FieldPanel("featured_image_credit"),
+            ],
+            heading=_("Featured image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("bylines", label=_("Bylines"), min_num=0),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("Related stories")),
+    ]
+    settings_panels = SitePage.settings_panels + [
+        FieldPanel("display_date"),
+        FieldPanel("comments_enabled"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("display_date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def save(self, *args, **kwargs):
+        if self.display_date is None and self.first_published_at:
+            self.display_date = self.first_published_at
+        super().save(*args, **kwargs)
+
+    @property
+    def date(self):
+        return self.display_date or self.first_published_at or self.latest_revision_created_at
+
+    def reporters(self):
+        return [byline.reporter for byline in self.bylines.all() if byline.reporter_id]
+
+    def related_stories(self, limit=4):
+        chosen = [
+            link.story.specific
+            for link in self.related_links.select_related("story").all()
+            if link.story and link.story.live
+        ]
+        if chosen:
+            return chosen[:limit]
+        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        if not tag_ids:
+            return []
+        return list(
+            story_listing(ArticlePage.objects.exclude(pk=self.pk))
+            .filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items"))
+            .order_by("-shared_tags", "-display_date")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.get_parent().specific
+        context["story_tags"] = list(self.tags.all())
+        context["story_reporters"] = self.reporters()
+        context["related_stories"] = self.related_stories()
+        return context
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(
+        Reporter, verbose_name=_("reporter"), on_delete=models.CASCADE, related_name="bylines"
+    )
+
+    panels = [FieldPanel("reporter")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+
+
+class ArticleRelatedStory(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    story = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("story", page_type="news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")

@@ -1,0 +1,1 @@
+"""News signal handlers (kept for the comments and cache issues to extend)."""

@@ -1,0 +1,69 @@
+"""Query counts per page stay fixed whether the site has 5 or 200 stories."""
+
+import pytest
+
+from tests.conftest import aware
+
+pytestmark = pytest.mark.django_db
+
+HOME_BUDGET = 10
+NEWS_INDEX_BUDGET = 14
+ARTICLE_BUDGET = 20
+
+
+@pytest.fixture
+def newsroom(news_index, make_image, make_reporter):
+    from news.models import ArticleByline, ArticlePage
+
+    images = [make_image(f"Ảnh {n}") for n in range(3)]
+    reporters = [make_reporter(f"Phóng viên {n}") for n in range(3)]
+    tag_names = [f"Chủ đề {n}" for n in range(10)]
+
+    def grow_to(total):
+        existing = ArticlePage.objects.count()
+        for number in range(existing, total):
+            story = ArticlePage(
+                title=f"Tin thi đua số {number}",
+                lead="Sapo.",
+                featured_image=images[number % 3],
+                display_date=aware(2020, 1 + number % 12, 1 + number % 28),
+                live=True,
+            )
+            story.bylines.add(ArticleByline(reporter=reporters[number % 3]))
+            story.tags.add(tag_names[number % 10], tag_names[(number + 3) % 10])
+            news_index.add_child(instance=story)
+        return ArticlePage.objects.order_by("pk").first()
+
+    return grow_to
+
+
+def count_queries(client, url, budget, django_assert_max_num_queries):
+    client.get(url)  # warm up: renditions are created on first view
+    with django_assert_max_num_queries(budget) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_page_queries_do_not_grow_with_the_number_of_stories(
+    client, newsroom, django_assert_max_num_queries
+):
+    first = newsroom(5)
+    budgets = {
+        "/": HOME_BUDGET,
+        "/tin-tuc/": NEWS_INDEX_BUDGET,
+        "/tin-tuc/?page=2&month=2020-03": NEWS_INDEX_BUDGET,
+        "/tin-tuc/chu-de/chu-de-3/": NEWS_INDEX_BUDGET,
+        "/tin-tuc/phong-vien/phong-vien-1/": NEWS_INDEX_BUDGET,
+        first.url: ARTICLE_BUDGET,
+    }
+    small = {
+        url: count_queries(client, url, budget, django_assert_max_num_queries)
+        for url, budget in budgets.items()
+    }
+    newsroom(200)
+    large = {
+        url: count_queries(client, url, budget, django_assert_max_num_queries)
+        for url, budget in budgets.items()
+    }
+    assert small == large
