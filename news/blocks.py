@@ -5,6 +5,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from exemplars.blocks import ExemplarCardBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -54,3 +56,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     video = EmbedBlock(label=_("Video"), icon="media")
     document = DocumentLinkBlock()
     table = TableBlock(label=_("Table"))
+    exemplar = ExemplarCardBlock()

@@ -242,6 +242,22 @@ class ArticlePage(SitePage):
     )
     tags = NFCClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    conference = models.ForeignKey(
+        "campaigns.ConferencePage",
+        verbose_name=_("conference"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
 
     content_panels = SitePage.content_panels + [
         FieldPanel("lead"),
@@ -257,6 +273,14 @@ class ArticlePage(SitePage):
         InlinePanel("bylines", label=_("Bylines"), min_num=0),
         FieldPanel("tags"),
         InlinePanel("related_links", label=_("Related stories")),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("campaign", page_type="campaigns.CampaignPage"),
+                PageChooserPanel("conference", page_type="campaigns.ConferencePage"),
+                InlinePanel("exemplar_links", label=_("Exemplars in this story")),
+            ],
+            heading=_("Campaign and exemplars"),
+        ),
     ]
     settings_panels = SitePage.settings_panels + [
         FieldPanel("display_date"),
@@ -313,7 +337,28 @@ class ArticlePage(SitePage):
         context["story_tags"] = list(self.tags.all())
         context["story_reporters"] = self.reporters()
         context["related_stories"] = self.related_stories()
+        context.update(self.campaign_links())
         return context
+
+    def campaign_links(self):
+        """The story's campaign, conference and exemplars (live ones only), for the aside."""
+        images = get_image_model().objects.prefetch_renditions(
+            "fill-160x160", "fill-160x160|format-webp"
+        )
+        links = (
+            self.exemplar_links.filter(exemplar__live=True)
+            .select_related(
+                "exemplar", "exemplar__portrait", "exemplar__ethnicity", "exemplar__place"
+            )
+            .prefetch_related(Prefetch("exemplar__portrait", queryset=images))
+        )
+        campaign = self.campaign if self.campaign_id else None
+        conference = self.conference if self.conference_id else None
+        return {
+            "story_exemplars": [link.exemplar for link in links],
+            "story_campaign": campaign if campaign and campaign.live else None,
+            "story_conference": conference if conference and conference.live else None,
+        }
 
 
 class ArticleByline(Orderable):
@@ -343,3 +388,21 @@ class ArticleRelatedStory(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related story")
         verbose_name_plural = _("related stories")
+
+
+class ArticleExemplar(Orderable):
+    """ "Exemplars in this story": the exemplar page lists the story back (see exemplars.links)."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="exemplar_links")
+    exemplar = models.ForeignKey(
+        "exemplars.ExemplarPage",
+        verbose_name=_("exemplar"),
+        on_delete=models.CASCADE,
+        related_name="story_links",
+    )
+
+    panels = [PageChooserPanel("exemplar", page_type="exemplars.ExemplarPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("exemplar in this story")
+        verbose_name_plural = _("exemplars in this story")

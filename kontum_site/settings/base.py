@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "kontum_site",
     "news",
+    "campaigns",
+    "exemplars",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -177,10 +179,21 @@ LOGGING = {
 }
 
 # Sections of the home page, each provided by the app that owns the content (see home_sections.py).
-HOME_SECTION_PROVIDERS = ["news.home.latest_news"]
+HOME_SECTION_PROVIDERS = [
+    "news.home.latest_news",
+    "campaigns.home.campaign_sections",
+    "exemplars.home.featured_exemplars",
+]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
-DEMO_LOADERS = ["kontum_site.demo.load", "news.demo.load", "kontum_site.demo.load_roles"]
+DEMO_LOADERS = [
+    "kontum_site.demo.load",
+    "campaigns.demo.load",
+    "exemplars.demo.load",
+    "news.demo.load",
+    "exemplars.demo.link_stories",
+    "kontum_site.demo.load_roles",
+]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
 ROLE_SETUPS = ["news.roles.ensure_roles"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"

@@ -1,0 +1,32 @@
+"""The campaign sections of the home page (see kontum_site.home_sections)."""
+
+from django.utils import timezone
+
+from .models import CampaignPage, ConferencePage
+
+ONGOING_COUNT = 3
+CONFERENCE_COUNT = 4
+
+
+def campaign_sections(home_page):
+    today = timezone.localdate()
+    ongoing = list(
+        CampaignPage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .exclude(start_date__gt=today)
+        .exclude(end_date__lt=today)
+        .order_by("-start_date")[:ONGOING_COUNT]
+    )
+    conferences = list(
+        ConferencePage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .filter(date__isnull=False)
+        .order_by("-date", "-pk")[:CONFERENCE_COUNT]
+    )
+    return {
+        "ongoing_campaigns": ongoing,
+        "latest_conferences": conferences,
+        "home_section_templates": ["campaigns/includes/home_campaigns.html"],
+    }

@@ -1,0 +1,370 @@
+"""Emulation movements and their honouring conferences. Never imports news (string references)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable
+
+from kontum_site.pages import SitePage
+
+STORY_RENDITIONS = [
+    "fill-480x270",
+    "fill-960x540",
+    "fill-480x270|format-webp",
+    "fill-960x540|format-webp",
+]
+PORTRAIT_RENDITIONS = ["fill-160x160", "fill-160x160|format-webp"]
+
+
+class ScopeLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    SECTOR = "sector", _("Sector")
+    DISTRICT = "district", _("District")
+    COMMUNE = "commune", _("Commune")
+
+
+class CampaignStatus(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    ONGOING = "ongoing", _("Ongoing")
+    ENDED = "ended", _("Ended")
+
+
+class ConferenceLevel(models.TextChoices):
+    COMMUNE = "commune", _("Commune")
+    DISTRICT = "district", _("District")
+    DEPARTMENT = "department", _("Provincial department or mass organisation")
+    ENTERPRISE = "enterprise", _("Enterprise")
+    PROVINCIAL = "provincial", _("Provincial")
+    NATIONAL = "national", _("National")
+
+
+# The form a conference takes at each level (Plan 2297/KH-UBND and the law's practice).
+CONFERENCE_FORMS = {
+    "commune": _("Hội nghị biểu dương người tốt việc tốt"),
+    "district": _("Hội nghị tuyên dương điển hình tiên tiến"),
+    "department": _("Hội nghị tuyên dương điển hình tiên tiến"),
+    "enterprise": _("Hội nghị biểu dương những người lao động giỏi, lao động sáng tạo"),
+    "provincial": _("Đại hội thi đua yêu nước"),
+    "national": _("Đại hội thi đua yêu nước"),
+}
+
+
+def images_with(*specs):
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+def live_stories(manager):
+    """Live public stories from a reverse relation, with card images in fixed queries."""
+    return (
+        manager.live()
+        .public()
+        .select_related("featured_image")
+        .prefetch_related(Prefetch("featured_image", queryset=images_with(*STORY_RENDITIONS)))
+        .order_by("-display_date", "-pk")
+    )
+
+
+class CampaignIndexPage(SitePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["kontum_site.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    template = "campaigns/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from kontum_site.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = (
+            CampaignPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+        )
+        status = request.GET.get("status", "")
+        today = timezone.localdate()
+        if status == CampaignStatus.UPCOMING:
+            campaigns = campaigns.filter(start_date__gt=today)
+        elif status == CampaignStatus.ENDED:
+            campaigns = campaigns.filter(end_date__lt=today)
+        elif status == CampaignStatus.ONGOING:
+            campaigns = campaigns.exclude(start_date__gt=today).exclude(end_date__lt=today)
+        context["campaigns_page"] = paginate(request, campaigns, 20)
+        context["active_status"] = status if status in CampaignStatus.values else ""
+        context["statuses"] = CampaignStatus.choices
+        return context
+
+
+class CampaignPage(SitePage):
+    """An emulation movement: launched by a plan or decision, over a period, at a scope."""
+
+    slogan = models.CharField(_("slogan"), max_length=255, blank=True)
+    plan_number = models.CharField(
+        _("plan or decision number"),
+        max_length=60,
+        blank=True,
+        help_text=_("As written: “2297/KH-UBND”."),
+    )
+    plan_date = models.DateField(_("plan date"), null=True, blank=True)
+    plan_issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("plan document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, db_index=True)
+    scope_level = models.CharField(
+        _("scope"), max_length=16, choices=ScopeLevel.choices, default="provincial"
+    )
+    goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    themes = models.TextField(_("themes"), blank=True, help_text=_("One theme a line."))
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("slogan"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("plan_number"), FieldPanel("plan_date")]),
+                FieldPanel("plan_issuer"),
+                FieldPanel("plan_document"),
+            ],
+            heading=_("Launched by"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("scope_level"),
+            ],
+            heading=_("Period and scope"),
+        ),
+        FieldPanel("goals"),
+        FieldPanel("themes"),
+        InlinePanel("milestones", label=_("Timeline")),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = ["campaigns.ConferencePage"]
+    template = "campaigns/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if self.start_date and today < self.start_date:
+            return CampaignStatus.UPCOMING
+        if self.end_date and today > self.end_date:
+            return CampaignStatus.ENDED
+        return CampaignStatus.ONGOING
+
+    def get_status_display(self):
+        return CampaignStatus(self.status).label
+
+    @property
+    def theme_list(self):
+        return [line.strip() for line in self.themes.splitlines() if line.strip()]
+
+    def conferences(self):
+        return list(
+            ConferencePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("place")
+            .order_by("date", "pk")
+        )
+
+    def honourees(self, conferences):
+        return list(
+            ConferenceHonouree.objects.filter(
+                conference__in=[c.pk for c in conferences], exemplar__live=True
+            )
+            .select_related(
+                "exemplar", "exemplar__portrait", "exemplar__ethnicity", "award_type", "conference"
+            )
+            .prefetch_related(
+                Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
+            )
+            .order_by("conference__date", "sort_order")
+        )
+
+    def coverage(self, conferences, limit=12):
+        from django.apps import apps
+
+        story_model = apps.get_model("news", "ArticlePage")
+        stories = story_model.objects.filter(
+            models.Q(campaign=self) | models.Q(conference__in=[c.pk for c in conferences])
+        )
+        return list(live_stories(stories).distinct()[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conferences = self.conferences()
+        context["conferences"] = conferences
+        context["honourees"] = self.honourees(conferences)
+        context["milestones"] = list(self.milestones.order_by("date", "sort_order"))
+        context["coverage"] = self.coverage(conferences)
+        return context
+
+
+class CampaignMilestone(Orderable):
+    campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = ["date", "title", "description"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+
+class ConferencePage(SitePage):
+    """An honouring conference or congress, held under a campaign."""
+
+    level = models.CharField(
+        _("level"), max_length=16, choices=ConferenceLevel.choices, db_index=True
+    )
+    ordinal = models.CharField(
+        _("ordinal"),
+        max_length=20,
+        blank=True,
+        help_text=_("For a congress: “VIII” (the VIIIth congress)."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    host_unit = models.CharField(_("host unit"), max_length=255, blank=True)
+    place = models.ForeignKey(
+        "exemplars.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = SitePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("level"), FieldPanel("ordinal")]),
+                FieldPanel("date"),
+                FieldPanel("venue"),
+                FieldPanel("host_unit"),
+                FieldPanel("place"),
+            ],
+            heading=_("Conference"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("honourees", label=_("Honourees")),
+        InlinePanel("gallery", label=_("Gallery")),
+    ]
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types = []
+    template = "campaigns/conference_page.html"
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
+
+    @property
+    def form_name(self):
+        form = str(CONFERENCE_FORMS.get(self.level, ""))
+        if self.level in ("provincial", "national") and self.ordinal:
+            return f"{form} lần thứ {self.ordinal}"
+        return form
+
+    def honouree_list(self):
+        return list(
+            self.honourees.filter(exemplar__live=True)
+            .select_related("exemplar", "exemplar__portrait", "exemplar__ethnicity", "award_type")
+            .prefetch_related(
+                Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
+            )
+            .order_by("sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign"] = self.get_parent().specific
+        context["honouree_list"] = self.honouree_list()
+        context["gallery_items"] = list(
+            self.gallery.select_related("image").prefetch_related(
+                Prefetch("image", queryset=images_with("fill-480x320", "fill-480x320|format-webp"))
+            )
+        )
+        context["coverage"] = list(live_stories(self.stories.all())[:12])
+        return context
+
+
+class ConferenceHonouree(Orderable):
+    """Who was honoured at a conference and what they received there."""
+
+    conference = ParentalKey(ConferencePage, on_delete=models.CASCADE, related_name="honourees")
+    exemplar = models.ForeignKey(
+        "exemplars.ExemplarPage",
+        verbose_name=_("exemplar"),
+        on_delete=models.CASCADE,
+        related_name="conference_honours",
+    )
+    award_type = models.ForeignKey(
+        "exemplars.AwardType",
+        verbose_name=_("received"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    citation = models.CharField(_("citation"), max_length=255, blank=True)
+
+    panels = [
+        PageChooserPanel("exemplar", page_type="exemplars.ExemplarPage"),
+        "award_type",
+        "citation",
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("honouree")
+        verbose_name_plural = _("honourees")
+
+
+class ConferenceGalleryImage(Orderable):
+    conference = ParentalKey(ConferencePage, on_delete=models.CASCADE, related_name="gallery")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = ["image", "caption"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")

@@ -1,0 +1,84 @@
+"""What an exemplar page lists back: stories, conferences and campaigns, always live.
+
+Nothing here is kept by hand: stories come from Wagtail's reference index (rich-text links,
+exemplar-card blocks, the "exemplars in this story" inline) and from the inline's reverse
+relation; conferences from their honourees; campaigns from award records and conferences.
+Models of other apps are looked up by name, so this app never imports news or campaigns.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+
+STORY_MODEL = "news.ArticlePage"
+STORY_RENDITIONS = [
+    "fill-480x270",
+    "fill-960x540",
+    "fill-480x270|format-webp",
+    "fill-960x540|format-webp",
+]
+STORY_LIMIT = 30
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def stories_mentioning(exemplar, limit=STORY_LIMIT):
+    story_model = _model(STORY_MODEL)
+    if story_model is None:
+        return []
+    story_type = ContentType.objects.get_for_model(story_model)
+    referencing = ReferenceIndex.get_references_to(exemplar).filter(content_type=story_type)
+    ids = {int(pk) for pk in referencing.values_list("object_id", flat=True) if str(pk).isdigit()}
+    images = get_image_model().objects.prefetch_renditions(*STORY_RENDITIONS)
+    stories = (
+        story_model.objects.filter(Q(pk__in=ids) | Q(exemplar_links__exemplar=exemplar))
+        .live()
+        .public()
+        .distinct()
+        .select_related("featured_image")
+        .prefetch_related(Prefetch("featured_image", queryset=images))
+        .order_by("-display_date", "-pk")
+    )
+    return list(stories[:limit])
+
+
+def conference_honours(exemplar):
+    return list(
+        exemplar.conference_honours.filter(conference__live=True)
+        .select_related("conference", "award_type")
+        .order_by("-conference__date", "conference_id")
+    )
+
+
+def campaigns_for(exemplar, awards, honours):
+    campaign_model = _model("campaigns.CampaignPage")
+    if campaign_model is None:
+        return []
+    steplen = campaign_model.steplen
+    parent_paths = {honour.conference.path[:-steplen] for honour in honours}
+    award_campaigns = {award.campaign_id for award in awards if award.campaign_id}
+    if not parent_paths and not award_campaigns:
+        return []
+    return list(
+        campaign_model.objects.filter(Q(path__in=parent_paths) | Q(pk__in=award_campaigns))
+        .live()
+        .public()
+        .order_by("-start_date", "title")
+    )
+
+
+def exemplar_backlinks(exemplar, awards=None):
+    awards = awards if awards is not None else list(exemplar.awards.all())
+    honours = conference_honours(exemplar)
+    return {
+        "stories": stories_mentioning(exemplar),
+        "honours": honours,
+        "campaigns": campaigns_for(exemplar, awards, honours),
+    }

@@ -1,0 +1,424 @@
+"""The exemplar registry: people and collectives honoured, their award records, vocabularies.
+
+This app never imports news or campaigns: links use string model references, and backlinks
+are read through reverse relations and Wagtail's reference index (see links.py).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from kontum_site.pages import SitePage
+from kontum_site.vietnamese import fold
+
+
+class ExemplarKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+    VILLAGE = "village", _("Village or residential group")
+
+
+class AwardingLevel(models.TextChoices):
+    NATIONAL = "national", _("National (President, Prime Minister)")
+    MINISTRY = "ministry", _("Ministry or central body")
+    PROVINCIAL = "provincial", _("Provincial")
+    DISTRICT = "district", _("District")
+    GRASSROOTS = "grassroots", _("Grassroots (commune, department, enterprise)")
+
+
+class AwardCategory(models.TextChoices):
+    EMULATION_TITLE = "emulation_title", _("Emulation title")
+    ORDER = "order", _("Order (huân chương)")
+    MEDAL = "medal", _("Medal (huy chương)")
+    HONORARY_TITLE = "honorary_title", _("State honorary title")
+    PRIZE = "prize", _("Hồ Chí Minh Prize or State Prize")
+    COMMEMORATIVE = "commemorative", _("Commemorative medal")
+    MERIT = "merit", _("Certificate of merit (bằng khen)")
+    COMMENDATION = "commendation", _("Certificate of commendation (giấy khen)")
+
+
+class AwardRecipient(models.TextChoices):
+    ANY = "any", _("Anyone")
+    INDIVIDUAL = "individual", _("Individuals")
+    COLLECTIVE = "collective", _("Collectives")
+    HOUSEHOLD = "household", _("Households")
+    VILLAGE = "village", _("Villages and residential groups")
+    COMMUNE = "commune", _("Communes")
+
+
+class AwardType(models.Model):
+    """A title or form of commendation (Law 06/2022/QH15), editable in the admin."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    category = models.CharField(_("category"), max_length=32, choices=AwardCategory.choices)
+    recipient = models.CharField(
+        _("awarded to"), max_length=16, choices=AwardRecipient.choices, default="any"
+    )
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("category"), FieldPanel("recipient"), "sort_order"]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("title or form of commendation")
+        verbose_name_plural = _("titles and forms of commendation")
+
+    def __str__(self):
+        return self.name
+
+
+class EthnicGroup(models.Model):
+    name = models.CharField(
+        _("name"), max_length=80, unique=True, help_text=_("As the press writes it: “Ba Na”.")
+    )
+    official_name = models.CharField(
+        _("official name"),
+        max_length=80,
+        blank=True,
+        help_text=_("The official spelling: “Ba-na”."),
+    )
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = ["name", "official_name", "sort_order"]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("ethnic group")
+        verbose_name_plural = _("ethnic groups")
+
+    def __str__(self):
+        return self.name
+
+
+class Sector(models.Model):
+    """A field of achievement: economy, defence and security, education, health…"""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = ["name", "sort_order"]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+
+    def __str__(self):
+        return self.name
+
+
+class PlaceLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District")
+    COMMUNE = "commune", _("Commune, ward or town")
+    VILLAGE = "village", _("Village or residential group")
+
+
+class Place(models.Model):
+    """An administrative unit as it was: it keeps its name after a merger, with a successor."""
+
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("With its unit word: “xã Đăk Blà”, “huyện Đăk Hà”.")
+    )
+    level = models.CharField(_("level"), max_length=16, choices=PlaceLevel.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty: the unit still exists.")
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("The unit that took its place after a merger or renaming."),
+    )
+    name_folded = models.CharField(max_length=400, editable=False, db_index=True, default="")
+
+    panels = [
+        "name",
+        "level",
+        "parent",
+        FieldRowPanel(["valid_from", "valid_until"]),
+        "successor",
+    ]
+
+    class Meta:
+        ordering = ["level", "name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "parent"], name="exemplars_place_unique_name")
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("A place cannot succeed itself.")})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A place cannot be part of itself.")})
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)
+
+    def lineage(self):
+        place, seen = self, set()
+        while place is not None and place.pk not in seen:
+            seen.add(place.pk)
+            yield place
+            place = place.parent
+
+    @property
+    def full_name(self):
+        """ "xã Đăk Blà, thành phố Kon Tum, tỉnh Kon Tum": the unit as it was."""
+        return ", ".join(place.name for place in self.lineage())
+
+    @property
+    def is_current(self):
+        return self.valid_until is None and all(p.valid_until is None for p in self.lineage())
+
+    def current(self):
+        """The unit that carries this one today (after mergers), or None if it still exists."""
+        if self.is_current:
+            return None
+        place, seen = self, set()
+        while place is not None and place.pk not in seen:
+            seen.add(place.pk)
+            if place.successor_id:
+                place = place.successor
+                if place.is_current:
+                    return place
+                continue
+            # A commune kept under a merged district: the successor is found higher up.
+            parent_successor = next((p.successor for p in place.lineage() if p.successor_id), None)
+            if parent_successor is None:
+                return None
+            return None if parent_successor.pk in seen else parent_successor
+        return None
+
+
+class ExemplarIndexPage(RoutablePageMixin, SitePage):
+    """The directory of exemplars, with facets, tone-less name filter and exports."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["kontum_site.HomePage"]
+    subpage_types = ["exemplars.ExemplarPage"]
+    template = "exemplars/exemplar_index_page.html"
+
+    class Meta:
+        verbose_name = _("exemplar directory")
+        verbose_name_plural = _("exemplar directories")
+
+    @path("")
+    def index_route(self, request):
+        from .directory import Directory
+
+        directory = Directory(self, request.GET)
+        return self.render(request, context_overrides=directory.context(request))
+
+    @path("xuat/<str:fmt>/", name="export")
+    def export_route(self, request, fmt):
+        from django.http import Http404
+
+        from .directory import Directory
+        from .spreadsheets import export_response
+
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        directory = Directory(self, request.GET)
+        return export_response(directory.results_for_export(), fmt)
+
+
+class ExemplarPage(SitePage):
+    """One person or collective. The name is the page title: one field, never split."""
+
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ExemplarKind.choices, default="individual", db_index=True
+    )
+    honorific = models.CharField(
+        _("honorific"),
+        max_length=60,
+        blank=True,
+        help_text=_("How stories address them: “cô giáo”, “già làng”."),
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait or logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    ethnicity = models.ForeignKey(
+        EthnicGroup,
+        verbose_name=_("ethnicity"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+    )
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    unit = models.CharField(_("unit"), max_length=255, blank=True)
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+        help_text=_("The unit as it was when they were honoured; the page shows its name today."),
+    )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("field"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    achievements = RichTextField(
+        _("achievements"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    content_panels = SitePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("honorific"),
+                FieldPanel("portrait"),
+                FieldRowPanel([FieldPanel("birth_year"), FieldPanel("ethnicity")]),
+                FieldPanel("role"),
+                FieldPanel("unit"),
+                FieldPanel("place"),
+                FieldPanel("sector"),
+            ],
+            heading=_("Record"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("achievements"),
+        InlinePanel("awards", label=_("Award records")),
+    ]
+    promote_panels = SitePage.promote_panels + [FieldPanel("featured")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("name_folded"),
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["exemplars.ExemplarIndexPage"]
+    subpage_types = []
+    template = "exemplars/exemplar_page.html"
+
+    class Meta:
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.title)
+        super().save(*args, **kwargs)
+
+    def _set_core_field_defaults(self):
+        super()._set_core_field_defaults()
+        self.name_folded = fold(self.title)
+
+    def clean(self):
+        super().clean()
+        if self.birth_year and not 1880 <= self.birth_year <= 2030:
+            raise ValidationError({"birth_year": _("Enter a year between 1880 and 2030.")})
+
+    def award_history(self):
+        return list(
+            self.awards.select_related("award_type", "campaign").order_by(
+                "-year", "-decision_date", "sort_order"
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .links import exemplar_backlinks
+
+        context = super().get_context(request, *args, **kwargs)
+        context["awards"] = self.award_history()
+        context.update(exemplar_backlinks(self, context["awards"]))
+        context["place_now"] = self.place.current() if self.place_id else None
+        context["directory"] = self.get_parent().specific
+        return context
+
+
+class AwardRecord(Orderable):
+    """One commendation: the title or form, who decided, when, in which movement."""
+
+    exemplar = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="awards")
+    award_type = models.ForeignKey(
+        AwardType, verbose_name=_("title or form"), on_delete=models.PROTECT, related_name="records"
+    )
+    level = models.CharField(
+        _("awarding level"), max_length=16, choices=AwardingLevel.choices, blank=True
+    )
+    decision_number = models.CharField(
+        _("decision number"), max_length=60, blank=True, help_text=_("As written: “163/QĐ-UBND”.")
+    )
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    issuing_authority = models.CharField(_("issuing authority"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    period = models.CharField(
+        _("period"), max_length=40, blank=True, help_text=_("For example “2015–2020”.")
+    )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("movement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="award_records",
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("award_type"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("year"), FieldPanel("period")]),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+        FieldPanel("issuing_authority"),
+        FieldPanel("campaign"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("award record")
+        verbose_name_plural = _("award records")
+        indexes = [
+            models.Index(fields=["award_type", "year"]),
+            models.Index(fields=["campaign", "year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.award_type} ({self.year or ''})"
+
+    def save(self, *args, **kwargs):
+        if self.year is None and self.decision_date:
+            self.year = self.decision_date.year
+        super().save(*args, **kwargs)

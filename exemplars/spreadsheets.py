@@ -1,0 +1,620 @@
+"""Import and export of the exemplar registry as CSV or XLSX (format: exemplars/samples/README.md).
+
+One row per award record; an exemplar with three awards takes three rows (its own columns
+repeated, or left empty after the first). Every row is checked before anything is written;
+any error and nothing is imported. Re-importing updates: an exemplar is the same when its
+folded name, kind and place match; an award record when its title, decision number and
+year match.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from kontum_site.vietnamese import fold, nfc, slugify_vi
+
+from .models import (
+    AwardingLevel,
+    AwardRecord,
+    AwardType,
+    EthnicGroup,
+    ExemplarIndexPage,
+    ExemplarKind,
+    ExemplarPage,
+    Place,
+    Sector,
+)
+
+COLUMNS = [
+    "ten",
+    "loai",
+    "danh_xung",
+    "nam_sinh",
+    "dan_toc",
+    "chuc_vu",
+    "don_vi",
+    "dia_ban",
+    "linh_vuc",
+    "tom_tat",
+    "danh_hieu",
+    "cap_khen",
+    "so_quyet_dinh",
+    "ngay_quyet_dinh",
+    "co_quan_ban_hanh",
+    "nam",
+    "giai_doan",
+    "phong_trao",
+    "ghi_chu",
+]
+AWARD_COLUMNS = COLUMNS[10:]
+EXEMPLAR_FIELDS = [
+    "kind",
+    "honorific",
+    "birth_year",
+    "ethnicity_id",
+    "role",
+    "unit",
+    "place_id",
+    "sector_id",
+    "summary",
+]
+AWARD_FIELDS = ["level", "decision_date", "issuing_authority", "period", "campaign_id", "note"]
+KIND_WORDS = {
+    "ca nhan": "individual",
+    "tap the": "collective",
+    "ho gia dinh": "household",
+    "gia dinh": "household",
+    "thon": "village",
+    "lang": "village",
+    "thon lang": "village",
+    "thon, lang": "village",
+    "to dan pho": "village",
+}
+KIND_EXPORT = {
+    "individual": "Cá nhân",
+    "collective": "Tập thể",
+    "household": "Hộ gia đình",
+    "village": "Thôn, làng",
+}
+LEVEL_WORDS = {
+    "toan quoc": "national",
+    "trung uong": "national",
+    "nha nuoc": "national",
+    "bo": "ministry",
+    "bo, nganh": "ministry",
+    "tinh": "provincial",
+    "huyen": "district",
+    "co so": "grassroots",
+}
+LEVEL_EXPORT = {
+    "national": "Toàn quốc",
+    "ministry": "Bộ, ngành",
+    "provincial": "Tỉnh",
+    "district": "Huyện",
+    "grassroots": "Cơ sở",
+}
+PROGRESS_EVERY = 500
+BATCH = 200
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all (wrong type, encoding, no header)."""
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    errors: list = field(default_factory=list)  # (row number, message)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    awards_created: int = 0
+    awards_updated: int = 0
+    dry_run: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def header_key(value):
+    return slugify_vi(str(value or "")).replace("-", "_")
+
+
+def _key(text):
+    """Vocabulary matching: folded, hyphens and apostrophes ignored (Ba-na = Ba Na, H'Drai = H’Drai)."""
+    folded = fold(text).replace("-", " ").replace("'", "").replace("\u2019", "")
+    return " ".join(folded.split())
+
+
+def read_rows(uploaded, filename):
+    """Yield (row number, {column: text}) from a CSV or XLSX file."""
+    name = (filename or "").lower()
+    if name.endswith(".xlsx"):
+        return _read_xlsx(uploaded)
+    if name.endswith(".csv"):
+        return _read_csv(uploaded)
+    raise ImportFileError(_("Upload a .csv or .xlsx file."))
+
+
+def _read_csv(uploaded):
+    raw = uploaded.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            _("The CSV file is not UTF-8 text. Save it as “CSV UTF-8”.")
+        ) from error
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return _rows_from(csv.reader(io.StringIO(text), dialect))
+
+
+def _read_xlsx(uploaded):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise ImportFileError(_("The Excel file cannot be read.")) from error
+    sheet = workbook.worksheets[0]
+    return _rows_from(sheet.iter_rows(values_only=True))
+
+
+def _rows_from(iterator):
+    rows = iter(iterator)
+    try:
+        header = next(rows)
+    except StopIteration as error:
+        raise ImportFileError(_("The file is empty.")) from error
+    keys = [header_key(cell) for cell in header]
+    if "ten" not in keys:
+        raise ImportFileError(
+            _("The first row must name the columns; the column “ten” is missing.")
+        )
+    unknown = [key for key in keys if key and key not in COLUMNS]
+    if unknown:
+        raise ImportFileError(_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)})
+    result = []
+    for number, cells in enumerate(rows, start=2):
+        values = {}
+        for key, cell in zip(keys, cells, strict=False):
+            if not key:
+                continue
+            if isinstance(cell, datetime):
+                cell = cell.date()
+            if isinstance(cell, date):
+                values[key] = cell
+            elif isinstance(cell, float) and cell.is_integer():
+                values[key] = str(int(cell))
+            else:
+                values[key] = nfc("" if cell is None else str(cell)).strip()
+        if any(values.values()):
+            result.append((number, values))
+    return result
+
+
+class Vocabulary:
+    """Every lookup table once, keyed by folded text."""
+
+    def __init__(self):
+        self.award_types = {_key(a.name): a.pk for a in AwardType.objects.all()}
+        self.ethnic_groups = {}
+        for group in EthnicGroup.objects.all():
+            self.ethnic_groups[_key(group.name)] = group.pk
+            if group.official_name:
+                self.ethnic_groups.setdefault(_key(group.official_name), group.pk)
+        self.sectors = {_key(s.name): s.pk for s in Sector.objects.all()}
+        self.places = {}
+        self.place_names = {}
+        for place in Place.objects.select_related("parent__parent__parent"):
+            self.places[_key(place.full_name)] = place.pk
+            self.place_names.setdefault(_key(place.name), set()).add(place.pk)
+        campaign_model = apps.get_model("campaigns", "CampaignPage")
+        self.campaigns = {}
+        for pk, title, number in campaign_model.objects.values_list("pk", "title", "plan_number"):
+            self.campaigns[_key(title)] = pk
+            if number:
+                self.campaigns.setdefault(_key(number), pk)
+
+    def place(self, text):
+        key = _key(text)
+        if key in self.places:
+            return self.places[key], None
+        matches = self.place_names.get(key, set())
+        if len(matches) == 1:
+            return next(iter(matches)), None
+        if matches:
+            return None, _(
+                "place “%(value)s” is ambiguous: write it in full (“xã …, huyện …, tỉnh …”)"
+            )
+        return None, _("unknown place “%(value)s”")
+
+
+def _parse_int(text, low, high):
+    if text in ("", None):
+        return None, False
+    try:
+        number = int(str(text).strip())
+    except ValueError:
+        return None, True
+    return (number, False) if low <= number <= high else (None, True)
+
+
+def _parse_date(value):
+    if value in ("", None):
+        return None, False
+    if isinstance(value, date):
+        return value, False
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, pattern).date(), False
+        except ValueError:
+            continue
+    return None, True
+
+
+def validate_row(values, vocabulary):
+    """Return (exemplar fields, award fields or None, errors)."""
+    errors = []
+    name = " ".join((values.get("ten") or "").split())
+    if not name:
+        errors.append(_("the name (ten) is empty"))
+    elif len(name) > 255:
+        errors.append(_("the name is longer than 255 characters"))
+    kind_text = values.get("loai", "")
+    kind = ExemplarKind.INDIVIDUAL.value
+    if kind_text:
+        kind = KIND_WORDS.get(_key(kind_text)) or (
+            kind_text if kind_text in ExemplarKind.values else None
+        )
+        if kind is None:
+            errors.append(
+                _("unknown kind “%(value)s” (cá nhân, tập thể, hộ gia đình, thôn làng)")
+                % {"value": kind_text}
+            )
+    birth_year, bad = _parse_int(values.get("nam_sinh"), 1880, 2030)
+    if bad:
+        errors.append(_("birth year “%(value)s” is not a year") % {"value": values.get("nam_sinh")})
+    exemplar = {
+        "title": name,
+        "kind": kind,
+        "honorific": values.get("danh_xung", "")[:60],
+        "birth_year": birth_year,
+        "role": values.get("chuc_vu", "")[:200],
+        "unit": values.get("don_vi", "")[:255],
+        "summary": values.get("tom_tat", ""),
+        "ethnicity_id": None,
+        "place_id": None,
+        "sector_id": None,
+    }
+    if values.get("dan_toc"):
+        exemplar["ethnicity_id"] = vocabulary.ethnic_groups.get(_key(values["dan_toc"]))
+        if exemplar["ethnicity_id"] is None:
+            errors.append(_("unknown ethnic group “%(value)s”") % {"value": values["dan_toc"]})
+    if values.get("dia_ban"):
+        exemplar["place_id"], message = vocabulary.place(values["dia_ban"])
+        if message:
+            errors.append(message % {"value": values["dia_ban"]})
+    if values.get("linh_vuc"):
+        exemplar["sector_id"] = vocabulary.sectors.get(_key(values["linh_vuc"]))
+        if exemplar["sector_id"] is None:
+            errors.append(_("unknown field “%(value)s”") % {"value": values["linh_vuc"]})
+
+    award = None
+    if any(values.get(column) for column in AWARD_COLUMNS):
+        award = {
+            "decision_number": values.get("so_quyet_dinh", "")[:60],
+            "issuing_authority": values.get("co_quan_ban_hanh", "")[:200],
+            "period": values.get("giai_doan", "")[:40],
+            "note": values.get("ghi_chu", "")[:255],
+            "level": "",
+            "campaign_id": None,
+        }
+        title = values.get("danh_hieu", "")
+        award["award_type_id"] = vocabulary.award_types.get(_key(title)) if title else None
+        if not title:
+            errors.append(_("the title or form (danh_hieu) is empty"))
+        elif award["award_type_id"] is None:
+            errors.append(_("unknown title or form “%(value)s”") % {"value": title})
+        level_text = values.get("cap_khen", "")
+        if level_text:
+            award["level"] = LEVEL_WORDS.get(_key(level_text)) or (
+                level_text if level_text in AwardingLevel.values else None
+            )
+            if award["level"] is None:
+                errors.append(_("unknown awarding level “%(value)s”") % {"value": level_text})
+                award["level"] = ""
+        award["decision_date"], bad = _parse_date(values.get("ngay_quyet_dinh"))
+        if bad:
+            errors.append(
+                _("decision date “%(value)s” is not a date (dd/mm/yyyy)")
+                % {"value": values.get("ngay_quyet_dinh")}
+            )
+        award["year"], bad = _parse_int(values.get("nam"), 1945, 2100)
+        if bad:
+            errors.append(_("year “%(value)s” is not a year") % {"value": values.get("nam")})
+        if award["year"] is None and award["decision_date"]:
+            award["year"] = award["decision_date"].year
+        if values.get("phong_trao"):
+            award["campaign_id"] = vocabulary.campaigns.get(_key(values["phong_trao"]))
+            if award["campaign_id"] is None:
+                errors.append(_("unknown campaign “%(value)s”") % {"value": values["phong_trao"]})
+    return exemplar, award, errors
+
+
+def exemplar_key(fields):
+    return (fold(fields["title"]), fields["kind"], fields["place_id"])
+
+
+def award_key(fields):
+    return (fields["award_type_id"], fold(fields["decision_number"]), fields["year"])
+
+
+def import_exemplars(rows, index_page, dry_run=False, progress=None):
+    """Validate every row, then write everything in one transaction (or nothing)."""
+    result = ImportResult(rows=len(rows), dry_run=dry_run)
+    vocabulary = Vocabulary()
+    records = {}  # exemplar key → {"fields": ..., "awards": {award key: fields}}
+    for position, (number, values) in enumerate(rows, start=1):
+        exemplar, award, errors = validate_row(values, vocabulary)
+        for message in errors:
+            result.errors.append((number, message))
+        if not errors:
+            record = records.setdefault(exemplar_key(exemplar), {"fields": {}, "awards": {}})
+            # Later rows fill in what earlier rows left empty; they never blank a value.
+            for name, value in exemplar.items():
+                if value not in ("", None) or name not in record["fields"]:
+                    record["fields"][name] = value
+            if award:
+                record["awards"][award_key(award)] = award
+        if progress and position % PROGRESS_EVERY == 0:
+            progress(position, len(rows))
+    if result.errors or dry_run:
+        if dry_run and not result.errors:
+            _count_changes(records, index_page, result)
+        return result
+    with transaction.atomic():
+        _write(records, index_page, result)
+    return result
+
+
+def _existing(index_page):
+    existing = {}
+    for page in ExemplarPage.objects.child_of(index_page).only(
+        "pk", "title", "kind", "place_id", *EXEMPLAR_FIELDS
+    ):
+        existing.setdefault((fold(page.title), page.kind, page.place_id), page)
+    return existing
+
+
+def _count_changes(records, index_page, result):
+    existing = _existing(index_page)
+    for key in records:
+        if key in existing:
+            result.updated += 1
+        else:
+            result.created += 1
+
+
+def _write(records, index_page, result):
+    existing = _existing(index_page)
+    new_pages, changed_pages = [], []
+    for key, record in records.items():
+        fields = record["fields"]
+        page = existing.get(key)
+        if page is None:
+            page = ExemplarPage(**fields)
+            page.name_folded = fold(page.title)
+            new_pages.append(page)
+            record["page"] = page
+            continue
+        record["page"] = page
+        before = [getattr(page, name) for name in EXEMPLAR_FIELDS]
+        for name in EXEMPLAR_FIELDS:
+            value = fields[name]
+            if value not in ("", None):
+                setattr(page, name, value)
+        if [getattr(page, name) for name in EXEMPLAR_FIELDS] != before:
+            changed_pages.append(page)
+        else:
+            result.unchanged += 1
+    bulk_add_exemplars(index_page, new_pages)
+    result.created = len(new_pages)
+    if changed_pages:
+        ExemplarPage.objects.bulk_update(changed_pages, EXEMPLAR_FIELDS, batch_size=BATCH)
+        _refresh_revisions(changed_pages)
+    result.updated = len(changed_pages)
+
+    page_ids = [record["page"].pk for record in records.values()]
+    current = {}
+    for chunk in range(0, len(page_ids), 500):
+        for award in AwardRecord.objects.filter(exemplar_id__in=page_ids[chunk : chunk + 500]):
+            current.setdefault(
+                (award.exemplar_id, award.award_type_id, fold(award.decision_number), award.year),
+                award,
+            )
+    to_create, to_update = [], []
+    for record in records.values():
+        page = record["page"]
+        for order, (key, fields) in enumerate(record["awards"].items()):
+            award = current.get((page.pk, *key))
+            if award is None:
+                to_create.append(AwardRecord(exemplar_id=page.pk, sort_order=order, **fields))
+                continue
+            before = [getattr(award, name) for name in AWARD_FIELDS]
+            for name in AWARD_FIELDS:
+                if fields[name] not in ("", None):
+                    setattr(award, name, fields[name])
+            if [getattr(award, name) for name in AWARD_FIELDS] != before:
+                to_update.append(award)
+    AwardRecord.objects.bulk_create(to_create, batch_size=BATCH)
+    if to_update:
+        AwardRecord.objects.bulk_update(to_update, AWARD_FIELDS, batch_size=BATCH)
+    result.awards_created, result.awards_updated = len(to_create), len(to_update)
+
+
+def _refresh_revisions(pages):
+    """Pages edited in the admin have revisions: record the import as a new published one."""
+    with_revisions = ExemplarPage.objects.filter(
+        pk__in=[page.pk for page in pages], latest_revision__isnull=False
+    )
+    for page in with_revisions:
+        page.save_revision(clean=False, log_action=True).publish(log_action=True)
+
+
+def bulk_add_exemplars(parent, pages):
+    """Add many live ExemplarPages under ``parent`` in a handful of queries.
+
+    Wagtail's add_child costs a dozen queries a page; a 5,000-row file needs bulk inserts.
+    We compute the tree paths ourselves (treebeard's materialised path), insert the Page rows,
+    then the ExemplarPage rows. No revisions: the page itself is the live content until an
+    editor saves it in the admin.
+    """
+    if not pages:
+        return
+    parent = Page.objects.select_for_update().get(pk=parent.pk)
+    last = parent.get_last_child()
+    position = Page._str2int(last.path[-Page.steplen :]) if last else 0
+    taken = set(
+        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).values_list(
+            "slug", flat=True
+        )
+    )
+    content_type = ContentType.objects.get_for_model(ExemplarPage)
+    now = timezone.now()
+    base_pages = []
+    for page in pages:
+        position += 1
+        base = slugify_vi(page.title)[:200] or "dien-hinh"
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(slug)
+        page.slug = slug
+        page.path = Page._get_path(parent.path, parent.depth + 1, position)
+        page.depth = parent.depth + 1
+        page.numchild = 0
+        page.url_path = f"{parent.url_path}{slug}/"
+        page.content_type = content_type
+        page.locale_id = parent.locale_id
+        page.live = True
+        page.has_unpublished_changes = False
+        page.first_published_at = page.last_published_at = now
+        page.draft_title = page.title
+        page.name_folded = fold(page.title)
+        base_pages.append(
+            Page(
+                **{
+                    f.attname: getattr(page, f.attname)
+                    for f in Page._meta.concrete_fields
+                    if f.attname != "id"
+                }
+            )
+        )
+    Page.objects.bulk_create(base_pages, batch_size=BATCH)
+    if base_pages[0].pk is None:  # a database that does not return ids from bulk inserts
+        ids = dict(
+            Page.objects.filter(path__in=[p.path for p in base_pages]).values_list("path", "pk")
+        )
+        for base_page in base_pages:
+            base_page.pk = ids[base_page.path]
+    local_fields = [f for f in ExemplarPage._meta.local_concrete_fields]
+    for page, base_page in zip(pages, base_pages, strict=True):
+        page.pk = page.page_ptr_id = base_page.pk
+        page.id = base_page.pk
+    for start in range(0, len(pages), BATCH):
+        ExemplarPage._base_manager._insert(
+            pages[start : start + BATCH], fields=local_fields, using="default"
+        )
+    for page in pages:
+        page._state.adding = False
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+
+
+def directory_for_import():
+    return ExemplarIndexPage.objects.order_by("path").first()
+
+
+# Export ----------------------------------------------------------------------------------------
+def _safe(value):
+    """No spreadsheet formulas from user text (CSV/formula injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def export_rows(pages):
+    pages = pages.select_related(
+        "ethnicity", "sector", "place__parent__parent__parent"
+    ).prefetch_related("awards__award_type", "awards__campaign")
+    for page in pages:
+        common = [
+            page.title,
+            KIND_EXPORT.get(page.kind, page.kind),
+            page.honorific,
+            page.birth_year or "",
+            page.ethnicity.name if page.ethnicity else "",
+            page.role,
+            page.unit,
+            page.place.full_name if page.place else "",
+            page.sector.name if page.sector else "",
+            page.summary,
+        ]
+        awards = sorted(page.awards.all(), key=lambda a: (a.year or 0, a.sort_order or 0))
+        if not awards:
+            yield common + [""] * len(AWARD_COLUMNS)
+        for award in awards:
+            yield common + [
+                award.award_type.name,
+                LEVEL_EXPORT.get(award.level, ""),
+                award.decision_number,
+                award.decision_date.strftime("%d/%m/%Y") if award.decision_date else "",
+                award.issuing_authority,
+                award.year or "",
+                award.period,
+                award.campaign.title if award.campaign else "",
+                award.note,
+            ]
+
+
+def export_response(pages, fmt):
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.csv"'
+        response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
+        writer = csv.writer(response)
+        writer.writerow(COLUMNS)
+        for row in export_rows(pages):
+            writer.writerow([_safe(value) for value in row])
+        return response
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Dien hinh")
+    sheet.append(COLUMNS)
+    for row in export_rows(pages):
+        sheet.append([value if isinstance(value, int) else _safe(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.xlsx"'
+    return response

@@ -1,0 +1,53 @@
+"""The spreadsheet upload in the admin: the same import as `manage.py import_exemplars`."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .spreadsheets import ImportFileError, directory_for_import, import_exemplars, read_rows
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
+    dry_run = forms.BooleanField(label=gettext_lazy("Only check, write nothing"), required=False)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if not uploaded.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if uploaded.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return uploaded
+
+
+def can_import(user):
+    return user.is_active and (user.is_superuser or user.has_perm("exemplars.add_awardtype"))
+
+
+def import_view(request):
+    if not can_import(request.user):
+        raise PermissionDenied
+    result = None
+    file_error = None
+    index_page = directory_for_import()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if index_page is None:
+            file_error = _("There is no exemplar directory page to import into.")
+        else:
+            uploaded = form.cleaned_data["file"]
+            try:
+                rows = read_rows(uploaded, uploaded.name)
+            except ImportFileError as error:
+                file_error = str(error)
+            else:
+                result = import_exemplars(rows, index_page, dry_run=form.cleaned_data["dry_run"])
+    return render(
+        request,
+        "exemplars/admin/import.html",
+        {"form": form, "result": result, "file_error": file_error, "index_page": index_page},
+    )

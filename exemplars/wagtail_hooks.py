@@ -1,0 +1,68 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AwardType, EthnicGroup, Place, Sector
+from .views import can_import, import_view
+
+
+class AwardTypeViewSet(SnippetViewSet):
+    model = AwardType
+    icon = "pick"
+    menu_label = _("Titles and forms")
+    list_display = ["name", "category", "recipient"]
+    list_filter = ["category", "recipient"]
+    search_fields = ["name"]
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+    list_display = ["name", "level", "parent", "valid_until", "successor"]
+    list_filter = ["level"]
+    search_fields = ["name"]
+
+
+class EthnicGroupViewSet(SnippetViewSet):
+    model = EthnicGroup
+    icon = "group"
+    menu_label = _("Ethnic groups")
+    list_display = ["name", "official_name"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Fields")
+    list_display = ["name"]
+
+
+class RegistryViewSetGroup(SnippetViewSetGroup):
+    items = (AwardTypeViewSet, PlaceViewSet, EthnicGroupViewSet, SectorViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Exemplar registry")
+    menu_name = "exemplar-registry"
+
+
+register_snippet(RegistryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [path("exemplars/import/", import_view, name="exemplars_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(
+        _("Import exemplars"), reverse("exemplars_import"), icon_name="upload", order=900
+    )
