@@ -50,6 +50,7 @@ class Directory:
         self.index_page = index_page
         self.query = " ".join((params.get("q") or "").split())[:100]
         self.filters = {}
+        self._base = None
         kind = params.get("kind", "")
         if kind in ExemplarKind.values:
             self.filters["kind"] = kind
@@ -60,10 +61,13 @@ class Directory:
 
     # Querysets -------------------------------------------------------------------------------
     def base(self):
-        pages = ExemplarPage.objects.child_of(self.index_page).live().public()
-        if self.query:
-            pages = pages.filter(name_folded__contains=fold(self.query))
-        return pages
+        # public() reads view restrictions once; every facet reuses the result.
+        if self._base is None:
+            pages = ExemplarPage.objects.child_of(self.index_page).live().public()
+            if self.query:
+                pages = pages.filter(name_folded__contains=fold(self.query))
+            self._base = pages
+        return self._base.all()
 
     def page_conditions(self, skip=None):
         return {

@@ -364,7 +364,13 @@ class ExemplarPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = self.award_history()
         context.update(exemplar_backlinks(self, context["awards"]))
-        context["place_now"] = self.place.current() if self.place_id else None
+        place = None
+        if self.place_id:
+            place = Place.objects.select_related(
+                "successor", "parent__successor", "parent__parent__successor", "parent__parent__parent"
+            ).get(pk=self.place_id)
+        context["place"] = place
+        context["place_now"] = place.current() if place else None
         context["directory"] = self.get_parent().specific
         return context
 
