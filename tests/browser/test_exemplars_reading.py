@@ -1,0 +1,40 @@
+"""From a story to an exemplar: award history and stories; then filter the directory."""
+
+import pytest
+
+from tests.exemplars.conftest import directory, make_exemplar, vocab  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_reader_goes_from_story_to_exemplar_and_filters_the_directory(
+    page, live_server, make_story, directory, make_exemplar, screenshot_dir
+):
+    from news.models import ArticleExemplar
+
+    nhi = make_exemplar(
+        "Y Nhi",
+        awards=[{"type": "Chiến sĩ thi đua cơ sở", "decision_number": "163/QĐ-UBND", "year": 2019}],
+    )
+    make_exemplar("Trần Văn Dương", kind="collective")
+    story = make_story(title="Biểu dương người tốt việc tốt", publish=False)
+    draft = story.get_latest_revision_as_object()
+    draft.exemplar_links.add(ArticleExemplar(exemplar=nhi))
+    draft.save_revision().publish()
+
+    page.goto(live_server.url + story.url)
+    page.locator(".story-exemplars").get_by_role("link", name="Y Nhi").click()
+    page.wait_for_url("**/dien-hinh/y-nhi/")
+    assert "163/QĐ-UBND" in page.locator(".award-table").inner_text()
+    assert "Biểu dương người tốt việc tốt" in page.locator(".exemplar-stories").inner_text()
+    page.screenshot(path=f"{screenshot_dir}/exemplar-profile.png", full_page=True)
+
+    page.goto(live_server.url + directory.url)
+    page.fill("#exemplar-q", "duong")
+    page.get_by_role("button").last.click()
+    page.wait_for_url("**q=duong**")
+    assert page.locator(".exemplar-card__name").all_inner_texts() == ["Trần Văn Dương"]
+    page.select_option("#facet-kind", "collective")
+    page.locator(".directory-filters button").click()
+    page.wait_for_url("**kind=collective**")
+    assert page.locator(".exemplar-card__name").all_inner_texts() == ["Trần Văn Dương"]
