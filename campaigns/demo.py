@@ -77,7 +77,7 @@ def load(stdout=None):
     if cycle is None:
         cycle = CampaignPage(
             slug=CYCLE_SLUG,
-            title="Phong trào thi đua yêu nước giai đoạn 2015–2020 và Đại hội Thi đua yêu nước lần thứ VIII",
+            title="Phong trào thi đua yêu nước giai đoạn 2015–2020 và Đại hội Thi đua yêu nước lần thứ VIII",  # noqa: E501
             slogan="Thi đua là yêu nước, yêu nước thì phải thi đua",
             intro="Sơ kết, tổng kết phong trào thi đua yêu nước từ sau Đại hội lần thứ VII (2015), "
             "tổ chức hội nghị điển hình tiên tiến các cấp và Đại hội lần thứ VIII.",
@@ -130,6 +130,6 @@ def load(stdout=None):
         _child(cycle, ConferencePage, spec.pop("slug"), **spec)
     if stdout:
         stdout.write(
-            f"Campaigns: {CampaignPage.objects.count()}, conferences: {ConferencePage.objects.count()}"
+            f"Campaigns: {CampaignPage.objects.count()}, conferences: {ConferencePage.objects.count()}"  # noqa: E501
         )
     return cycle

@@ -385,7 +385,7 @@ def load(stdout=None):
                 title="Điển hình tiên tiến",
                 slug=INDEX_SLUG,
                 show_in_menus=True,
-                intro="Những cá nhân, tập thể, hộ gia đình và thôn làng được biểu dương, khen thưởng "
+                intro="Những cá nhân, tập thể, hộ gia đình và thôn làng được biểu dương, khen thưởng "  # noqa: E501
                 "(dữ liệu mẫu).",
             )
         )
@@ -427,9 +427,9 @@ def load(stdout=None):
                 sector=sectors.get(sector),
                 featured=number in (0, 1, 20, 29),
                 portrait=demo_portrait(name, name) if number < 10 or kind == "collective" else None,
-                summary=f"{honorific.capitalize() + ' ' if honorific else ''}{name} là điển hình tiên tiến "
+                summary=f"{honorific.capitalize() + ' ' if honorific else ''}{name} là điển hình tiên tiến "  # noqa: E501
                 f"trong lĩnh vực {sector.lower()} (dữ liệu mẫu).",
-                achievements="<p>Nhiều năm liền hoàn thành xuất sắc nhiệm vụ; tích cực tham gia các "
+                achievements="<p>Nhiều năm liền hoàn thành xuất sắc nhiệm vụ; tích cực tham gia các "  # noqa: E501
                 "phong trào thi đua của địa phương (dữ liệu mẫu).</p>",
             )
             for order, (award_name, level, issuer) in enumerate(
@@ -440,7 +440,7 @@ def load(stdout=None):
                     AwardRecord(
                         award_type=award_types[award_name],
                         level=level,
-                        decision_number=f"{100 + number * 7 + order}/{DECISION_SUFFIX.get(level, 'QĐ-UBND')}",
+                        decision_number=f"{100 + number * 7 + order}/{DECISION_SUFFIX.get(level, 'QĐ-UBND')}",  # noqa: E501
                         decision_date=date(year, 1 + (number + order) % 12, 1 + number % 27),
                         issuing_authority=issuer,
                         year=year,
@@ -548,7 +548,7 @@ def link_stories(stdout=None):
         body = [
             {
                 "type": "paragraph",
-                "value": f'<p>Tại hội nghị, <a linktype="page" id="{first.pk}">{first.title}</a> và nhiều '
+                "value": f'<p>Tại hội nghị, <a linktype="page" id="{first.pk}">{first.title}</a> và nhiều '  # noqa: E501
                 "điển hình khác được biểu dương, khen thưởng (tin mẫu).</p>",
             }
         ]

@@ -367,7 +367,10 @@ class ExemplarPage(SitePage):
         place = None
         if self.place_id:
             place = Place.objects.select_related(
-                "successor", "parent__successor", "parent__parent__successor", "parent__parent__parent"
+                "successor",
+                "parent__successor",
+                "parent__parent__successor",
+                "parent__parent__parent",
             ).get(pk=self.place_id)
         context["place"] = place
         context["place_now"] = place.current() if place else None

@@ -132,7 +132,7 @@ def header_key(value):
 
 
 def _key(text):
-    """Vocabulary matching: folded, hyphens and apostrophes ignored (Ba-na = Ba Na, H'Drai = H’Drai)."""
+    """Vocabulary keys: folded; hyphens, apostrophes ignored (Ba-na = Ba Na)."""
     folded = fold(text).replace("-", " ").replace("'", "").replace("\u2019", "")
     return " ".join(folded.split())
 

@@ -2,13 +2,23 @@
 
 import pytest
 
-from tests.exemplars.conftest import directory, make_exemplar, vocab  # noqa: F401
+from tests.exemplars import conftest as registry_fixtures
+
+# The registry's fixtures, shared with this browser test.
+directory = registry_fixtures.directory
+make_exemplar = registry_fixtures.make_exemplar
+vocab = registry_fixtures.vocab
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reader_goes_from_story_to_exemplar_and_filters_the_directory(
-    page, live_server, make_story, directory, make_exemplar, screenshot_dir
+    page,
+    live_server,
+    make_story,
+    directory,
+    make_exemplar,
+    screenshot_dir,
 ):
     from news.models import ArticleExemplar
 

@@ -9,7 +9,9 @@ import pytest
 def places(db):
     from exemplars.models import Place
 
-    new_province = Place.objects.create(name="tỉnh Quảng Ngãi", level="province", valid_from=date(2025, 7, 1))
+    new_province = Place.objects.create(
+        name="tỉnh Quảng Ngãi", level="province", valid_from=date(2025, 7, 1)
+    )
     province = Place.objects.create(
         name="tỉnh Kon Tum", level="province", valid_until=date(2025, 6, 30), successor=new_province
     )
@@ -43,7 +45,9 @@ def vocab(db):
 def directory(home_page):
     from exemplars.models import ExemplarIndexPage
 
-    page = home_page.add_child(instance=ExemplarIndexPage(title="Điển hình tiên tiến", slug="dien-hinh"))
+    page = home_page.add_child(
+        instance=ExemplarIndexPage(title="Điển hình tiên tiến", slug="dien-hinh")
+    )
     page.save_revision().publish()
     return page
 
@@ -52,7 +56,9 @@ def directory(home_page):
 def campaign(home_page):
     from campaigns.models import CampaignIndexPage, CampaignPage
 
-    index = home_page.add_child(instance=CampaignIndexPage(title="Phong trào thi đua", slug="phong-trao"))
+    index = home_page.add_child(
+        instance=CampaignIndexPage(title="Phong trào thi đua", slug="phong-trao")
+    )
     index.save_revision().publish()
     page = index.add_child(
         instance=CampaignPage(

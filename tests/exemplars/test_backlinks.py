@@ -10,7 +10,9 @@ def story_titles(client, exemplar):
     return [story.title for story in response.context["stories"]]
 
 
-def test_inline_link_appears_on_publish_and_vanishes_on_unpublish(client, make_story, make_exemplar):
+def test_inline_link_appears_on_publish_and_vanishes_on_unpublish(
+    client, make_story, make_exemplar
+):
     from news.models import ArticleExemplar
 
     exemplar = make_exemplar("Y Nhi")
@@ -31,7 +33,12 @@ def test_rich_text_link_and_exemplar_card_count_as_mentions(client, make_story, 
     thut = make_exemplar("A Thút")
     make_story(
         title="Nhắc tên trong bài",
-        body=[{"type": "paragraph", "value": f'<p>Gặp <a linktype="page" id="{nhi.pk}">cô Y Nhi</a>.</p>'}],
+        body=[
+            {
+                "type": "paragraph",
+                "value": f'<p>Gặp <a linktype="page" id="{nhi.pk}">cô Y Nhi</a>.</p>',
+            }
+        ],
     )
     story = make_story(
         title="Thẻ điển hình",
@@ -43,12 +50,16 @@ def test_rich_text_link_and_exemplar_card_count_as_mentions(client, make_story, 
     assert thut.url in html and "Già làng uy tín" in html
 
 
-def test_exemplar_lists_conferences_and_campaigns(client, make_exemplar, conference, campaign, vocab):
+def test_exemplar_lists_conferences_and_campaigns(
+    client, make_exemplar, conference, campaign, vocab
+):
     from campaigns.models import ConferenceHonouree
 
     exemplar = make_exemplar("Y Blông")
     draft = conference.get_latest_revision_as_object()
-    draft.honourees.add(ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"]))
+    draft.honourees.add(
+        ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"])
+    )
     draft.save_revision().publish()
     response = client.get(exemplar.url)
     assert [h.conference.title for h in response.context["honours"]] == [conference.title]

@@ -75,9 +75,17 @@ def test_unfiltered_lists_live_exemplars_with_counts(client, directory, registry
         ("field", lambda r, v: r["duong"].sector_id, ["Trần Văn Dương"]),
         ("place", lambda r, v: r["nhi"].place_id, ["Làng Kon Klor", "Y Nhi"]),
         ("ethnicity", lambda r, v: r["nhi"].ethnicity_id, ["Làng Kon Klor", "Y Nhi"]),
-        ("award", lambda r, v: v["award"]["Lao động tiên tiến"].pk, ["Hợp tác xã Đăk Hà Xanh", "Trần Văn Dương"]),
+        (
+            "award",
+            lambda r, v: v["award"]["Lao động tiên tiến"].pk,
+            ["Hợp tác xã Đăk Hà Xanh", "Trần Văn Dương"],
+        ),
         ("year", lambda r, v: 2020, ["Hợp tác xã Đăk Hà Xanh", "Y Nhi"]),
-        ("campaign", lambda r, v: r["nhi"].awards.first().campaign_id, ["Hợp tác xã Đăk Hà Xanh", "Y Nhi"]),
+        (
+            "campaign",
+            lambda r, v: r["nhi"].awards.first().campaign_id,
+            ["Hợp tác xã Đăk Hà Xanh", "Y Nhi"],
+        ),
     ],
 )
 def test_each_facet_filters(client, directory, registry, vocab, param, value, expected):
@@ -94,7 +102,9 @@ def test_facets_combine_and_counts_follow_the_other_filters(client, directory, r
     # Award and year on the same record: HTX got "Lao động tiên tiến" in 2018, not 2020.
     response = client.get(directory.url, {"award": lao_dong, "year": 2020})
     assert names(response) == []
-    response = client.get(directory.url, {"award": lao_dong, "year": 2018, "place": registry["htx"].place_id})
+    response = client.get(
+        directory.url, {"award": lao_dong, "year": 2018, "place": registry["htx"].place_id}
+    )
     assert names(response) == ["Hợp tác xã Đăk Hà Xanh"]
 
 
@@ -109,14 +119,17 @@ def test_nfd_query_matches_nfc_name(client, directory, registry):
     assert names(response) == ["Hợp tác xã Đăk Hà Xanh"]
 
 
-@pytest.mark.parametrize("bad", [{"kind": "alien"}, {"year": "abc"}, {"place": "-1"}, {"page": "999"}, {"field": "9" * 40}])
+@pytest.mark.parametrize(
+    "bad",
+    [{"kind": "alien"}, {"year": "abc"}, {"place": "-1"}, {"page": "999"}, {"field": "9" * 40}],
+)
 def test_bad_parameters_never_error(client, directory, registry, bad):
     response = client.get(directory.url, bad)
     assert response.status_code == 200
 
 
 def test_user_text_is_escaped(client, directory, registry):
-    response = client.get(directory.url, {"q": '<script>alert(1)</script>'})
+    response = client.get(directory.url, {"q": "<script>alert(1)</script>"})
     assert b"<script>alert(1)</script>" not in response.content
     assert b"&lt;script&gt;" in response.content
 
@@ -126,7 +139,9 @@ def test_pagination(client, directory, make_exemplar):
     from exemplars.models import ExemplarPage
     from exemplars.spreadsheets import bulk_add_exemplars
 
-    bulk_add_exemplars(directory, [ExemplarPage(title=f"Người số {n:03d}") for n in range(PER_PAGE + 3)])
+    bulk_add_exemplars(
+        directory, [ExemplarPage(title=f"Người số {n:03d}") for n in range(PER_PAGE + 3)]
+    )
     second = client.get(directory.url, {"page": 2})
     assert len(second.context["exemplars_page"]) == 3
     assert second.context["exemplars_page"].paginator.count == PER_PAGE + 3
@@ -151,6 +166,6 @@ def test_xlsx_export_honours_filters(client, directory, registry):
 
 
 def test_export_neutralises_formulas(client, directory, make_exemplar):
-    make_exemplar("=HYPERLINK(\"http://x\")")
+    make_exemplar('=HYPERLINK("http://x")')
     response = client.get(directory.url + "xuat/csv/")
     assert "'=HYPERLINK" in response.content.decode("utf-8-sig")

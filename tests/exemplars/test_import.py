@@ -37,7 +37,10 @@ def test_sample_file_imports(ready):
     nhi = ExemplarPage.objects.get(title="Y Nhi")
     assert nhi.live and nhi.birth_year == 1995 and nhi.ethnicity.name == "Ba Na"
     assert nhi.place.name == "xã Đăk Blà"
-    assert sorted(nhi.awards.values_list("decision_number", flat=True)) == ["1020/QĐ-UBND", "163/QĐ-UBND"]
+    assert sorted(nhi.awards.values_list("decision_number", flat=True)) == [
+        "1020/QĐ-UBND",
+        "163/QĐ-UBND",
+    ]
     assert ExemplarPage.objects.get(title="Hợp tác xã Đăk Hà Xanh").kind == "collective"
 
 
@@ -56,7 +59,12 @@ def test_bad_rows_are_reported_by_number_and_nothing_is_written(ready, tmp_path)
             {"ten": "Người tốt", "danh_hieu": "Chiến sĩ thi đua cơ sở", "nam": "2020"},
             {"ten": "", "danh_hieu": "Chiến sĩ thi đua cơ sở"},
             {"ten": "A Lâm", "danh_hieu": "Huân chương Không có", "ngay_quyet_dinh": "32/13/2020"},
-            {"ten": "Y Hoa", "dan_toc": "Sao Hỏa", "dia_ban": "xã Không Tồn Tại", "nam_sinh": "abc"},
+            {
+                "ten": "Y Hoa",
+                "dan_toc": "Sao Hỏa",
+                "dia_ban": "xã Không Tồn Tại",
+                "nam_sinh": "abc",
+            },
         ],
     )
     errors = io.StringIO()
@@ -127,7 +135,14 @@ def test_reimport_keeps_admin_revisions_in_step(ready, tmp_path):
     nhi = ExemplarPage.objects.get(title="Y Nhi")
     nhi.save_revision().publish()  # an editor saved it in the admin
     changed = write_csv(
-        tmp_path, [{"ten": "Y Nhi", "dia_ban": "xã Đăk Blà, thành phố Kon Tum, tỉnh Kon Tum", "don_vi": "Trường mới"}]
+        tmp_path,
+        [
+            {
+                "ten": "Y Nhi",
+                "dia_ban": "xã Đăk Blà, thành phố Kon Tum, tỉnh Kon Tum",
+                "don_vi": "Trường mới",
+            }
+        ],
     )
     call_command("import_exemplars", str(changed), stdout=io.StringIO())
     nhi.refresh_from_db()
@@ -182,10 +197,13 @@ def test_admin_upload_lists_errors_and_writes_nothing(client, staff_user, ready)
     assert response.status_code == 200
     assert "Không có" in response.content.decode()
     assert ExemplarPage.objects.count() == 0
-    bad_type = client.post("/admin/exemplars/import/", {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
+    bad_type = client.post(
+        "/admin/exemplars/import/", {"file": SimpleUploadedFile("x.pdf", b"%PDF")}
+    )
     assert bad_type.status_code == 200 and ExemplarPage.objects.count() == 0
     not_utf8 = client.post(
-        "/admin/exemplars/import/", {"file": SimpleUploadedFile("x.csv", "ten\nĐăk".encode("cp1258"))}
+        "/admin/exemplars/import/",
+        {"file": SimpleUploadedFile("x.csv", "ten\nĐăk".encode("cp1258"))},
     )
     assert not_utf8.status_code == 200
 

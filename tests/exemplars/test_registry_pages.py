@@ -1,4 +1,4 @@
-"""Page tree rules, the profile (award history, place then and now), campaign and conference pages."""
+"""Page tree rules, the profile (awards, place then and now), campaign and conference pages."""
 
 from datetime import date
 
@@ -25,7 +25,9 @@ def test_page_tree_rules():
     assert ExemplarIndexPage not in ArticlePage.clean_parent_page_models()
 
 
-def test_admin_can_add_an_exemplar_under_the_directory_only(client, staff_user, directory, campaign):
+def test_admin_can_add_an_exemplar_under_the_directory_only(
+    client, staff_user, directory, campaign
+):
     client.force_login(staff_user("boss", superuser=True))
     ok = client.get(f"/admin/pages/add/exemplars/exemplarpage/{directory.pk}/")
     assert ok.status_code == 200
@@ -33,7 +35,9 @@ def test_admin_can_add_an_exemplar_under_the_directory_only(client, staff_user, 
     assert refused.status_code in (302, 403)
 
 
-def test_profile_shows_award_history_and_place_then_and_now(client, make_exemplar, places, vocab, campaign):
+def test_profile_shows_award_history_and_place_then_and_now(
+    client, make_exemplar, places, vocab, campaign
+):
     exemplar = make_exemplar(
         "A Thút",
         kind="individual",
@@ -70,7 +74,10 @@ def test_campaign_status_comes_from_dates():
     today = date.today()
     assert CampaignPage(start_date=date(today.year + 1, 1, 1)).status == "upcoming"
     assert CampaignPage(start_date=date(2015, 1, 1), end_date=date(2020, 1, 1)).status == "ended"
-    assert CampaignPage(start_date=date(2015, 1, 1), end_date=date(today.year + 2, 1, 1)).status == "ongoing"
+    assert (
+        CampaignPage(start_date=date(2015, 1, 1), end_date=date(today.year + 2, 1, 1)).status
+        == "ongoing"
+    )
 
 
 def test_campaign_page_gathers_conferences_honourees_and_coverage(
@@ -81,7 +88,9 @@ def test_campaign_page_gathers_conferences_honourees_and_coverage(
     exemplar = make_exemplar("Y Blông")
     hidden = make_exemplar("Bản nháp", publish=False)
     draft = conference.get_latest_revision_as_object()
-    draft.honourees.add(ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"]))
+    draft.honourees.add(
+        ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"])
+    )
     draft.honourees.add(ConferenceHonouree(exemplar=hidden))
     draft.save_revision().publish()
     make_story(title="Tin về đại hội", conference=conference)
@@ -96,11 +105,15 @@ def test_campaign_page_gathers_conferences_honourees_and_coverage(
     assert "xã Đăk Blà" in conference_html
 
 
-def test_story_shows_its_campaign_conference_and_exemplars(client, make_story, make_exemplar, conference):
+def test_story_shows_its_campaign_conference_and_exemplars(
+    client, make_story, make_exemplar, conference
+):
     from news.models import ArticleExemplar
 
     exemplar = make_exemplar("Y Nhi")
-    story = make_story(title="Khai mạc đại hội", conference=conference, campaign=conference.get_parent().specific)
+    story = make_story(
+        title="Khai mạc đại hội", conference=conference, campaign=conference.get_parent().specific
+    )
     draft = story.get_latest_revision_as_object()
     draft.exemplar_links.add(ArticleExemplar(exemplar=exemplar))
     draft.save_revision().publish()
@@ -113,7 +126,9 @@ def test_home_page_shows_ongoing_campaigns_featured_exemplars_and_conferences(
     client, home_page, campaign, conference, make_exemplar
 ):
     ongoing = campaign.get_parent().add_child(
-        instance=CampaignPage(title="Thi đua 2026–2030", start_date=date(2026, 1, 1), end_date=date(2030, 12, 31))
+        instance=CampaignPage(
+            title="Thi đua 2026–2030", start_date=date(2026, 1, 1), end_date=date(2030, 12, 31)
+        )
     )
     ongoing.save_revision().publish()
     make_exemplar("Y Nhi nổi bật", featured=True)

@@ -21,7 +21,15 @@ def count_queries(client, url, budget, django_assert_max_num_queries):
 
 
 def test_queries_do_not_grow_with_the_registry(
-    client, directory, campaign, conference, places, vocab, make_image, make_story, django_assert_max_num_queries
+    client,
+    directory,
+    campaign,
+    conference,
+    places,
+    vocab,
+    make_image,
+    make_story,
+    django_assert_max_num_queries,
 ):
     from campaigns.models import ConferenceHonouree
 
@@ -57,7 +65,9 @@ def test_queries_do_not_grow_with_the_registry(
             for k in range(2)
         )
         ConferenceHonouree.objects.bulk_create(
-            ConferenceHonouree(conference=conference, exemplar_id=page.pk, award_type=award_types[0])
+            ConferenceHonouree(
+                conference=conference, exemplar_id=page.pk, award_type=award_types[0]
+            )
             for page in pages
         )
 
@@ -71,7 +81,11 @@ def test_queries_do_not_grow_with_the_registry(
         profile.url: PROFILE_BUDGET,
         campaign.url: CAMPAIGN_BUDGET,
     }
-    small = {url: count_queries(client, url, b, django_assert_max_num_queries) for url, b in urls.items()}
+    small = {
+        url: count_queries(client, url, b, django_assert_max_num_queries) for url, b in urls.items()
+    }
     grow_to(500)
-    large = {url: count_queries(client, url, b, django_assert_max_num_queries) for url, b in urls.items()}
+    large = {
+        url: count_queries(client, url, b, django_assert_max_num_queries) for url, b in urls.items()
+    }
     assert small == large

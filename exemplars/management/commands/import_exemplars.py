@@ -11,7 +11,7 @@ from exemplars.spreadsheets import (
 
 
 class Command(BaseCommand):
-    help = "Import exemplars and award records from a CSV or XLSX file (see exemplars/samples/README.md)."
+    help = "Import exemplars and award records from a CSV or XLSX file (see exemplars/samples/README.md)."  # noqa: E501
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -54,7 +54,7 @@ class Command(BaseCommand):
             )
         summary = (
             _(
-                "%(rows)s rows: %(created)s exemplars created, %(updated)s updated, %(unchanged)s unchanged; "
+                "%(rows)s rows: %(created)s exemplars created, %(updated)s updated, %(unchanged)s unchanged; "  # noqa: E501
                 "%(awards_created)s award records created, %(awards_updated)s updated."
             )
             % result.__dict__
