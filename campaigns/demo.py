@@ -14,22 +14,28 @@ CYCLE_SLUG = "thi-dua-yeu-nuoc-2015-2020"
 
 CONFERENCES = [
     {
-        "slug": "hoi-nghi-bieu-duong-nguoi-tot-viec-tot-xa-dak-bla-2020",
-        "title": "Hội nghị biểu dương người tốt việc tốt xã Đăk Blà năm 2020",
+        "slug": "hoi-nghi-bieu-duong-nguoi-tot-viec-tot-xa-dien-binh-2020",
+        "title": "Hội nghị biểu dương người tốt việc tốt xã Diên Bình năm 2020",
         "level": "commune",
         "date": date(2020, 3, 20),
-        "venue": "Hội trường UBND xã Đăk Blà",
-        "host_unit": "UBND xã Đăk Blà",
-        "place": ("xã Đăk Blà", "thành phố Kon Tum"),
+        "venue": "Hội trường UBND xã Diên Bình",
+        "host_unit": "UBND xã Diên Bình",
     },
     {
-        "slug": "hoi-nghi-tuyen-duong-dien-hinh-tien-tien-huyen-dak-ha-2020",
-        "title": "Hội nghị tuyên dương điển hình tiên tiến huyện Đăk Hà giai đoạn 2015–2020",
+        "slug": "hoi-nghi-tuyen-duong-dien-hinh-tien-tien-huyen-ngoc-hoi-2020",
+        "title": "Hội nghị tuyên dương điển hình tiên tiến huyện Ngọc Hồi giai đoạn 2015–2020",
         "level": "district",
         "date": date(2020, 5, 14),
-        "venue": "Trung tâm Văn hóa huyện Đăk Hà",
-        "host_unit": "UBND huyện Đăk Hà",
-        "place": ("huyện Đăk Hà", None),
+        "venue": "Trung tâm Văn hóa huyện Ngọc Hồi",
+        "host_unit": "UBND huyện Ngọc Hồi",
+    },
+    {
+        "slug": "hoi-nghi-tuyen-duong-dien-hinh-tien-tien-nganh-giao-duc-2020",
+        "title": "Hội nghị tuyên dương điển hình tiên tiến ngành Giáo dục giai đoạn 2015–2020",
+        "level": "department",
+        "date": date(2020, 5, 28),
+        "venue": "Hội trường Sở Giáo dục và Đào tạo",
+        "host_unit": "Sở Giáo dục và Đào tạo tỉnh Kon Tum",
     },
     {
         "slug": "hoi-nghi-bieu-duong-lao-dong-gioi-lao-dong-sang-tao-2020",
@@ -38,7 +44,6 @@ CONFERENCES = [
         "date": date(2020, 6, 10),
         "venue": "Hội trường Liên đoàn Lao động tỉnh",
         "host_unit": "Liên đoàn Lao động tỉnh Kon Tum",
-        "place": ("thành phố Kon Tum", None),
     },
     {
         "slug": "dai-hoi-thi-dua-yeu-nuoc-tinh-kon-tum-lan-thu-viii",
@@ -48,7 +53,6 @@ CONFERENCES = [
         "date": date(2020, 10, 22),
         "venue": "Hội trường 19/8 tỉnh Kon Tum",
         "host_unit": "UBND tỉnh Kon Tum",
-        "place": ("thành phố Kon Tum", None),
     },
 ]
 
@@ -126,7 +130,6 @@ def load(stdout=None):
     )
     for spec in CONFERENCES:
         spec = dict(spec)
-        spec.pop("place")
         _child(cycle, ConferencePage, spec.pop("slug"), **spec)
     if stdout:
         stdout.write(

@@ -28,41 +28,41 @@ INDEX_SLUG = "dien-hinh-tien-tien"
 MERGER = date(2025, 7, 1)
 END_2025 = date(2025, 6, 30)
 DISTRICTS = {
-    "thành phố Kon Tum": ["xã Đăk Blà", "phường Quyết Thắng", "xã Ngọk Bay"],
+    "thành phố Kon Tum": ["xã Đăk Blà", "xã Ia Chim", "phường Quyết Thắng", "xã Ngọk Bay"],
     "huyện Đăk Hà": ["xã Hà Mòn", "thị trấn Đăk Hà"],
-    "huyện Đăk Tô": ["thị trấn Đăk Tô", "xã Tân Cảnh"],
+    "huyện Đăk Tô": ["xã Diên Bình", "thị trấn Đăk Tô", "xã Tân Cảnh"],
     "huyện Ngọc Hồi": ["xã Đăk Ang", "thị trấn Plei Kần"],
-    "huyện Kon Plông": ["xã Măng Cành", "xã Hiếu"],
+    "huyện Kon Plông": ["xã Đăk Ring", "xã Măng Cành", "xã Hiếu"],
     "huyện Sa Thầy": ["xã Sa Nhơn"],
     "huyện Kon Rẫy": ["xã Đăk Tờ Re"],
     "huyện Đăk Glei": ["xã Đăk Môn"],
-    "huyện Tu Mơ Rông": ["xã Đăk Hà"],
-    "huyện Ia H'Drai": ["xã Ia Dom"],
+    "huyện Tu Mơ Rông": ["xã Măng Ri", "xã Đăk Hà"],
+    "huyện Ia H'Drai": ["xã Ia Tơi", "xã Ia Dom"],
 }
 
 # name, kind, honorific, birth year, ethnicity, role, unit, (district, commune), field
 EXEMPLARS = [
     (
-        "Y Nhi",
+        "Y Liên",
         "individual",
         "cô giáo",
         1995,
         "Ba Na",
         "Giáo viên",
-        "Trường Mầm non Hoa Sen",
-        0,
+        "Trường Mầm non Hoa Pơ Lang",
+        "xã Ia Chim",
         "Giáo dục",
     ),
     (
-        "A Thút",
+        "A Hrin",
         "individual",
         "già làng",
         1952,
         "Xơ Đăng",
         "Già làng",
-        "Làng Kon Tu Dốp",
-        7,
-        "Dân vận",
+        "Thôn Kon Vơng",
+        "xã Đăk Ring",
+        "Nông thôn mới",
     ),
     (
         "Nguyễn Văn Hùng",
@@ -71,9 +71,9 @@ EXEMPLARS = [
         1978,
         "Kinh",
         "Giám đốc",
-        "Hợp tác xã Đăk Hà Xanh",
-        2,
-        "Nông thôn mới",
+        "Hợp tác xã Dược liệu Măng Ri Xanh",
+        "xã Măng Ri",
+        "Doanh nghiệp",
     ),
     (
         "Y Blông",
@@ -83,7 +83,7 @@ EXEMPLARS = [
         "Gia Rai",
         "Chi hội trưởng Phụ nữ",
         "Thôn Ia Tri",
-        18,
+        "xã Ia Dom",
         "Giảm nghèo",
     ),
     (
@@ -94,10 +94,20 @@ EXEMPLARS = [
         "Giẻ Triêng",
         "Trưởng thôn",
         "Thôn Đăk Xây",
-        14,
+        "xã Đăk Ang",
         "Nông thôn mới",
     ),
-    ("Thào Thị Mai", "individual", "chị", 1990, "Mường", "Y sĩ", "Trạm Y tế xã", 10, "Y tế"),
+    (
+        "Hoàng Thị Mai",
+        "individual",
+        "chị",
+        1990,
+        None,
+        "Công chức Tư pháp – Hộ tịch",
+        "UBND xã Ia Tơi",
+        "xã Ia Tơi",
+        "Dân vận",
+    ),
     (
         "Rơ Châm Hlen",
         "individual",
@@ -106,7 +116,7 @@ EXEMPLARS = [
         "Gia Rai",
         "Bác sĩ",
         "Trung tâm Y tế huyện",
-        12,
+        "xã Sa Nhơn",
         "Y tế",
     ),
     (
@@ -117,7 +127,7 @@ EXEMPLARS = [
         "Ba Na",
         "Đội trưởng",
         "Đồn Biên phòng Ia Dom",
-        18,
+        "xã Ia Dom",
         "Quốc phòng – an ninh",
     ),
     (
@@ -128,7 +138,7 @@ EXEMPLARS = [
         "Kinh",
         "Hiệu trưởng",
         "Trường Tiểu học Sa Nhơn",
-        13,
+        "xã Sa Nhơn",
         "Giáo dục",
     ),
     (
@@ -139,10 +149,10 @@ EXEMPLARS = [
         "Brâu",
         "Nghệ nhân dệt thổ cẩm",
         "Làng Đăk Mế",
-        8,
+        "xã Đăk Ang",
         "Văn hóa – xã hội",
     ),
-    ("A Kiên", "individual", "ông", 1975, "Rơ Măm", "Nông dân", "Làng Le", 13, "Kinh tế"),
+    ("A Kiên", "individual", "ông", 1975, "Rơ Măm", "Nông dân", "Làng Le", "xã Sa Nhơn", "Kinh tế"),
     (
         "Trần Quốc Bảo",
         "individual",
@@ -151,10 +161,20 @@ EXEMPLARS = [
         "Kinh",
         "Kỹ sư",
         "Công ty Cà phê 734",
-        6,
+        "xã Hà Mòn",
         "Doanh nghiệp",
     ),
-    ("Hoàng Văn Tài", "individual", "ông", 1969, "Tày", "Chủ trang trại", "Thôn 3", 4, "Kinh tế"),
+    (
+        "Hoàng Văn Tài",
+        "individual",
+        "ông",
+        1969,
+        "Tày",
+        "Chủ trang trại",
+        "Thôn 3",
+        "xã Diên Bình",
+        "Kinh tế",
+    ),
     (
         "Lò Thị Xuân",
         "individual",
@@ -163,7 +183,7 @@ EXEMPLARS = [
         "Thái",
         "Công nhân",
         "Công ty Cao su Kon Tum",
-        5,
+        "thị trấn Đăk Hà",
         "Doanh nghiệp",
     ),
     (
@@ -174,7 +194,7 @@ EXEMPLARS = [
         "Nùng",
         "Công an viên",
         "Công an xã",
-        9,
+        "xã Diên Bình",
         "Quốc phòng – an ninh",
     ),
     (
@@ -184,8 +204,8 @@ EXEMPLARS = [
         1998,
         "Xơ Đăng",
         "Giáo viên",
-        "Trường PTDTBT Tiểu học",
-        15,
+        "Trường PTDTBT Tiểu học Đăk Môn",
+        "xã Đăk Môn",
         "Giáo dục",
     ),
     (
@@ -196,7 +216,7 @@ EXEMPLARS = [
         "Xơ Đăng",
         "Bí thư chi bộ",
         "Thôn Măng Búk",
-        10,
+        "xã Măng Cành",
         "Dân vận",
     ),
     (
@@ -207,10 +227,20 @@ EXEMPLARS = [
         "Mường",
         "Tổ trưởng tổ hợp tác",
         "Tổ hợp tác sâm Ngọc Linh",
-        16,
+        "xã Măng Ri",
         "Kinh tế",
     ),
-    ("Y Hoa", "individual", "chị", 1996, "Giẻ Triêng", "Bí thư Đoàn xã", "Đoàn xã", 16, "Dân vận"),
+    (
+        "Y Hoa",
+        "individual",
+        "chị",
+        1996,
+        "Giẻ Triêng",
+        "Bí thư Đoàn xã",
+        "Đoàn xã",
+        "xã Đăk Môn",
+        "Dân vận",
+    ),
     (
         "Phạm Minh Đức",
         "individual",
@@ -219,21 +249,21 @@ EXEMPLARS = [
         "Kinh",
         "Trưởng khoa",
         "Bệnh viện Đa khoa tỉnh",
-        1,
+        "phường Quyết Thắng",
         "Y tế",
     ),
     (
-        "Hợp tác xã Nông nghiệp Đăk Hà Xanh",
+        "Hợp tác xã Dược liệu Măng Ri Xanh",
         "collective",
         "",
         None,
         None,
         "",
         "",
-        2,
+        "xã Măng Ri",
         "Nông thôn mới",
     ),
-    ("Trường Mầm non Hoa Sen", "collective", "", None, None, "", "", 0, "Giáo dục"),
+    ("Trường Mầm non Hoa Pơ Lang", "collective", "", None, None, "", "", "xã Ia Chim", "Giáo dục"),
     (
         "Đồn Biên phòng Ia Dom",
         "collective",
@@ -242,12 +272,22 @@ EXEMPLARS = [
         None,
         "",
         "Bộ đội Biên phòng tỉnh",
-        18,
+        "xã Ia Dom",
         "Quốc phòng – an ninh",
     ),
-    ("Trạm Y tế xã Măng Cành", "collective", "", None, None, "", "", 10, "Y tế"),
-    ("Công ty Cà phê 734", "collective", "", None, None, "", "", 6, "Doanh nghiệp"),
-    ("Hội Liên hiệp Phụ nữ xã Sa Nhơn", "collective", "", None, None, "", "", 13, "Giảm nghèo"),
+    ("Trạm Y tế xã Măng Cành", "collective", "", None, None, "", "", "xã Măng Cành", "Y tế"),
+    ("Công ty Cà phê 734", "collective", "", None, None, "", "", "xã Hà Mòn", "Doanh nghiệp"),
+    (
+        "Hội Liên hiệp Phụ nữ xã Sa Nhơn",
+        "collective",
+        "",
+        None,
+        None,
+        "",
+        "",
+        "xã Sa Nhơn",
+        "Giảm nghèo",
+    ),
     (
         "Hộ gia đình ông A Blik",
         "household",
@@ -256,7 +296,7 @@ EXEMPLARS = [
         "Ba Na",
         "",
         "Làng Kon Klor",
-        0,
+        "xã Đăk Blà",
         "Giảm nghèo",
     ),
     (
@@ -267,7 +307,7 @@ EXEMPLARS = [
         "Xơ Đăng",
         "",
         "Thôn Đăk Lanh",
-        14,
+        "xã Đăk Tờ Re",
         "Kinh tế",
     ),
     (
@@ -278,12 +318,22 @@ EXEMPLARS = [
         "Kinh",
         "",
         "Thôn 5",
-        3,
+        "xã Diên Bình",
         "Nông thôn mới",
     ),
-    ("Làng Kon Klor", "village", "", None, "Ba Na", "", "", 0, "Văn hóa – xã hội"),
-    ("Thôn Kon Tu Dốp", "village", "", None, "Xơ Đăng", "", "", 15, "Nông thôn mới"),
-    ("Làng Plei Đôn", "village", "", None, "Ba Na", "", "", 1, "Văn hóa – xã hội"),
+    ("Làng Kon Klor", "village", "", None, "Ba Na", "", "", "xã Đăk Blà", "Văn hóa – xã hội"),
+    ("Thôn Kon Vơng", "village", "", None, "Xơ Đăng", "", "", "xã Đăk Ring", "Nông thôn mới"),
+    (
+        "Làng Plei Đôn",
+        "village",
+        "",
+        None,
+        "Ba Na",
+        "",
+        "",
+        "phường Quyết Thắng",
+        "Văn hóa – xã hội",
+    ),
 ]
 
 AWARDS_BY_KIND = {
@@ -327,7 +377,7 @@ def ensure_places():
     if province.successor_id is None:
         province.successor = successor
         province.save()
-    communes = []
+    communes = {}
     for district_name, commune_names in DISTRICTS.items():
         district, _created = Place.objects.get_or_create(
             name=district_name,
@@ -340,7 +390,7 @@ def ensure_places():
                 parent=district,
                 defaults={"level": "commune", "valid_until": END_2025},
             )
-            communes.append(commune)
+            communes[commune_name] = commune
     return communes
 
 
@@ -410,7 +460,7 @@ def load(stdout=None):
         ethnicity,
         role,
         unit,
-        place_index,
+        place_name,
         sector,
     ) in enumerate(EXEMPLARS):
         page = ExemplarPage.objects.child_of(index).filter(title=name).first()
@@ -423,7 +473,7 @@ def load(stdout=None):
                 ethnicity=ethnic.get(ethnicity),
                 role=role,
                 unit=unit,
-                place=communes[place_index % len(communes)],
+                place=communes[place_name],
                 sector=sectors.get(sector),
                 featured=number in (0, 1, 20, 29),
                 portrait=demo_portrait(name, name) if number < 10 or kind == "collective" else None,
@@ -461,12 +511,13 @@ def load(stdout=None):
 def _honour_at_conferences(conferences, pages, award_types):
     by_level = {conference.level: conference for conference in conferences}
     plan = {
-        "commune": ([0, 26, 29], "Giấy khen"),
-        "district": ([2, 4, 20, 28], "Bằng khen của bộ, ban, ngành, tỉnh"),
+        "commune": ([12, 14, 28], "Giấy khen"),
+        "district": ([4, 9], "Bằng khen của bộ, ban, ngành, tỉnh"),
+        "department": ([0, 8, 15, 21], "Bằng khen của bộ, ban, ngành, tỉnh"),
         "enterprise": ([11, 13, 24], "Bằng khen của bộ, ban, ngành, tỉnh"),
-        "provincial": ([0, 1, 3, 7, 9, 20, 21, 22, 25], "Bằng khen của bộ, ban, ngành, tỉnh"),
+        "provincial": ([0, 1, 3, 5, 7, 20, 21, 22, 25], "Bằng khen của bộ, ban, ngành, tỉnh"),
     }
-    places = {"commune": "xã Đăk Blà", "district": "huyện Đăk Hà"}
+    places = {"commune": "xã Diên Bình", "district": "huyện Ngọc Hồi"}
     for level, (indexes, award_name) in plan.items():
         conference = by_level.get(level)
         if conference is None or conference.honourees.exists():
@@ -483,110 +534,89 @@ def _honour_at_conferences(conferences, pages, award_types):
         conference.save_revision().publish()
 
 
-STORY_SPECS = [
-    (
-        "khai-mac-dai-hoi-thi-dua-yeu-nuoc-tinh-lan-thu-viii",
-        "Khai mạc Đại hội Thi đua yêu nước tỉnh Kon Tum lần thứ VIII",
-        "provincial",
-        date(2020, 10, 22),
-        [0, 1, 7],
-    ),
-    (
-        "huyen-dak-ha-tuyen-duong-dien-hinh-tien-tien",
-        "Huyện Đăk Hà tuyên dương điển hình tiên tiến giai đoạn 2015–2020",
-        "district",
-        date(2020, 5, 14),
-        [2, 4, 20],
-    ),
-    (
-        "xa-dak-bla-bieu-duong-nguoi-tot-viec-tot",
-        "Xã Đăk Blà biểu dương người tốt việc tốt",
-        "commune",
-        date(2020, 3, 20),
-        [0, 26, 29],
-    ),
-    (
-        "bieu-duong-lao-dong-gioi-lao-dong-sang-tao",
-        "Biểu dương những người lao động giỏi, lao động sáng tạo",
-        "enterprise",
-        date(2020, 6, 10),
-        [11, 13, 24],
-    ),
+# Words in a story's title that say which conference it covers (folded, no tone marks).
+CONFERENCE_WORDS = [
+    ("nguoi tot viec tot", "commune"),
+    ("ngoc hoi tuyen duong", "district"),
+    ("nganh giao duc tuyen duong", "department"),
+    ("lao dong gioi, lao dong sang tao", "enterprise"),
+    ("dai hoi thi dua yeu nuoc tinh kon tum lan thu viii", "provincial"),
 ]
+CAMPAIGN_WORDS = [
+    "2297",
+    "dai hoi thi dua yeu nuoc",
+    "phong trao thi dua yeu nuoc",
+    "dien hinh tien tien",
+]
+HONOUREES_PER_STORY = 4
+
+
+def _story_text(story):
+    parts = [story.title, story.lead]
+    for block in story.body:
+        if block.block_type == "paragraph":
+            parts.append(str(block.value.source))
+        elif isinstance(block.value, str):
+            parts.append(block.value)
+    return fold(" ".join(parts))
 
 
 def link_stories(stdout=None):
-    """Conference stories linked to their conference and exemplars (both ways).
+    """Link the news demo's stories to their conference, campaign and exemplars, both ways.
 
-    Stories from the news demo whose title names a conference are linked too; four demo
-    conference stories are written if missing. Models of news are looked up by name.
+    A story names a conference in its title, and exemplars by name in its text; a conference
+    story also gets the conference's first honourees. Only what is missing is added, so a
+    second run changes nothing. News models are looked up by name (no import of news).
     """
-    from django.utils import timezone
+    import re
 
     try:
         story_model = apps.get_model("news", "ArticlePage")
-        index_model = apps.get_model("news", "NewsIndexPage")
         link_model = apps.get_model("news", "ArticleExemplar")
     except LookupError:
         return
-    news_index = index_model.objects.order_by("path").first()
     directory = ExemplarIndexPage.objects.filter(slug=INDEX_SLUG).first()
-    if news_index is None or directory is None:
+    cycle = (
+        apps.get_model("campaigns", "CampaignPage")
+        .objects.filter(slug="thi-dua-yeu-nuoc-2015-2020")
+        .first()
+    )
+    if directory is None or cycle is None:
         return
-    exemplars = list(ExemplarPage.objects.child_of(directory).order_by("pk"))
-    by_title = {page.title: page for page in exemplars}
-    ordered = [by_title.get(spec[0]) for spec in EXEMPLARS]
     conference_model = apps.get_model("campaigns", "ConferencePage")
-    conferences = {c.level: c for c in conference_model.objects.live()}
+    conferences = {c.level: c for c in conference_model.objects.child_of(cycle).live()}
+    exemplars = list(ExemplarPage.objects.child_of(directory).live())
+    patterns = [
+        (re.compile(rf"(?<!\w){re.escape(fold(page.title))}(?!\w)"), page) for page in exemplars
+    ]
     linked = 0
-    for slug, title, level, when, picks in STORY_SPECS:
-        chosen = [ordered[i] for i in picks if ordered[i] is not None]
-        story = story_model.objects.child_of(news_index).filter(slug=slug).first()
-        if story is not None:
-            continue
-        first = chosen[0]
-        body = [
-            {
-                "type": "paragraph",
-                "value": f'<p>Tại hội nghị, <a linktype="page" id="{first.pk}">{first.title}</a> và nhiều '  # noqa: E501
-                "điển hình khác được biểu dương, khen thưởng (tin mẫu).</p>",
-            }
-        ]
-        body += [
-            {"type": "exemplar", "value": {"exemplar": page.pk, "note": ""}} for page in chosen[1:2]
-        ]
-        story = story_model(
-            title=title,
-            slug=slug,
-            lead=f"{title}: tôn vinh các tập thể, cá nhân tiêu biểu (tin mẫu).",
-            body=body,
-            display_date=timezone.make_aware(timezone.datetime(when.year, when.month, when.day, 9)),
-            conference=conferences.get(level),
-            campaign=conferences[level].get_parent().specific if level in conferences else None,
-        )
-        for order, page in enumerate(chosen):
-            story.exemplar_links.add(link_model(exemplar=page, sort_order=order))
-        news_index.add_child(instance=story)
-        story.save_revision().publish()
-        linked += 1
-    # Link the news demo's own conference stories, if any name a conference.
-    keywords = {
-        "dai hoi thi dua": "provincial",
-        "nguoi tot viec tot": "commune",
-        "dien hinh tien tien": "district",
-    }
-    for story in story_model.objects.live().filter(conference__isnull=True):
-        text = fold(f"{story.title} {story.lead}")
-        level = next((lvl for word, lvl in keywords.items() if word in text), None)
-        if level is None or level not in conferences:
-            continue
+    for story in story_model.objects.live().order_by("pk"):
+        text = _story_text(story)
+        title = fold(story.title)
+        level = next((lvl for words, lvl in CONFERENCE_WORDS if words in title), None)
+        conference = conferences.get(level)
+        wanted = [page for pattern, page in patterns if pattern.search(text)]
+        if conference is not None:
+            wanted += [
+                h.exemplar
+                for h in conference.honourees.select_related("exemplar")[:HONOUREES_PER_STORY]
+            ]
         draft = story.get_latest_revision_as_object()
-        draft.conference = conferences[level]
-        draft.campaign = conferences[level].get_parent().specific
-        honourees = [h.exemplar for h in conferences[level].honourees.all()[:3]]
-        for order, page in enumerate(honourees):
-            draft.exemplar_links.add(link_model(exemplar=page, sort_order=order))
-        draft.save_revision().publish()
-        linked += 1
+        changed = False
+        if conference is not None and draft.conference_id != conference.pk:
+            draft.conference, changed = conference, True
+        if draft.campaign_id is None and (
+            conference or any(word in text for word in CAMPAIGN_WORDS)
+        ):
+            draft.campaign, changed = cycle, True
+        present = {link.exemplar_id for link in draft.exemplar_links.all()}
+        for page in wanted:
+            if page.pk not in present:
+                draft.exemplar_links.add(link_model(exemplar=page, sort_order=len(present)))
+                present.add(page.pk)
+                changed = True
+        if changed:
+            draft.save_revision().publish()
+            linked += 1
     if stdout:
-        stdout.write(f"Stories linked to exemplars: {linked}")
+        stdout.write(f"Stories linked to campaigns and exemplars: {linked}")

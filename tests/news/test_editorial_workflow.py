@@ -26,6 +26,7 @@ def story_form(title):
             "body": streamfield([]),
             "bylines": inline_formset([]),
             "related_links": inline_formset([]),
+            "exemplar_links": inline_formset([]),
             "tags": "Thi đua yêu nước",
             "comments_enabled": "on",
         }
