@@ -41,7 +41,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install
+messages: install  ## refresh our catalogs (needs GNU gettext) and compile them (pure Python)
+	$(MANAGE) makemessages -l vi --no-location --no-obsolete --ignore='tests/*' --ignore='bench/*' --ignore='static_collected/*'
 	$(MANAGE) compile_catalogs
 
 clean:
