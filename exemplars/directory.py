@@ -19,7 +19,7 @@ PORTRAIT_RENDITIONS = ["fill-160x160", "fill-160x160|format-webp"]
 # name in the query string → (label, lookup on ExemplarPage or on AwardRecord)
 PAGE_FACETS = {
     "kind": (_("Kind"), "kind"),
-    "field": (_("Field"), "sector_id"),
+    "field": (_("Field of achievement"), "sector_id"),
     "place": (_("Place"), "place_id"),
     "ethnicity": (_("Ethnicity"), "ethnicity_id"),
 }

@@ -45,7 +45,7 @@ class AwardCategory(models.TextChoices):
 
 
 class AwardRecipient(models.TextChoices):
-    ANY = "any", _("Anyone")
+    ANY = "any", _("Any recipient")
     INDIVIDUAL = "individual", _("Individuals")
     COLLECTIVE = "collective", _("Collectives")
     HOUSEHOLD = "household", _("Households")

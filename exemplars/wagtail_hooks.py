@@ -37,7 +37,7 @@ class EthnicGroupViewSet(SnippetViewSet):
 class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
-    menu_label = _("Fields")
+    menu_label = _("Fields of achievement")
     list_display = ["name"]
 
 

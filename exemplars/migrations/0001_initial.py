@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
                 ('category', models.CharField(choices=[('emulation_title', 'Emulation title'), ('order', 'Order (huân chương)'), ('medal', 'Medal (huy chương)'), ('honorary_title', 'State honorary title'), ('prize', 'Hồ Chí Minh Prize or State Prize'), ('commemorative', 'Commemorative medal'), ('merit', 'Certificate of merit (bằng khen)'), ('commendation', 'Certificate of commendation (giấy khen)')], max_length=32, verbose_name='category')),
-                ('recipient', models.CharField(choices=[('any', 'Anyone'), ('individual', 'Individuals'), ('collective', 'Collectives'), ('household', 'Households'), ('village', 'Villages and residential groups'), ('commune', 'Communes')], default='any', max_length=16, verbose_name='awarded to')),
+                ('recipient', models.CharField(choices=[('any', 'Any recipient'), ('individual', 'Individuals'), ('collective', 'Collectives'), ('household', 'Households'), ('village', 'Villages and residential groups'), ('commune', 'Communes')], default='any', max_length=16, verbose_name='awarded to')),
                 ('sort_order', models.PositiveIntegerField(default=0, verbose_name='sort order')),
             ],
             options={
