@@ -33,7 +33,9 @@ def places(db):
 @pytest.fixture
 def vocab(db):
     from exemplars.models import AwardType, EthnicGroup, Sector
+    from exemplars.vocabulary import seed
 
+    seed(AwardType, EthnicGroup, Sector)  # transactional (browser) tests flush the migration's rows
     return {
         "award": {a.name: a for a in AwardType.objects.all()},
         "ethnic": {e.name: e for e in EthnicGroup.objects.all()},

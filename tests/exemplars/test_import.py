@@ -28,7 +28,7 @@ def write_csv(tmp_path, rows, name="nhap.csv"):
 
 
 @pytest.fixture
-def ready(directory, places, campaign):
+def ready(directory, places, campaign, vocab):
     return directory
 
 

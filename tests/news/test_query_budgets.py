@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 HOME_BUDGET = 18  # + ongoing campaigns, latest conferences, featured exemplars
 NEWS_INDEX_BUDGET = 14
-ARTICLE_BUDGET = 20
+ARTICLE_BUDGET = 24  # + the story's campaign, conference and exemplars
 
 
 @pytest.fixture
