@@ -138,3 +138,29 @@ def test_home_page_shows_ongoing_campaigns_featured_exemplars_and_conferences(
     assert campaign.title not in html  # ended
     assert "Y Nhi nổi bật" in html and "Không nổi bật" not in html
     assert conference.title in html
+
+
+def test_admin_screens_open(client, staff_user, make_exemplar, conference, make_story, places):
+    exemplar = make_exemplar("Y Nhi", place=places["ha_mon"], awards=[{"year": 2020}])
+    story = make_story(conference=conference)
+    client.force_login(staff_user("boss", superuser=True))
+    for page in (exemplar, conference, conference.get_parent(), story):
+        assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    for model in ("awardtype", "place", "ethnicgroup", "sector"):
+        assert client.get(f"/admin/snippets/exemplars/{model}/").status_code == 200
+    listing = client.get("/admin/snippets/exemplars/awardtype/?p=2")
+    assert listing.status_code == 200
+    assert client.get("/admin/exemplars/import/").status_code == 200
+    assert (
+        client.get(f"/admin/snippets/exemplars/place/edit/{places['ha_mon'].pk}/").status_code
+        == 200
+    )
+
+
+def test_a_place_cannot_succeed_itself(places):
+    from django.core.exceptions import ValidationError
+
+    place = places["ha_mon"]
+    place.successor = place
+    with pytest.raises(ValidationError):
+        place.full_clean()
