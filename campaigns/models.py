@@ -19,6 +19,8 @@ from wagtail.models import Orderable
 
 from kontum_site.pages import SitePage
 
+HONOUREES_ON_CAMPAIGN = 24
+HONOUREES_PER_PAGE = 48
 STORY_RENDITIONS = [
     "fill-480x270",
     "fill-960x540",
@@ -200,7 +202,7 @@ class CampaignPage(SitePage):
             .order_by("date", "pk")
         )
 
-    def honourees(self, conferences):
+    def honourees(self, conferences, limit=HONOUREES_ON_CAMPAIGN):
         return list(
             ConferenceHonouree.objects.filter(
                 conference__in=[c.pk for c in conferences], exemplar__live=True
@@ -211,7 +213,7 @@ class CampaignPage(SitePage):
             .prefetch_related(
                 Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
             )
-            .order_by("conference__date", "sort_order")
+            .order_by("-conference__date", "sort_order")[:limit]
         )
 
     def coverage(self, conferences, limit=12):
@@ -303,19 +305,21 @@ class ConferencePage(SitePage):
         return form
 
     def honouree_list(self):
-        return list(
+        return (
             self.honourees.filter(exemplar__live=True)
             .select_related("exemplar", "exemplar__portrait", "exemplar__ethnicity", "award_type")
             .prefetch_related(
                 Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
             )
-            .order_by("sort_order")
+            .order_by("sort_order", "pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_parent().specific
-        context["honouree_list"] = self.honouree_list()
+        from kontum_site.pagination import paginate
+
+        context["honouree_list"] = paginate(request, self.honouree_list(), HONOUREES_PER_PAGE)
         context["gallery_items"] = list(
             self.gallery.select_related("image").prefetch_related(
                 Prefetch("image", queryset=images_with("fill-480x320", "fill-480x320|format-webp"))

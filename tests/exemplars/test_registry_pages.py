@@ -164,3 +164,21 @@ def test_a_place_cannot_succeed_itself(places):
     place.successor = place
     with pytest.raises(ValidationError):
         place.full_clean()
+
+
+def test_conference_honourees_are_paginated(client, conference, directory, vocab):
+    from campaigns.models import HONOUREES_PER_PAGE, ConferenceHonouree
+    from exemplars.models import ExemplarPage
+    from exemplars.spreadsheets import bulk_add_exemplars
+
+    pages = [ExemplarPage(title=f"Người số {n:03d}") for n in range(HONOUREES_PER_PAGE + 2)]
+    bulk_add_exemplars(directory, pages)
+    ConferenceHonouree.objects.bulk_create(
+        ConferenceHonouree(conference=conference, exemplar_id=page.pk, sort_order=n)
+        for n, page in enumerate(pages)
+    )
+    second = client.get(conference.url, {"page": 2})
+    assert [h.exemplar.title for h in second.context["honouree_list"]] == [
+        "Người số 048",
+        "Người số 049",
+    ]

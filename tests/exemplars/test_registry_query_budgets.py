@@ -80,6 +80,8 @@ def test_queries_do_not_grow_with_the_registry(
         directory.url + "?page=2": DIRECTORY_BUDGET,
         profile.url: PROFILE_BUDGET,
         campaign.url: CAMPAIGN_BUDGET,
+        conference.url: CAMPAIGN_BUDGET,
+        conference.url + "?page=3": CAMPAIGN_BUDGET,
     }
     small = {
         url: count_queries(client, url, b, django_assert_max_num_queries) for url, b in urls.items()
