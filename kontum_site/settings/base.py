@@ -195,5 +195,5 @@ DEMO_LOADERS = [
     "kontum_site.demo.load_roles",
 ]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
-ROLE_SETUPS = ["news.roles.ensure_roles"]
+ROLE_SETUPS = ["news.roles.ensure_roles", "exemplars.roles.ensure_roles"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"

@@ -211,3 +211,16 @@ def test_admin_upload_lists_errors_and_writes_nothing(client, staff_user, ready)
 def test_import_needs_permission(client, staff_user, ready):
     client.force_login(staff_user("nobody"))
     assert client.get("/admin/exemplars/import/").status_code in (302, 403)
+
+
+def test_editors_keep_the_vocabularies_and_may_import(client, staff_user, ready):
+    from django.core.management import call_command
+
+    from kontum_site.editorial import EDITORS
+
+    call_command("setup_roles", stdout=io.StringIO())
+    call_command("setup_roles", stdout=io.StringIO())  # idempotent
+    client.force_login(staff_user("bientap", EDITORS))
+    assert client.get("/admin/exemplars/import/").status_code == 200
+    assert client.get("/admin/snippets/exemplars/place/").status_code == 200
+    assert client.get("/admin/snippets/exemplars/awardtype/add/").status_code == 200
