@@ -286,6 +286,17 @@ class ArticlePage(SitePage):
     def date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
 
+    def page_cache_paths(self):
+        """Pages listing this story besides its ancestors: its tag and reporter pages."""
+        index = self.get_parent().specific
+        if not isinstance(index, NewsIndexPage) or index.url is None:
+            return set()
+        tags = NewsTag.objects.filter(tagged_stories__content_object=self)
+        reporters = Reporter.objects.filter(bylines__page=self)
+        return {index.tag_url(tag) for tag in tags} | {
+            index.reporter_url(reporter) for reporter in reporters
+        }
+
     def reporters(self):
         return [byline.reporter for byline in self.bylines.all() if byline.reporter_id]
 
