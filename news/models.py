@@ -147,6 +147,21 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def route(self, request, path_components):
+        # A story in one query (with its picture and this page as its cached parent) instead of
+        # Wagtail's child lookup + specific fetch + parent fetch for the breadcrumbs and links.
+        if len(path_components) == 1:
+            story = (
+                ArticlePage.objects.child_of(self)
+                .select_related("featured_image")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if story is not None:
+                story._cached_parent_obj = self
+                return story.route(request, [])
+        return super().route(request, path_components)
+
     def stories(self):
         return story_listing(ArticlePage.objects.child_of(self))
 
@@ -298,9 +313,10 @@ class ArticlePage(SitePage):
         }
 
     def reporters(self):
-        return [byline.reporter for byline in self.bylines.all() if byline.reporter_id]
+        bylines = self.bylines.select_related("reporter").order_by("sort_order")
+        return [byline.reporter for byline in bylines if byline.reporter_id]
 
-    def related_stories(self, limit=4):
+    def related_stories(self, limit=4, tags=None):
         chosen = [
             link.story.specific
             for link in self.related_links.select_related("story").all()
@@ -308,7 +324,10 @@ class ArticlePage(SitePage):
         ]
         if chosen:
             return chosen[:limit]
-        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        if tags is None:
+            tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        else:
+            tag_ids = [tag.pk for tag in tags]
         if not tag_ids:
             return []
         return list(
@@ -323,7 +342,7 @@ class ArticlePage(SitePage):
         context["news_index"] = self.get_parent().specific
         context["story_tags"] = list(self.tags.all())
         context["story_reporters"] = self.reporters()
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = self.related_stories(tags=context["story_tags"])
         return context
 
 
