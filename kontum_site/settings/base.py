@@ -216,4 +216,6 @@ HOME_SECTION_PROVIDERS = ["news.home.latest_news"]
 DEMO_LOADERS = ["kontum_site.demo.load", "news.demo.load", "kontum_site.demo.load_roles"]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
 ROLE_SETUPS = ["news.roles.ensure_roles"]
+# `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
+BENCH_DATASET_STEPS = ["kontum_site.bench.site_step", "news.bench"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"
