@@ -24,7 +24,7 @@ demo: install
 	$(MANAGE) load_demo
 
 run: demo
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_admin --url http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
