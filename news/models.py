@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
@@ -23,6 +24,9 @@ from kontum_site.vietnamese import slugify_vi
 from .blocks import ArticleBodyBlock
 
 STORIES_PER_PAGE = 12
+# Aggregates over every story (months, popular tags) are cached this long at most; publishing
+# forgets them at once (news/signals.py).
+LISTING_CACHE_SECONDS = 600
 LISTING_RENDITIONS = [
     "fill-480x270",
     "fill-960x540",
@@ -180,20 +184,31 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return stories, tag, month_range
 
     def month_choices(self):
-        return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .filter(display_date__isnull=False)
-            .datetimes("display_date", "month", order="DESC")
+        """Months that have stories (cached: a scan of every story, 0.4 s at 20,000 on SQLite)."""
+        return cache.get_or_set(
+            self.months_cache_key(),
+            lambda: list(
+                ArticlePage.objects.child_of(self)
+                .live()
+                .filter(display_date__isnull=False)
+                .datetimes("display_date", "month", order="DESC")
+            ),
+            LISTING_CACHE_SECONDS,
         )
+
+    def months_cache_key(self):
+        return f"news:months:{self.pk}"
 
     @path("")
     def index_route(self, request):
         stories, tag, month_range = self.filtered_stories(request)
+        count = None
+        if tag is None and month_range is None and not request.GET.get("tag"):
+            count = cache.get_or_set(f"news:count:{self.pk}", stories.count, LISTING_CACHE_SECONDS)
         return self.render(
             request,
             context_overrides={
-                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+                "stories_page": paginate(request, stories, STORIES_PER_PAGE, count=count),
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),

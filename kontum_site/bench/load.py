@@ -41,7 +41,8 @@ def run_wrk(url, duration, connections, cookie="", method="GET", data=None):
         env["BENCH_BODY"] = urlencode(data)
     try:
         result = subprocess.run(
-            [wrk_path(), "-t2", f"-c{connections}", f"-d{duration}s", "-s", script.name, url],
+            [wrk_path(), "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+            + ["-s", script.name, url],
             capture_output=True,
             text=True,
             env=env,

@@ -7,7 +7,7 @@ from tests.conftest import aware
 pytestmark = pytest.mark.django_db
 
 HOME_BUDGET = 11
-NEWS_INDEX_BUDGET = 13
+NEWS_INDEX_BUDGET = 14
 ARTICLE_BUDGET = 15
 
 

@@ -265,6 +265,15 @@ class Command(BaseCommand):
                     }
                 )
                 continue
+            if any(results[k]["errors"] or not results[k]["requests"] for k in (kind, reference)):
+                checks.append(
+                    {
+                        "target": name,
+                        "status": "unreliable",
+                        "why": "errors or no completed request during the load",
+                    }
+                )
+                continue
             if how == "rps_ratio":
                 value = results[kind]["rps"] / max(results[reference]["rps"], 1e-9)
                 ok = value >= limit
