@@ -88,6 +88,7 @@ class Command(BaseCommand):
         media = DATA_DIR / "media"
         with override_settings(MEDIA_ROOT=media, ALLOWED_HOSTS=["127.0.0.1", "testserver"]):
             started = time.monotonic()
+            self.ensure_database()
             call_command("migrate", "--noinput", verbosity=0)
             self.say(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
             dataset.build(options["scale"], stdout=self.stdout)
@@ -118,6 +119,24 @@ class Command(BaseCommand):
         self.say(f"Results: bench/results/{name}")
 
     # ------------------------------------------------------------------ pieces
+
+    def ensure_database(self):
+        """PostgreSQL: create the database named in DATABASE_URL when it does not exist yet."""
+        if connection.vendor != "postgresql":
+            return
+        from django.db.utils import OperationalError
+
+        try:
+            connection.ensure_connection()
+        except OperationalError:
+            import psycopg
+
+            params = connection.get_connection_params()
+            name = connection.settings_dict["NAME"]
+            params["dbname"] = "postgres"
+            with psycopg.connect(**params, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            self.say(f"Created PostgreSQL database {name}")
 
     def staff_session(self):
         from django.contrib.auth import get_user_model
