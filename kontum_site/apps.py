@@ -7,4 +7,6 @@ class KontumSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import page_cache, signals  # noqa: F401
+
+        page_cache.connect_signals()

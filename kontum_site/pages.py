@@ -1,5 +1,6 @@
 """The base class of every page type on the site: Vietnamese slugs and NFC text."""
 
+from django.http import Http404
 from wagtail.models import Page
 
 from .page_forms import SitePageForm
@@ -35,6 +36,26 @@ class SitePage(Page):
         elif not self.slug.isascii():
             self.slug = slugify_vi(self.slug) or self.slug
 
+    def route(self, request, path_components):
+        # As Wagtail's, but the parent stays cached on the *specific* child, so breadcrumbs and
+        # get_parent() on the served page cost no query (see get_breadcrumbs).
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0]).specific
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
     def get_breadcrumbs(self):
         """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD."""
+        chain, page = [], self
+        while (parent := getattr(page, "_cached_parent_obj", None)) is not None:
+            if parent.depth < 2:
+                break
+            chain.append(parent)
+            page = parent
+        if chain and chain[-1].depth == 2:  # routing filled the whole chain up to the home page
+            return chain[::-1]
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)

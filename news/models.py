@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
@@ -23,6 +24,9 @@ from kontum_site.vietnamese import slugify_vi
 from .blocks import ArticleBodyBlock
 
 STORIES_PER_PAGE = 12
+# Aggregates over every story (months, popular tags) are cached this long at most; publishing
+# forgets them at once (news/signals.py).
+LISTING_CACHE_SECONDS = 600
 LISTING_RENDITIONS = [
     "fill-480x270",
     "fill-960x540",
@@ -147,6 +151,21 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def route(self, request, path_components):
+        # A story in one query (with its picture and this page as its cached parent) instead of
+        # Wagtail's child lookup + specific fetch + parent fetch for the breadcrumbs and links.
+        if len(path_components) == 1:
+            story = (
+                ArticlePage.objects.child_of(self)
+                .select_related("featured_image")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if story is not None:
+                story._cached_parent_obj = self
+                return story.route(request, [])
+        return super().route(request, path_components)
+
     def stories(self):
         return story_listing(ArticlePage.objects.child_of(self))
 
@@ -165,20 +184,31 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return stories, tag, month_range
 
     def month_choices(self):
-        return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .filter(display_date__isnull=False)
-            .datetimes("display_date", "month", order="DESC")
+        """Months that have stories (cached: a scan of every story, 0.4 s at 20,000 on SQLite)."""
+        return cache.get_or_set(
+            self.months_cache_key(),
+            lambda: list(
+                ArticlePage.objects.child_of(self)
+                .live()
+                .filter(display_date__isnull=False)
+                .datetimes("display_date", "month", order="DESC")
+            ),
+            LISTING_CACHE_SECONDS,
         )
+
+    def months_cache_key(self):
+        return f"news:months:{self.pk}"
 
     @path("")
     def index_route(self, request):
         stories, tag, month_range = self.filtered_stories(request)
+        count = None
+        if tag is None and month_range is None and not request.GET.get("tag"):
+            count = cache.get_or_set(f"news:count:{self.pk}", stories.count, LISTING_CACHE_SECONDS)
         return self.render(
             request,
             context_overrides={
-                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+                "stories_page": paginate(request, stories, STORIES_PER_PAGE, count=count),
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),
@@ -310,10 +340,22 @@ class ArticlePage(SitePage):
     def date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
 
-    def reporters(self):
-        return [byline.reporter for byline in self.bylines.all() if byline.reporter_id]
+    def page_cache_paths(self):
+        """Pages listing this story besides its ancestors: its tag and reporter pages."""
+        index = self.get_parent().specific
+        if not isinstance(index, NewsIndexPage) or index.url is None:
+            return set()
+        tags = NewsTag.objects.filter(tagged_stories__content_object=self)
+        reporters = Reporter.objects.filter(bylines__page=self)
+        return {index.tag_url(tag) for tag in tags} | {
+            index.reporter_url(reporter) for reporter in reporters
+        }
 
-    def related_stories(self, limit=4):
+    def reporters(self):
+        bylines = self.bylines.select_related("reporter").order_by("sort_order")
+        return [byline.reporter for byline in bylines if byline.reporter_id]
+
+    def related_stories(self, limit=4, tags=None):
         chosen = [
             link.story.specific
             for link in self.related_links.select_related("story").all()
@@ -321,7 +363,10 @@ class ArticlePage(SitePage):
         ]
         if chosen:
             return chosen[:limit]
-        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        if tags is None:
+            tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        else:
+            tag_ids = [tag.pk for tag in tags]
         if not tag_ids:
             return []
         return list(
@@ -336,7 +381,7 @@ class ArticlePage(SitePage):
         context["news_index"] = self.get_parent().specific
         context["story_tags"] = list(self.tags.all())
         context["story_reporters"] = self.reporters()
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = self.related_stories(tags=context["story_tags"])
         context.update(self.campaign_links())
         return context
 

@@ -1,1 +1,34 @@
-"""News signal handlers (kept for the comments and cache issues to extend)."""
+"""News signal handlers: cached listing aggregates are forgotten when stories change."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .home import POPULAR_TAG_COUNT, POPULAR_TAGS_CACHE_KEY
+from .models import ArticlePage
+
+
+def forget_listing_aggregates(story):
+    """Forget the popular tags and the month list of the story's section."""
+    parent_path = story.path[: -story.steplen]
+    parent_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
+    keys = [f"{POPULAR_TAGS_CACHE_KEY}:{POPULAR_TAG_COUNT}"]
+    keys += [f"news:{what}:{pk}" for pk in parent_ids for what in ("months", "count")]
+    cache.delete_many(keys)
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+@receiver(post_delete, sender=ArticlePage)
+def _story_changed(sender, instance, **kwargs):
+    forget_listing_aggregates(instance)
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    keys = [f"{POPULAR_TAGS_CACHE_KEY}:{POPULAR_TAG_COUNT}"]
+    for parent in (parent_page_before, parent_page_after):
+        keys += [f"news:{what}:{parent.pk}" for what in ("months", "count")]
+    cache.delete_many(keys)

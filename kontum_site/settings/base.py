@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kontum_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kontum_site.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,7 +117,38 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Full-page cache for anonymous readers (kontum_site/page_cache.py). Local memory is per
+# process: with several gunicorn workers and no Redis, a purge reaches only one worker, so
+# entries then live a few seconds only.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600" if REDIS_URL else "10"))
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "10"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/csrf-token/"]
+# Saving or deleting one of these changes many pages: the whole page cache is purged.
+PAGE_CACHE_PURGE_ALL_ON_SAVE = [
+    "wagtailcore.Site",
+    "kontum_site.SiteIdentity",
+    "news.Reporter",
+    "news.NewsTag",
+]
+
+# An HTTP cache in front (Varnish, see kontum_site/deploy/varnish/) is purged on publish.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,4 +229,6 @@ DEMO_LOADERS = [
 ]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
 ROLE_SETUPS = ["news.roles.ensure_roles", "exemplars.roles.ensure_roles"]
+# `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
+BENCH_DATASET_STEPS = ["kontum_site.bench.site_step", "news.bench"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"

@@ -12,3 +12,4 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_IMAGE_SIZE = (480, 270)  # demo pictures small in tests: renditions stay cheap
+PAGE_CACHE_TIMEOUT = 600

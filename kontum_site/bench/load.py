@@ -1,0 +1,129 @@
+"""Load generators: wrk (Debian package) when installed, else threads with http.client."""
+
+import http.client
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+WRK_SCRIPT = """
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+wrk.body = os.getenv("BENCH_BODY") or nil
+if os.getenv("BENCH_COOKIE") and os.getenv("BENCH_COOKIE") ~= "" then
+  wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
+end
+if wrk.body then
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
+done = function(summary, latency, requests)
+  io.write(string.format(
+    "BENCH p50=%d p95=%d requests=%d duration=%d bytes=%d errors=%d non2xx=%d\\n",
+    latency:percentile(50), latency:percentile(95), summary.requests, summary.duration,
+    summary.bytes, summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout, summary.errors.status))
+end
+"""
+
+
+def wrk_path():
+    return shutil.which("wrk")
+
+
+def run_wrk(url, duration, connections, cookie="", method="GET", data=None):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    env = {"BENCH_METHOD": method, "BENCH_COOKIE": cookie, "PATH": "/usr/bin:/bin"}
+    if data:
+        env["BENCH_BODY"] = urlencode(data)
+    try:
+        result = subprocess.run(
+            [wrk_path(), "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+            + ["-s", script.name, url],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=duration + 60,
+        )
+    finally:
+        Path(script.name).unlink(missing_ok=True)
+    match = re.search(r"BENCH (.*)", result.stdout)
+    if not match:
+        raise RuntimeError(f"wrk failed: {result.stdout}{result.stderr}")
+    values = dict(item.split("=") for item in match.group(1).split())
+    values = {key: int(value) for key, value in values.items()}
+    seconds = values["duration"] / 1e6
+    return {
+        "p50_ms": values["p50"] / 1000,
+        "p95_ms": values["p95"] / 1000,
+        "rps": values["requests"] / seconds if seconds else 0.0,
+        "requests": values["requests"],
+        "errors": values["errors"] + values["non2xx"],
+        "tool": "wrk",
+    }
+
+
+def run_python(url, duration, connections, cookie="", method="GET", data=None):
+    """Keep-alive connections in threads; the same figures as run_wrk."""
+    parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    body = urlencode(data) if data else None
+    headers = {"Cookie": cookie} if cookie else {}
+    if body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop_at = time.monotonic() + duration
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine, failed = [], 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                conn.request(method, target, body=body, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 400:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                continue
+            mine.append(time.perf_counter() - started)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+
+    def percentile(share):
+        if not latencies:
+            return 0.0
+        return latencies[min(len(latencies) - 1, int(len(latencies) * share))] * 1000
+
+    return {
+        "p50_ms": percentile(0.50),
+        "p95_ms": percentile(0.95),
+        "rps": len(latencies) / elapsed if elapsed else 0.0,
+        "requests": len(latencies),
+        "errors": errors[0],
+        "tool": "python",
+    }
+
+
+def run(url, duration, connections, tool="auto", **options):
+    if tool == "wrk" or (tool == "auto" and wrk_path()):
+        return run_wrk(url, duration, connections, **options)
+    return run_python(url, duration, connections, **options)

@@ -1,0 +1,76 @@
+# Varnish 7 (Debian `varnish`) in front of the site: caches what the site marks public
+# (Cache-Control s-maxage, Vary: Cookie), passes staff and readers with a session, and forgets
+# pages when Wagtail purges them (settings FRONTEND_CACHE_URL=http://127.0.0.1:6081).
+#
+#   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language)
+#   PURGE /*                forgets everything (sent by kontum_site.page_cache.purge_all)
+#
+# The backend port below is the gunicorn that serves the site; see README "Performance".
+vcl 4.1;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .first_byte_timeout = 30s;
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (req.url == "/*") {
+            ban("obj.http.x-url-path ~ ^/");
+        } else {
+            ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));
+        }
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|csrf-token|i18n|documents)/") {
+        return (pass);
+    }
+    # Staff and readers with a session or pending messages see their own pages.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);
+    }
+    # Only the language cookie changes a public page: keep it, drop the rest (csrftoken...).
+    if (req.http.Cookie) {
+        set req.http.Cookie = ";" + req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, "; +", ";");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";(django_language)=", "; \1=");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
+        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
+        if (req.http.Cookie == "") {
+            unset req.http.Cookie;
+        }
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Remembered for path bans (lurker-friendly: only obj.* in the ban expression).
+    set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "private|no-cache|no-store") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    set beresp.grace = 30s;
+}
+
+sub vcl_deliver {
+    unset resp.http.x-url-path;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

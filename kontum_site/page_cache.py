@@ -1,0 +1,371 @@
+"""Full-page cache for anonymous readers, and its purging (a stable public API).
+
+How it works
+------------
+`PageCacheMiddleware` stores whole responses of Wagtail pages (GET, status 200, anonymous
+reader, no form errors, no view restriction) in Django's cache (Redis when REDIS_URL is set,
+local memory otherwise), keyed by host + path + query + the reader's language. Every response
+it can cache carries `Cache-Control: public, max-age=<browser>, s-maxage=<front>`,
+`Vary: Cookie` (the language is a cookie) and a strong `ETag`; a matching `If-None-Match`
+gets a 304 whether the page came from the cache or was just rendered.
+
+Purging is by generation: every cached path has a generation token stored next to the
+entries, and the entries' keys include it. `purge_paths()` replaces the token, so every
+variant of a path (any query string, any language, any host) is gone at once, and a token
+lost to cache eviction only means more misses, never a stale page.
+
+CSRF: cached HTML must not carry one reader's token to another. In cacheable responses the
+middleware empties every `csrfmiddlewaretoken` field and drops the csrftoken cookie;
+`static/js/page_cache.js` fills the fields from `/csrf-token/` (never cached) before a form is
+sent. This also holds behind Varnish or a CDN.
+
+Public API (other apps use only these)
+--------------------------------------
+- `purge_page(page, listings=True)`: purge a page's URL; with `listings`, also its
+  ancestors (home, section index with all its ?page= variants) and the page's own
+  `page_cache_paths()` (tag and reporter pages of a story, etc.). Call it when something
+  shown on the page changes outside Wagtail's publishing (e.g. a comment is approved or
+  removed: `purge_page(comment.page, listings=False)`).
+- `purge_paths(paths, site=None)`: purge raw paths ("/tin-tuc/").
+- `purge_all()`: everything (site settings, a renamed reporter...).
+- the signal `page_content_changed` (sender=any, page=..., listings=bool) does `purge_page`.
+
+Publishing, unpublishing, moving and deleting pages (scheduled publishing included: it sends
+`page_published`) purge automatically. Each purge also goes to the HTTP front
+(wagtail.contrib.frontend_cache, see WAGTAILFRONTENDCACHE) when one is configured.
+"""
+
+import hashlib
+import logging
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.dispatch import Signal
+from django.forms import BaseForm, BaseFormSet
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+page_content_changed = Signal()
+
+KEY_PREFIX = "pagecache"
+ALL_PATHS = "*"
+PURGE_ALL_PATH = "/*"  # the Varnish configuration bans everything on PURGE of this path
+HEADER = "X-Page-Cache"
+CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Requests carrying these cookies belong to someone (staff, a reader with messages): not cached.
+PERSONAL_COOKIES = ("sessionid", "messages")
+SKIP_ATTRIBUTE = "_page_cache_skip"
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def enabled():
+    return _setting("PAGE_CACHE_ENABLED", True)
+
+
+def _cache():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
+def _timeout():
+    return _setting("PAGE_CACHE_TIMEOUT", 600)
+
+
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _generation_key(path):
+    return f"{KEY_PREFIX}:gen:{_digest(path)}"
+
+
+def _generations(path):
+    """The current tokens of the whole cache and of this path (created when missing)."""
+    cache = _cache()
+    keys = [_generation_key(ALL_PATHS), _generation_key(path)]
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        for key, token in missing.items():
+            if not cache.add(key, token, timeout=None):
+                token = cache.get(key) or token
+            found[key] = token
+    return found[keys[0]] + found[keys[1]]
+
+
+def _language(request):
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    supported = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in supported else settings.LANGUAGE_CODE
+
+
+def _entry_key(request, generation):
+    variant = f"{request.get_host()}|{request.get_full_path()}|{_language(request)}"
+    return f"{KEY_PREFIX}:page:{generation}:{_digest(variant)}"
+
+
+def skip_page_cache(request):
+    """Views call this to keep their response out of the page cache (e.g. a form with errors)."""
+    setattr(request, SKIP_ATTRIBUTE, True)
+
+
+def request_is_cacheable(request):
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ())))
+
+
+def _has_form_errors(response):
+    context = getattr(response, "context_data", None) or {}
+    for value in context.values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return True
+        if isinstance(value, BaseFormSet) and value.is_bound and not value.is_valid():
+            return True
+    return False
+
+
+def _served_page(request, response):
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve":
+        return None
+    context = getattr(response, "context_data", None) or {}
+    return context.get("page") or context.get("self")
+
+
+def response_is_cacheable(request, response):
+    if request.method != "GET" or getattr(request, SKIP_ATTRIBUTE, False):
+        return False
+    if response.status_code != 200 or response.streaming:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if getattr(request, "session", None) is not None and not request.session.is_empty():
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        return False
+    page = _served_page(request, response)
+    if page is None or _has_form_errors(response):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def _make_public(response):
+    """Cacheable for everyone: no reader's CSRF token or cookie left in it."""
+    if CSRF_FIELD.search(response.content):
+        response.content = CSRF_FIELD.sub(rb"\1\2 data-csrf-fill", response.content)
+    response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+    browser = _setting("PAGE_CACHE_BROWSER_MAX_AGE", 10)
+    shared = _setting("PAGE_CACHE_SHARED_MAX_AGE", 600)
+    response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
+    patch_vary_headers(response, ("Cookie",))
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    response["ETag"] = f'"{hashlib.sha1(response.content, usedforsecurity=False).hexdigest()}"'
+
+
+def _from_entry(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the page cache; fill it on a miss. See the module doc.
+
+    Sits high in MIDDLEWARE (after security and static files, before sessions): a hit skips
+    the rest of the stack; headers added by the inner middleware are stored with the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        generation = _generations(request.path)
+        key = _entry_key(request, generation)
+        entry = _cache().get(key)
+        if entry is not None:
+            response = _from_entry(entry)
+            response[HEADER] = "hit"
+        else:
+            response = self.get_response(request)
+            if not response_is_cacheable(request, response):
+                return response
+            _make_public(response)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", HEADER.lower())
+            ]
+            _cache().set(key, (response.status_code, headers, response.content), _timeout())
+            response[HEADER] = "miss"
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional or response
+
+
+@never_cache
+def csrf_token_view(request):
+    """A CSRF token for forms on cached pages (sets the csrftoken cookie too)."""
+    return JsonResponse({"token": get_token(request)})
+
+
+# ---------------------------------------------------------------- purging
+
+
+def _frontend_purge(urls):
+    if not urls or not _setting("WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache(sorted(urls))
+    except Exception:  # a front that does not answer must not break publishing
+        logger.exception("Could not purge the HTTP front")
+
+
+def purge_paths(paths, root_urls=()):
+    """Forget every cached variant of these paths (and tell the HTTP front, given root URLs)."""
+    paths = {path for path in paths if path}
+    if not paths:
+        return
+    _cache().set_many({_generation_key(path): uuid.uuid4().hex for path in paths}, timeout=None)
+    _frontend_purge({root.rstrip("/") + path for root in root_urls for path in paths})
+
+
+def purge_all():
+    """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
+    _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=None)
+    _frontend_purge({root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()})
+
+
+def _site_root_urls():
+    from wagtail.models import Site
+
+    return [site.root_url for site in Site.objects.all()]
+
+
+def page_paths(page, listings=True):
+    """(paths, root URLs) to purge for a page: its URL, and with listings its ancestors' and
+    the page's own extra paths (`page_cache_paths()`, e.g. tag pages of a story)."""
+    pages = [page]
+    if listings:
+        pages += list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    paths, roots = set(), set()
+    for item in pages:
+        parts = item.get_url_parts()
+        if parts is None:
+            continue
+        _site_id, root_url, page_path = parts
+        paths.add(page_path)
+        roots.add(root_url)
+    if listings:
+        extra = getattr(page.specific_deferred, "page_cache_paths", None)
+        if extra is not None:
+            paths.update(extra())
+    return paths, roots
+
+
+def purge_page(page, listings=True):
+    """Purge a page (and, with listings, the pages listing it) now and after the commit."""
+    paths, roots = page_paths(page, listings=listings)
+
+    def purge():
+        purge_paths(paths, roots)
+
+    purge()
+    # Again once the transaction commits: a reader between the two could have cached the old.
+    transaction.on_commit(purge)
+    return paths
+
+
+# ---------------------------------------------------------------- signal handlers
+
+
+def _on_published(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def _on_content_changed(sender, page, listings=True, **kwargs):
+    purge_page(page, listings=listings)
+
+
+def _on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # A move changes the URL of the page and of everything below it: moves are rare, so the
+    # whole cache goes, and the front forgets the old and new places.
+    old_parent_paths, old_roots = page_paths(parent_page_before)
+    old_base = next(iter(page_paths(parent_page_before, listings=False)[0]), "")
+    new_paths, new_roots = page_paths(instance)
+    purge_all()
+    if old_base:
+        old_parent_paths.add(f"{old_base}{instance.slug}/")
+    _frontend_purge(
+        {root.rstrip("/") + path for root in old_roots | new_roots for path in old_parent_paths}
+        | {root.rstrip("/") + path for root in new_roots for path in new_paths}
+    )
+
+
+def _before_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and not hasattr(instance, "_page_cache_paths"):
+        try:
+            instance._page_cache_paths = page_paths(instance)
+        except Exception:  # a half-deleted tree: nothing to purge
+            instance._page_cache_paths = (set(), set())
+
+
+def _after_delete(sender, instance, **kwargs):
+    found = getattr(instance, "_page_cache_paths", None)
+    if found:
+        paths, roots = found
+        purge_paths(paths, roots)
+        transaction.on_commit(lambda: purge_paths(paths, roots))
+
+
+def _on_purge_all_model_saved(sender, **kwargs):
+    purge_all()
+
+
+def connect_signals():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_on_published, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_published, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_moved, dispatch_uid="page_cache_moved")
+    pre_delete.connect(_before_delete, dispatch_uid="page_cache_pre_delete")
+    post_delete.connect(_after_delete, dispatch_uid="page_cache_post_delete")
+    page_content_changed.connect(_on_content_changed, dispatch_uid="page_cache_changed")
+    for label in _setting("PAGE_CACHE_PURGE_ALL_ON_SAVE", ()):
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_purge_all_model_saved, sender=model, dispatch_uid=f"page_cache_all_{label}"
+            )

@@ -1,0 +1,273 @@
+"""The anonymous page cache: hits, headers, 304s, what is never cached, purges, CSRF."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from kontum_site import page_cache
+from tests.conftest import aware
+
+pytestmark = pytest.mark.django_db
+
+
+def state(response):
+    return response.headers.get("X-Page-Cache")
+
+
+@pytest.fixture
+def story(make_story, make_reporter):
+    return make_story(
+        title="Khen thưởng điển hình tiên tiến",
+        tags=["Thi đua"],
+        reporters=[make_reporter("Trần Văn Bình")],
+        date=aware(2020, 10, 1),
+    )
+
+
+def test_second_anonymous_view_is_a_hit_with_public_headers(client, story):
+    first = client.get(story.url)
+    second = client.get(story.url)
+    assert (state(first), state(second)) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Khen thưởng điển hình tiên tiến" in second.content.decode()
+    assert second["Cache-Control"] == "public, max-age=10, s-maxage=600"
+    assert "Cookie" in second["Vary"]
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Language"] == "vi"
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_a_hit_costs_no_query(client, story, django_assert_num_queries):
+    client.get(story.url)
+    with django_assert_num_queries(0):
+        assert state(client.get(story.url)) == "hit"
+
+
+def test_etag_gives_304_on_hit_and_on_miss(client, story):
+    etag = client.get(story.url)["ETag"]
+    assert client.get(story.url, headers={"if-none-match": etag}).status_code == 304
+    page_cache.purge_all()
+    again = client.get(story.url, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert client.get(story.url, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_languages_and_query_strings_are_separate_entries(client, news_index, story):
+    assert state(client.get("/tin-tuc/")) == "miss"
+    assert state(client.get("/tin-tuc/?page=2")) == "miss"
+    assert state(client.get("/tin-tuc/?page=2")) == "hit"
+    vietnamese = client.get("/tin-tuc/")
+    client.cookies["django_language"] = "en"
+    english = client.get("/tin-tuc/")
+    assert state(english) == "miss"
+    assert english["Content-Language"] == "en"
+    assert english.content != vietnamese.content
+
+
+def test_head_is_served_from_the_get_entry(client, story):
+    client.get(story.url)
+    response = client.head(story.url)
+    assert state(response) == "hit"
+    assert response.content == b""
+
+
+def test_logged_in_staff_never_get_or_fill_the_cache(client, story, staff_user):
+    client.get(story.url)
+    client.force_login(staff_user("editor", superuser=True))
+    response = client.get(story.url)
+    assert state(response) is None
+    assert "private" in response.get("Cache-Control", "") or "public" not in response.get(
+        "Cache-Control", ""
+    )
+    client.logout()
+    assert state(Client().get(story.url)) == "hit"
+
+
+def test_preview_posts_errors_and_missing_pages_are_not_cached(client, story, staff_user):
+    client.force_login(staff_user("editor", superuser=True))
+    preview = client.get(f"/admin/pages/{story.pk}/edit/preview/")
+    assert state(preview) is None
+    anonymous = Client()
+    assert state(anonymous.get("/khong-co-trang-nay/")) is None
+    assert anonymous.get("/khong-co-trang-nay/").status_code == 404
+    assert state(anonymous.post(story.url, {})) is None
+
+
+def test_a_page_with_form_errors_is_not_cached(rf, story):
+    from django import forms
+    from django.template.response import TemplateResponse
+
+    class Form(forms.Form):
+        text = forms.CharField()
+
+    request = rf.get(story.url)
+    request.resolver_match = type("Match", (), {"url_name": "wagtail_serve"})()
+    bound = Form(data={})
+    response = TemplateResponse(request, "base.html", {"page": story, "form": bound})
+    response.render()
+    assert not page_cache.response_is_cacheable(request, response)
+    response.context_data["form"] = Form(data={"text": "Đúng"})
+    assert page_cache.response_is_cacheable(request, response)
+
+
+def test_view_restricted_pages_are_not_cached(client, story):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="bimat"
+    )
+    assert state(client.get(story.url)) is None
+    assert state(client.get(story.url)) is None
+
+
+def test_publishing_purges_the_story_its_listings_and_tag_pages(client, news_index, story):
+    urls = ["/", "/tin-tuc/", "/tin-tuc/?page=1", story.url, "/tin-tuc/chu-de/thi-dua/"]
+    urls.append("/tin-tuc/phong-vien/tran-van-binh/")
+    for url in urls:
+        client.get(url)
+        assert state(client.get(url)) == "hit", url
+    story.title = "Tuyên dương 50 điển hình"
+    story.save_revision().publish()
+    for url in urls:
+        response = client.get(url)
+        assert state(response) == "miss", url
+        assert "Tuyên dương 50 điển hình" in response.content.decode(), url
+
+
+def test_publishing_a_new_story_shows_it_on_cached_listings(client, news_index, make_story):
+    make_story(title="Tin cũ")
+    client.get("/tin-tuc/")
+    assert state(client.get("/tin-tuc/")) == "hit"
+    make_story(title="Tin mới nóng hổi")
+    assert "Tin mới nóng hổi" in client.get("/tin-tuc/").content.decode()
+
+
+def test_unpublishing_purges(client, story):
+    client.get(story.url)
+    story.unpublish()
+    assert client.get(story.url).status_code == 404
+
+
+def test_deleting_purges(client, news_index, story):
+    url = story.url
+    client.get(url)
+    client.get("/tin-tuc/")
+    story.delete()
+    assert client.get(url).status_code == 404
+    assert "Khen thưởng" not in client.get("/tin-tuc/").content.decode()
+
+
+def test_moving_purges_old_and_new_places(client, home_page, news_index, story):
+    from news.models import NewsIndexPage
+
+    other = home_page.add_child(instance=NewsIndexPage(title="Thời sự", slug="thoi-su"))
+    other.save_revision().publish()
+    old_url = story.url
+    client.get(old_url)
+    client.get("/thoi-su/")
+    story.move(other, pos="last-child")
+    moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached old page
+    assert moved.status_code == 301
+    assert moved["Location"].endswith("/thoi-su/khen-thuong-dien-hinh-tien-tien/")
+    assert "Khen thưởng" in client.get("/thoi-su/").content.decode()
+
+
+def test_scheduled_publishing_purges(client, news_index, story):
+    client.get(story.url)
+    story.title = "Bản tin hẹn giờ"
+    revision = story.save_revision(approved_go_live_at=timezone.now() - timezone.timedelta(1))
+    assert revision.approved_go_live_at is not None
+    assert "Bản tin hẹn giờ" not in client.get(story.url).content.decode()
+    call_command("publish_scheduled")
+    response = client.get(story.url)
+    assert state(response) == "miss"
+    assert "Bản tin hẹn giờ" in response.content.decode()
+
+
+def test_purge_page_api_and_signal(client, story):
+    client.get(story.url)
+    client.get("/tin-tuc/")
+    assert page_cache.purge_page(story, listings=False) == {story.url}
+    assert state(client.get(story.url)) == "miss"
+    assert state(client.get("/tin-tuc/")) == "hit"
+    page_cache.page_content_changed.send(sender=None, page=story, listings=False)
+    assert state(client.get(story.url)) == "miss"
+
+
+def test_site_identity_change_purges_everything(client, home_page, story):
+    from kontum_site.models import SiteIdentity
+
+    client.get(story.url)
+    identity = SiteIdentity.for_site(home_page.get_site())
+    identity.site_name = "Kon Tum Điện Tử"
+    identity.save()
+    response = client.get(story.url)
+    assert state(response) == "miss"
+    assert "Kon Tum Điện Tử" in response.content.decode()
+
+
+def test_a_lost_generation_token_means_a_miss_not_a_stale_page(client, story):
+    from django.core.cache import cache
+
+    client.get(story.url)
+    cache.delete(page_cache._generation_key(story.url))
+    assert state(client.get(story.url)) == "miss"
+
+
+def test_cached_html_carries_no_csrf_token_and_sets_no_cookie(client, story):
+    response = client.get(story.url)
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken" value="" data-csrf-fill' in html
+    assert "csrftoken" not in response.cookies
+    assert "js/page_cache.js" in html
+
+
+def test_a_form_posted_after_a_cached_get_passes_csrf(story):
+    Client().get(story.url)  # someone else fills the cache
+    reader = Client(enforce_csrf_checks=True)
+    page = reader.get(story.url)
+    assert state(page) == "hit"
+    token_response = reader.get("/csrf-token/")
+    assert "no-cache" in token_response["Cache-Control"]
+    token = token_response.json()["token"]
+    assert reader.cookies["csrftoken"].value
+    switched = reader.post(
+        "/i18n/setlang/", {"language": "en", "next": story.url, "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302
+    assert reader.cookies["django_language"].value == "en"
+    # Without the token fetched by the script, the same POST is refused.
+    stranger = Client(enforce_csrf_checks=True)
+    stranger.get(story.url)
+    refused = stranger.post("/i18n/setlang/", {"language": "en", "csrfmiddlewaretoken": ""})
+    assert refused.status_code == 403
+
+
+def test_readers_with_a_session_bypass_the_cache(client, story):
+    client.get(story.url)
+    client.cookies["sessionid"] = "whatever"
+    assert state(client.get(story.url)) is None
+
+
+def test_disabled_by_setting(client, settings, story):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(story.url)
+    assert state(client.get(story.url)) is None
+
+
+def test_frontend_purge_is_sent_on_publish(settings, story, monkeypatch):
+    sent = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "front": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: sent.append(url))
+    story.save_revision().publish()
+    assert f"http://localhost{story.url}" in sent
+    assert "http://localhost/tin-tuc/" in sent
+    assert "http://localhost/tin-tuc/chu-de/thi-dua/" in sent

@@ -1,0 +1,117 @@
+"""The Varnish configuration in front of the site: a hit, then a purge when a story is published.
+
+Runs when varnishd is installed (Debian `varnish`; set VARNISHD to another path), else skipped.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+VCL = Path(__file__).resolve().parents[2] / "kontum_site/deploy/varnish/default.vcl"
+VARNISHD = (
+    os.environ.get("VARNISHD") or shutil.which("varnishd") or shutil.which("/usr/sbin/varnishd")
+)
+
+pytestmark = [
+    pytest.mark.skipif(not VARNISHD, reason="varnishd not installed (apt-get install varnish)"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url, cookie=None, method="GET"):
+    request = urllib.request.Request(url, method=method)
+    if cookie:
+        request.add_header("Cookie", cookie)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers, response.read().decode()
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path):
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "site.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+    port = free_port()
+    process = subprocess.Popen(
+        [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "work"), "-T", "none"]
+        + ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail("varnishd did not start: " + process.stdout.read().decode())
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_varnish_serves_a_hit_and_forgets_a_story_on_publish(varnish, settings, make_story):
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    story = make_story(title="Hội nghị điển hình tiên tiến")
+    headers, body = fetch(varnish + story.url)
+    assert headers["X-Cache"] == "MISS"
+    assert "Hội nghị điển hình tiên tiến" in body
+    headers, _body = fetch(varnish + story.url)
+    assert headers["X-Cache"] == "HIT"
+    # The language cookie is a separate variant; other cookies (csrftoken) are ignored.
+    assert fetch(varnish + story.url, cookie="django_language=en")[0]["X-Cache"] == "MISS"
+    assert fetch(varnish + story.url, cookie="csrftoken=abc")[0]["X-Cache"] == "HIT"
+    # Staff with a session pass straight to the site.
+    assert fetch(varnish + story.url, cookie="sessionid=x")[0]["X-Cache"] == "MISS"
+    fetch(varnish + "/tin-tuc/")
+    assert fetch(varnish + "/tin-tuc/?page=1")[0]["X-Cache"] == "MISS"
+    assert fetch(varnish + "/tin-tuc/?page=1")[0]["X-Cache"] == "HIT"
+
+    story.title = "Hội nghị biểu dương 120 điển hình"
+    story.save_revision().publish()
+
+    headers, body = fetch(varnish + story.url)
+    assert headers["X-Cache"] == "MISS"
+    assert "Hội nghị biểu dương 120 điển hình" in body
+    assert fetch(varnish + story.url, cookie="django_language=en")[0]["X-Cache"] == "MISS"
+    headers, body = fetch(varnish + "/tin-tuc/?page=1")
+    assert headers["X-Cache"] == "MISS"
+    assert "Hội nghị biểu dương 120 điển hình" in body
+
+
+def test_purge_all_forgets_everything(varnish, settings, make_story):
+    from kontum_site import page_cache
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    story = make_story()
+    for url in ("/tin-tuc/", story.url):
+        fetch(varnish + url)
+        assert fetch(varnish + url)[0]["X-Cache"] == "HIT"
+    page_cache.purge_all()
+    for url in ("/tin-tuc/", story.url):
+        assert fetch(varnish + url)[0]["X-Cache"] == "MISS"
