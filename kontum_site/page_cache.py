@@ -267,12 +267,27 @@ def _site_root_urls():
     return [site.root_url for site in Site.objects.all()]
 
 
+def referenced_pages(page):
+    """Pages this page links to (Wagtail's reference index): they may list it as a backlink,
+    e.g. an exemplar's page lists the stories that mention it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.objects.filter(
+        base_content_type=page_type, object_id=str(page.pk), to_content_type=page_type
+    ).values_list("to_object_id", flat=True)
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()]))
+
+
 def page_paths(page, listings=True):
-    """(paths, root URLs) to purge for a page: its URL, and with listings its ancestors' and
-    the page's own extra paths (`page_cache_paths()`, e.g. tag pages of a story)."""
+    """(paths, root URLs) to purge for a page: its URL, and with listings its ancestors', the
+    pages it links to (their backlinks) and its own extra paths (`page_cache_paths()`, e.g.
+    tag pages of a story)."""
     pages = [page]
     if listings:
         pages += list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        pages += referenced_pages(page)
     paths, roots = set(), set()
     for item in pages:
         parts = item.get_url_parts()
