@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "kontum_site",
     "news",
+    "comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -180,7 +181,12 @@ LOGGING = {
 HOME_SECTION_PROVIDERS = ["news.home.latest_news"]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
-DEMO_LOADERS = ["kontum_site.demo.load", "news.demo.load", "kontum_site.demo.load_roles"]
+DEMO_LOADERS = [
+    "kontum_site.demo.load",
+    "news.demo.load",
+    "kontum_site.demo.load_roles",
+    "comments.demo.load",
+]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
-ROLE_SETUPS = ["news.roles.ensure_roles"]
+ROLE_SETUPS = ["news.roles.ensure_roles", "comments.roles.ensure_roles"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"

@@ -1,0 +1,64 @@
+"""Approved comments of a page, threaded, in a fixed number of queries."""
+
+from collections import defaultdict
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from kontum_site.pagination import paginate
+
+from .models import Comment, Status
+
+PAGE_PARAM = "trang-binh-luan"
+ORDER_PARAM = "thu-tu"
+
+
+def thread_page(request, page, rules):
+    """A page of top-level threads with every approved reply attached as ``children``."""
+    order = request.GET.get(ORDER_PARAM)
+    newest = order == "moi-nhat" if order in ("moi-nhat", "cu-nhat") else rules.newest_first
+    ordering = ("-created_at", "-pk") if newest else ("created_at", "pk")
+    top = Comment.objects.filter(page=page, status=Status.APPROVED, parent__isnull=True)
+    threads = paginate(
+        request, top.order_by(*ordering).defer(*PRIVATE), rules.per_page or 20, param=PAGE_PARAM
+    )
+    roots = list(threads.object_list)
+    replies = (
+        Comment.objects.filter(thread__in=[c.pk for c in roots], status=Status.APPROVED)
+        .order_by("created_at", "pk")
+        .defer(*PRIVATE)
+    )
+    children = defaultdict(list)
+    for reply in replies:
+        children[reply.parent_id].append(reply)
+
+    def attach(comment):
+        comment.children = children.get(comment.pk, [])
+        for child in comment.children:
+            attach(child)
+
+    for root in roots:
+        attach(root)
+    threads.object_list = roots
+    return threads, newest
+
+
+PRIVATE = ("author_email", "ip_address", "user_agent")
+
+
+def approved_count(page):
+    return Comment.objects.filter(page=page, status=Status.APPROVED).count()
+
+
+def with_comment_counts(queryset):
+    """Annotate pages with ``approved_comment_count`` in the same query (listings)."""
+    counts = (
+        Comment.objects.filter(page=OuterRef("pk"), status=Status.APPROVED)
+        .order_by()
+        .values("page")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        approved_comment_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    )
