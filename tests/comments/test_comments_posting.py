@@ -365,7 +365,6 @@ def test_depth_limit(post_comment, story, make_comment, rules):
         {"email": "a@b@c"},
         {"parent": "không-phải-số"},
         {"parent": "-5"},
-        {"token": "\udcff"},
     ],
 )
 def test_bad_input_gives_a_clear_error_never_a_500(post_comment, story, fields):
