@@ -74,7 +74,9 @@ def post_comment(request, page_id):
         )
     message = success_message(comment)
     if wants_json(request):
-        return JsonResponse({"ok": True, "status": comment.status, "message": message}, status=201)
+        # Spam is reported as "pending": a spammer learns nothing from the answer.
+        public_status = "approved" if comment.status == Status.APPROVED else "pending"
+        return JsonResponse({"ok": True, "status": public_status, "message": message}, status=201)
     state = "da-dang" if comment.status == Status.APPROVED else "cho-duyet"
     return redirect(f"{page.url}?{NOTICE_PARAM}={state}#binh-luan-thong-bao")
 
