@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from kontum_site.pagination import paginate
@@ -22,12 +22,19 @@ def thread_page(request, page, rules):
     threads = paginate(
         request, top.order_by(*ordering).defer(*PRIVATE), rules.per_page or 20, param=PAGE_PARAM
     )
-    roots = list(threads.object_list)
-    replies = (
-        Comment.objects.filter(thread__in=[c.pk for c in roots], status=Status.APPROVED)
+    # Roots and replies in one query that always runs: the count is the same for 0 and 500.
+    start = (threads.number - 1) * threads.paginator.per_page
+    root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]
+    rows = list(
+        Comment.objects.filter(status=Status.APPROVED)
+        .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
         .order_by("created_at", "pk")
         .defer(*PRIVATE)
     )
+    roots = [c for c in rows if c.parent_id is None]
+    if newest:
+        roots.reverse()
+    replies = [c for c in rows if c.parent_id is not None]
     children = defaultdict(list)
     for reply in replies:
         children[reply.parent_id].append(reply)
