@@ -25,8 +25,9 @@ def fast_rules(rules):
     return rules
 
 
-def test_a_flood_sends_one_digest_per_address(post_comment, story, moderators, fast_rules,
-                                              django_capture_on_commit_callbacks):
+def test_a_flood_sends_one_digest_per_address(
+    post_comment, story, moderators, fast_rules, django_capture_on_commit_callbacks
+):
     for n in range(10):  # each request commits on its own
         with django_capture_on_commit_callbacks(execute=True):
             assert post_comment(story, email=f"r{n}@example.invalid").status_code == 201
@@ -49,8 +50,9 @@ def test_a_flood_sends_one_digest_per_address(post_comment, story, moderators, f
     assert mail.outbox == []
 
 
-def test_no_moderator_mail_when_switched_off(post_comment, story, moderators, rules,
-                                              django_capture_on_commit_callbacks):
+def test_no_moderator_mail_when_switched_off(
+    post_comment, story, moderators, rules, django_capture_on_commit_callbacks
+):
     rules.notify_moderators = False
     rules.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -58,8 +60,9 @@ def test_no_moderator_mail_when_switched_off(post_comment, story, moderators, ru
     assert mail.outbox == []
 
 
-def test_spam_is_not_announced(post_comment, story, moderators, rules,
-                               django_capture_on_commit_callbacks):
+def test_spam_is_not_announced(
+    post_comment, story, moderators, rules, django_capture_on_commit_callbacks
+):
     rules.deny_words = "casino"
     rules.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -67,8 +70,9 @@ def test_spam_is_not_announced(post_comment, story, moderators, rules,
     assert mail.outbox == []
 
 
-def test_reporters_mailed_once_on_approval(story, make_comment, staff_user, rules,
-                                           django_capture_on_commit_callbacks):
+def test_reporters_mailed_once_on_approval(
+    story, make_comment, staff_user, rules, django_capture_on_commit_callbacks
+):
     comment = make_comment(story, status=Status.PENDING, author_email="ban.doc@example.invalid")
     admin = staff_user("admin", superuser=True)
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,8 +87,9 @@ def test_reporters_mailed_once_on_approval(story, make_comment, staff_user, rule
     assert len(mail.outbox) == 1
 
 
-def test_reporters_not_mailed_when_switched_off(story, make_comment, staff_user, rules,
-                                                 django_capture_on_commit_callbacks):
+def test_reporters_not_mailed_when_switched_off(
+    story, make_comment, staff_user, rules, django_capture_on_commit_callbacks
+):
     rules.notify_authors = False
     rules.save()
     comment = make_comment(story, status=Status.PENDING)
@@ -93,14 +98,20 @@ def test_reporters_not_mailed_when_switched_off(story, make_comment, staff_user,
     assert mail.outbox == []
 
 
-def test_reply_notice_only_after_approval_and_opt_in(story, make_comment, staff_user, rules,
-                                                      client, django_capture_on_commit_callbacks):
+def test_reply_notice_only_after_approval_and_opt_in(
+    story, make_comment, staff_user, rules, client, django_capture_on_commit_callbacks
+):
     rules.notify_authors = False
     rules.save()
     parent = make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
     silent = make_comment(story, author_email="im@example.invalid", notify_replies=False)
-    reply = make_comment(story, parent=parent, status=Status.PENDING,
-                         author_email="tl@example.invalid", body="Trả lời <script>x</script>")
+    reply = make_comment(
+        story,
+        parent=parent,
+        status=Status.PENDING,
+        author_email="tl@example.invalid",
+        body="Trả lời <script>x</script>",
+    )
     other = make_comment(story, parent=silent, status=Status.PENDING)
     assert mail.outbox == []  # nothing before approval
     admin = staff_user("admin", superuser=True)
@@ -136,13 +147,19 @@ def test_tampered_unsubscribe_refused(client, story, make_comment):
     assert Comment.objects.get().notify_replies is False
 
 
-def test_no_notice_for_replying_to_yourself(story, make_comment, staff_user, rules,
-                                             django_capture_on_commit_callbacks):
+def test_no_notice_for_replying_to_yourself(
+    story, make_comment, staff_user, rules, django_capture_on_commit_callbacks
+):
     rules.notify_authors = False
     rules.save()
     parent = make_comment(story, author_email="me@example.invalid", notify_replies=True)
-    reply = make_comment(story, parent=parent, status=Status.PENDING,
-                         author_email="ME@example.invalid", body="Bổ sung")
+    reply = make_comment(
+        story,
+        parent=parent,
+        status=Status.PENDING,
+        author_email="ME@example.invalid",
+        body="Bổ sung",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         moderate([reply], "approve", staff_user("admin", superuser=True))
     assert mail.outbox == []
