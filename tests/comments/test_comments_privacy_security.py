@@ -1,8 +1,8 @@
 """Privacy (email never public, export, erase, IP purge), XSS, and who may moderate."""
 
 import json
-from html.parser import HTMLParser
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
@@ -129,7 +129,7 @@ def test_xss_escaped_in_emails(
     from comments.notifications import send_moderator_digest
 
     staff_user("kd", "Kiểm duyệt viên")
-    for n, payload in enumerate(XSS):
+    for payload in XSS:
         make_comment(story, status=Status.PENDING, body=payload, author_name=payload[:100])
     send_moderator_digest.enqueue()
     assert len(mail.outbox) == 1
