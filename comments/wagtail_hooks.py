@@ -62,6 +62,8 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_item_class = PendingCountMenuItem
     index_view_class = admin_views.CommentIndexView
+    index_template_name = "comments/admin/index.html"
+    inspect_template_name = "comments/admin/inspect.html"
     inspect_view_class = admin_views.CommentInspectView
     inspect_view_enabled = True
     filterset_class = CommentFilterSet
