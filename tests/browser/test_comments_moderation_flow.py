@@ -63,7 +63,8 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
     )
     page.get_by_role("button", name="Gửi bình luận").click()
     page.wait_for_function(
-        "document.querySelector('.comments__notice') && !document.querySelector('.comment-form__error')"
+        "document.querySelector('.comments__notice')"
+        " && !document.querySelector('.comment-form__error')"
     )
     assert Comment.objects.filter(status=Status.PENDING).count() == 2
 
