@@ -46,7 +46,7 @@
       var item = link.closest("li");
       item.querySelector(".comment__box").after(form);
       parentInput.value = link.dataset.replyTo;
-      replyingText.textContent = (form.dataset.replyingLabel || "↳ ") + link.dataset.replyName;
+      replyingText.textContent = (form.dataset.replyingTemplate || "↳ {name}").replace("{name}", link.dataset.replyName);
       replying.hidden = false;
       form.querySelector("textarea").focus();
       return;
