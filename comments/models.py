@@ -112,8 +112,8 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    # Status changes go through the moderation actions (logged, undoable), not the edit form.
     panels = [
-        FieldPanel("status"),
         FieldPanel("author_name"),
         FieldPanel("body"),
     ]

@@ -8,6 +8,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -15,6 +17,21 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import admin_views
 from .models import Comment, Status
 from .moderation import ACTIONS, can_moderate, moderate
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Nobody adds comments in the admin: they come from readers, or as staff replies from
+    the detail view (which needs a page and a parent)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        actions = [action for action in actions if action != "add"]
+        return bool(actions) and super().user_has_any_permission(user, actions)
+
+
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 
 
 class PendingCountMenuItem(MenuItem):

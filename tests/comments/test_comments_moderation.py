@@ -198,3 +198,24 @@ def test_moderator_edits_comment_rules(mod_client, home_page):
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=["comments", "commentsettings", site.pk])
     assert mod_client.get(url).status_code == 200
+
+
+def test_nobody_adds_comments_in_the_admin(admin_client, story, make_comment):
+    make_comment(story)
+    html = admin_client.get(reverse(LIST)).content.decode()
+    assert reverse("wagtailsnippets_comments_comment:add") not in html
+    assert admin_client.get(reverse("wagtailsnippets_comments_comment:add")).status_code in (
+        302,
+        403,
+    )
+
+
+def test_edit_form_cannot_change_status(mod_client, story, make_comment):
+    comment = make_comment(story, status=Status.PENDING)
+    url = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
+    response = mod_client.post(
+        url, {"author_name": "Sửa tên", "body": "Sửa lỗi chính tả", "status": "approved"}
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert (comment.author_name, comment.status) == ("Sửa tên", Status.PENDING)
