@@ -2,10 +2,9 @@
 
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-
-from kontum_site.pagination import paginate
 
 from .models import Comment, Status
 
@@ -19,9 +18,16 @@ def thread_page(request, page, rules):
     newest = order == "moi-nhat" if order in ("moi-nhat", "cu-nhat") else rules.newest_first
     ordering = ("-created_at", "-pk") if newest else ("created_at", "pk")
     top = Comment.objects.filter(page=page, status=Status.APPROVED, parent__isnull=True)
-    threads = paginate(
-        request, top.order_by(*ordering).defer(*PRIVATE), rules.per_page or 20, param=PAGE_PARAM
+    # Both counts in one query; the paginator reuses the top-level one.
+    counts = Comment.objects.filter(page=page, status=Status.APPROVED).aggregate(
+        total=Count("pk"), top=Count("pk", filter=Q(parent__isnull=True))
     )
+    paginator = Paginator(top.order_by(*ordering), rules.per_page or 20)
+    paginator.__dict__["count"] = counts["top"]  # Paginator.count is a cached_property
+    raw = request.GET.get(PAGE_PARAM, "1")
+    number = int(raw) if raw.isdigit() else 1
+    threads = paginator.page(min(max(number, 1), paginator.num_pages))
+    threads.total = counts["total"]
     # Roots and replies in one query that always runs: the count is the same for 0 and 500.
     start = (threads.number - 1) * threads.paginator.per_page
     root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]

@@ -17,7 +17,6 @@ def comments_section(context, page):
         return {"enabled": False}
     rules = CommentSettings.for_request(request)
     threads, newest = thread_page(request, page, rules)
-    total = Comment.objects.filter(page=page, status=Status.APPROVED).count()
     reply_to = None
     raw_parent = request.GET.get("tra-loi", "")
     if raw_parent.isdigit():
@@ -38,7 +37,7 @@ def comments_section(context, page):
         "page": page,
         "rules": rules,
         "threads": threads,
-        "total": total,
+        "total": threads.total,
         "newest": newest,
         "order_param": ORDER_PARAM,
         "closed": comments_closed(page, rules),
