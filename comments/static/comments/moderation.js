@@ -41,6 +41,12 @@
     var list = rows();
     if (key === "j") { focusRow(current + 1); event.preventDefault(); return; }
     if (key === "k") { focusRow(current - 1); event.preventDefault(); return; }
+    if (key === "x" && event.shiftKey) {
+      var all = document.querySelector("[data-bulk-action-select-all-checkbox]");
+      if (all) all.click();
+      event.preventDefault();
+      return;
+    }
     if (current < 0 || !list[current]) return;
     var row = list[current];
     if (key === "x") { var box = row.querySelector("[data-object-id]"); if (box) box.click(); event.preventDefault(); return; }
