@@ -408,3 +408,26 @@ def test_get_is_not_allowed_and_unknown_page_is_404(client, story):
 def test_token_endpoint(client, story):
     token = client.get(reverse("comments:token", args=[story.pk])).json()["token"]
     assert signing.TimestampSigner(salt="comments.form").unsign(token) == str(story.pk)
+
+
+def test_order_closed_then_integrity_then_flood_then_duplicate_then_deny(
+    post_comment, story, rules
+):
+    rules.deny_words = "cấm"
+    rules.save()
+    assert post_comment(story, body="Lời cấm").status_code == 201  # stored as spam
+    # Flood answers before duplicate and deny.
+    assert post_comment(story, body="Lời cấm").status_code == 429
+    rules.flood_seconds = 0
+    rules.save()
+    # Duplicate answers before deny.
+    assert post_comment(story, body="Lời cấm").status_code == 409
+    # Integrity answers before flood.
+    rules.flood_seconds = 15
+    rules.save()
+    assert post_comment(story, body="Khác hẳn", website="bot").status_code == 400
+    # Closed answers before everything.
+    rules.comments_open = False
+    rules.save()
+    assert post_comment(story, body="Lời cấm", website="bot").status_code == 403
+    assert Comment.objects.count() == 1
