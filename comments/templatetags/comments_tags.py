@@ -61,3 +61,9 @@ def comments_query(context, key, value):
         params.pop(transient, None)
     params[key] = value
     return "?" + params.urlencode()
+
+
+@register.inclusion_tag("comments/count_link.html")
+def comment_count_link(page):
+    """The " · 3 bình luận" link on listings (needs ``approved_comment_count``)."""
+    return {"page": page, "count": getattr(page, "approved_comment_count", 0)}
