@@ -4,6 +4,7 @@ import time
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kontum_site.vietnamese import nfc
 
@@ -38,7 +39,7 @@ def clean_text(value):
 
 class CommentForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"),
+        label=pgettext_lazy("commenter", "Name"),
         max_length=100,
         error_messages={"required": _("Please enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -75,7 +76,7 @@ class Comment(models.Model):
         help_text=_("The top-level comment of this thread (empty for top-level comments)."),
     )
     depth = models.PositiveSmallIntegerField(_("depth"), default=1)
-    author_name = models.CharField(_("name"), max_length=100)
+    author_name = models.CharField(pgettext_lazy("commenter", "name"), max_length=100)
     author_email = models.EmailField(_("email"), max_length=254, help_text=_("Private."))
     body = models.TextField(_("comment"))
     body_hash = models.CharField(max_length=64, editable=False)
