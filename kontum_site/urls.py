@@ -10,6 +10,7 @@ from kontum_site.page_cache import csrf_token_view
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("binh-luan/", include("comments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("csrf-token/", csrf_token_view, name="csrf_token"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

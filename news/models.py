@@ -113,8 +113,10 @@ class Reporter(index.Indexed, models.Model):
 def story_listing(queryset):
     """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    from comments.display import with_comment_counts
+
     bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
-    return (
+    return with_comment_counts(
         queryset.live()
         .public()
         .select_related("featured_image")

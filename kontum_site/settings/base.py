@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "campaigns",
     "exemplars",
+    "comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -226,9 +227,14 @@ DEMO_LOADERS = [
     "news.demo.load",
     "exemplars.demo.link_stories",
     "kontum_site.demo.load_roles",
+    "comments.demo.load",
 ]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
-ROLE_SETUPS = ["news.roles.ensure_roles", "exemplars.roles.ensure_roles"]
+ROLE_SETUPS = [
+    "news.roles.ensure_roles",
+    "exemplars.roles.ensure_roles",
+    "comments.roles.ensure_roles",
+]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = ["kontum_site.bench.site_step", "news.bench"]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"

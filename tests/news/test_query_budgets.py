@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 HOME_BUDGET = 19  # 11 + ongoing campaigns, latest conferences, featured exemplars
 NEWS_INDEX_BUDGET = 14
-ARTICLE_BUDGET = 19  # 15 + the story's campaign, conference and exemplars
+ARTICLE_BUDGET = 22  # 15 + campaign, conference, exemplars (4) + comments section (3)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,194 @@
+import json
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import IndexView, InspectView
+
+from .forms import clean_text
+from .models import Comment, Status
+from .moderation import ACTIONS, can_moderate, moderate, staff_reply
+from .privacy import erase_data, export_data
+
+
+class CommentIndexView(IndexView):
+    template_name = "comments/admin/index.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page")
+
+    def get_edit_url(self, instance):
+        # The title links to the detail view, where the thread and the history are.
+        return reverse(self.inspect_url_name, args=[instance.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["moderate_url"] = reverse("wagtailsnippets_comments_comment:moderate_many")
+        context["can_moderate"] = can_moderate(self.request.user)
+        return context
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Reply as the editorial office"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_body(self):
+        body = clean_text(self.cleaned_data["body"])
+        if not body:
+            raise forms.ValidationError(_("Please write your reply."))
+        return body
+
+
+class CommentInspectView(InspectView):
+    template_name = "comments/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Comment.objects.select_related("page", "user", "moderated_by", "parent"), pk=self.pk
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.object
+        root = comment.thread or comment
+        context["thread"] = [root] + list(
+            Comment.objects.filter(thread=root).order_by("created_at", "pk")
+        )
+        context["earlier"] = (
+            list(
+                Comment.objects.for_email(comment.author_email)
+                .exclude(pk=comment.pk)
+                .select_related("page")
+                .order_by("-created_at")[:20]
+            )
+            if comment.author_email
+            else []
+        )
+        context["actions"] = [
+            (name, label)
+            for name, (status, label) in ACTIONS.items()
+            if (
+                name == "restore" and comment.status in (Status.SPAM, Status.TRASH, Status.REJECTED)
+            )
+            or (status and status != comment.status)
+        ]
+        context["can_moderate"] = can_moderate(self.request.user)
+        context["reply_form"] = kwargs.get("reply_form") or ReplyForm()
+        context["Status"] = Status
+        return context
+
+
+def _require_moderator(request):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+
+
+@require_POST
+def moderate_one(request, pk, action):
+    _require_moderator(request)
+    if action not in ACTIONS:
+        return JsonResponse({"ok": False}, status=400)
+    comment = get_object_or_404(Comment, pk=pk)
+    changed = moderate([comment], action, request.user)
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse(
+            {
+                "ok": True,
+                "changed": changed,
+                "status": comment.status,
+                "label": comment.get_status_display(),
+            }
+        )
+    messages.success(request, _("Comment: %(status)s.") % {"status": comment.get_status_display()})
+    return redirect(
+        request.POST.get("next") or reverse("wagtailsnippets_comments_comment:inspect", args=[pk])
+    )
+
+
+@require_POST
+def moderate_many(request):
+    _require_moderator(request)
+    action = request.POST.get("action", "")
+    ids = [i for i in request.POST.getlist("id") if i.isdigit()]
+    if action not in ACTIONS or not ids:
+        return JsonResponse({"ok": False}, status=400)
+    changed = moderate(list(Comment.objects.filter(pk__in=ids)), action, request.user)
+    return JsonResponse({"ok": True, "changed": changed})
+
+
+@require_POST
+def reply(request, pk):
+    _require_moderator(request)
+    parent = get_object_or_404(Comment.objects.select_related("page"), pk=pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid() and staff_reply(parent, request.user, form.cleaned_data["body"]):
+        messages.success(request, _("Your reply is published."))
+    else:
+        messages.error(
+            request,
+            _("The reply could not be published: %(errors)s")
+            % {
+                "errors": " ".join(str(e) for errors in form.errors.values() for e in errors)
+                or _("it is a duplicate.")
+            },
+        )
+    return redirect(reverse("wagtailsnippets_comments_comment:inspect", args=[pk]))
+
+
+class PrivacyForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Commenter's email"))
+    action = forms.ChoiceField(
+        label=gettext_lazy("Action"),
+        choices=[
+            ("export", gettext_lazy("Export their data (JSON)")),
+            ("erase", gettext_lazy("Erase their data (anonymise their comments)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I understand that erasing cannot be undone"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "erase" and not data.get("confirm"):
+            self.add_error("confirm", _("Please confirm the erasure."))
+        return data
+
+
+def privacy(request):
+    if not request.user.has_perm("comments.delete_comment"):
+        raise PermissionDenied
+    form = PrivacyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if form.cleaned_data["action"] == "export":
+            data = export_data(email)
+            for comment in Comment.objects.for_email(email):
+                log(comment, "comments.export", user=request.user)
+            response = HttpResponse(
+                json.dumps(data, ensure_ascii=False, indent=2),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = 'attachment; filename="binh-luan.json"'
+            return response
+        ids = list(Comment.objects.for_email(email).values_list("pk", flat=True))
+        count = erase_data(email)
+        for comment in Comment.objects.filter(pk__in=ids):
+            log(comment, "comments.erase", user=request.user)
+        messages.success(request, _("%(count)d comments anonymised.") % {"count": count})
+        return redirect(reverse("wagtailsnippets_comments_comment:privacy"))
+    return TemplateResponse(
+        request, "comments/admin/privacy.html", {"form": form, "page_title": _("Commenter data")}
+    )

@@ -1,0 +1,200 @@
+"""The checks on a new comment, in WordPress's order.
+
+1. comments closed → refused (403)
+2. signed timestamp and honeypot → refused (400), after them the fields (400)
+3. flood limits per IP network and per email, cache-based (429); staff exempt
+4. duplicate (409)
+5. deny list → spam (staff included)
+6. staff → approved (moderators never approve their own comments: a Plone complaint)
+7. hold rules (links ≥ N, hold words) → pending
+8. returning commenters (same name and email with an approved comment, if enabled) → approved
+9. first-time commenters → pending (unless switched off)
+Replies must answer an approved comment on the same page, within the depth limit (400).
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core import signing
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from kontum_site.vietnamese import nfc
+
+from .forms import token_age
+from .models import Comment, CommentSettings, Status, body_fingerprint, truncate_ip
+
+_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+@dataclass
+class Refusal(Exception):
+    code: int
+    message: str
+    errors: dict = field(default_factory=dict)
+
+
+def comments_enabled(page):
+    return bool(getattr(page.specific, "comments_enabled", False))
+
+
+def comments_closed(page, rules, now=None):
+    if not rules.comments_open or not comments_enabled(page):
+        return True
+    if rules.close_after_days and page.first_published_at:
+        now = now or timezone.now()
+        return now - page.first_published_at > timedelta(days=rules.close_after_days)
+    return False
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def is_staff(user):
+    return bool(
+        user
+        and user.is_authenticated
+        and (user.is_staff or user.is_superuser or user.has_perm("comments.change_comment"))
+    )
+
+
+def _normalised(text):
+    return nfc(text or "").casefold()
+
+
+def matches(words, *texts):
+    haystack = (
+        "\n".join(_normalised(t) for t in texts) + "\n" + _normalised(strip_tags("\n".join(texts)))
+    )
+    return next((word for word in words if word and word in haystack), None)
+
+
+def check_integrity(form_data, page, rules):
+    if (form_data.get("website") or "").strip():
+        raise Refusal(400, _("Your comment could not be sent. Please try again."))
+    token = form_data.get("token") or ""
+    try:
+        age = token_age(token, page.pk, max_age=rules.max_form_age_hours * 3600)
+    except signing.SignatureExpired as exc:
+        raise Refusal(400, _("This form has expired. Please send your comment again.")) from exc
+    except (signing.BadSignature, ValueError, IndexError) as exc:
+        raise Refusal(400, _("Your comment could not be sent. Please try again.")) from exc
+    if age < rules.min_seconds:
+        raise Refusal(400, _("That was very fast. Please check your comment and send it again."))
+
+
+def flood_keys(ip, email):
+    return [f"comments:flood:ip:{ip}", f"comments:flood:email:{email}"]
+
+
+def check_flood(ip, email, rules):
+    if rules.flood_seconds and any(cache.get(key) for key in flood_keys(ip, email)):
+        raise Refusal(429, _("You are commenting too quickly. Please wait a moment."))
+    if rules.max_per_minute and (cache.get(f"comments:rate:{ip}") or 0) >= rules.max_per_minute:
+        raise Refusal(429, _("Too many comments from your network. Please wait a minute."))
+
+
+def record_flood(ip, email, rules):
+    if rules.flood_seconds:
+        for key in flood_keys(ip, email):
+            cache.set(key, 1, timeout=rules.flood_seconds)
+    rate_key = f"comments:rate:{ip}"
+    if cache.add(rate_key, 1, timeout=60) is False:
+        try:
+            cache.incr(rate_key)
+        except ValueError:
+            cache.set(rate_key, 1, timeout=60)
+
+
+def check_duplicate(page, email, body):
+    if Comment.objects.filter(
+        page=page, author_email__iexact=email, body_hash=body_fingerprint(body)
+    ).exists():
+        raise Refusal(409, _("You have already posted this comment."))
+
+
+def decide_status(page, data, rules, user, raw_ip):
+    name, email, body = data["name"], data["email"], data["body"]
+    if matches(rules.deny_list, name, email, body, raw_ip):
+        return Status.SPAM
+    if is_staff(user):
+        return Status.APPROVED
+    if rules.max_links and len(_LINK.findall(body)) >= rules.max_links:
+        return Status.PENDING
+    if matches(rules.hold_list, name, email, body):
+        return Status.PENDING
+    if rules.trust_returning and (
+        Comment.objects.approved()
+        .for_email(email)
+        .filter(author_name__iexact=name, is_staff_reply=False)
+        .exists()
+    ):
+        return Status.APPROVED
+    return Status.PENDING if rules.hold_first_comment else Status.APPROVED
+
+
+def check_parent(page, parent_id, rules):
+    if not parent_id:
+        return None
+    parent = Comment.objects.filter(pk=parent_id, page=page).first()
+    if parent is None or parent.status != Status.APPROVED:
+        raise Refusal(400, _("You can only reply to a published comment."))
+    if parent.depth >= rules.max_depth:
+        raise Refusal(400, _("This thread cannot take more replies."))
+    return parent
+
+
+def submit(request, page, form):
+    """Run every check on a bound CommentForm; returns the stored Comment or raises Refusal."""
+    from django.db import IntegrityError, transaction
+
+    rules = CommentSettings.for_request(request)
+    if comments_closed(page, rules):
+        raise Refusal(403, _("Comments are closed on this page."))
+    check_integrity(form.data, page, rules)
+    if not form.is_valid():
+        raise Refusal(
+            400,
+            _("Please correct the errors below."),
+            {name: [str(e) for e in errors] for name, errors in form.errors.items()},
+        )
+    data = form.cleaned_data
+    user = request.user if request.user.is_authenticated else None
+    raw_ip = client_ip(request)
+    ip = truncate_ip(raw_ip)
+    parent = check_parent(page, data.get("parent"), rules)
+    staff = is_staff(user)
+    if not staff:
+        check_flood(ip, data["email"], rules)
+    check_duplicate(page, data["email"], data["body"])
+    status = decide_status(page, data, rules, user, raw_ip)
+    comment = Comment(
+        page=page,
+        parent=parent,
+        thread=(parent.thread or parent) if parent else None,
+        depth=parent.depth + 1 if parent else 1,
+        author_name=data["name"],
+        author_email=data["email"],
+        body=data["body"],
+        status=status,
+        ip_address=ip,
+        user_agent=(request.META.get("HTTP_USER_AGENT") or "")[:255],
+        user=user,
+        notify_replies=data.get("notify_replies", False),
+        is_staff_reply=staff,
+    )
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError as exc:
+        raise Refusal(409, _("You have already posted this comment.")) from exc
+    if not staff:
+        record_flood(ip, data["email"], rules)
+    from . import notifications
+
+    notifications.comment_stored(comment)
+    return comment

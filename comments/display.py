@@ -1,0 +1,77 @@
+"""Approved comments of a page, threaded, in a fixed number of queries."""
+
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import Comment, Status
+
+PAGE_PARAM = "trang-binh-luan"
+ORDER_PARAM = "thu-tu"
+
+
+def thread_page(request, page, rules):
+    """A page of top-level threads with every approved reply attached as ``children``."""
+    order = request.GET.get(ORDER_PARAM)
+    newest = order == "moi-nhat" if order in ("moi-nhat", "cu-nhat") else rules.newest_first
+    ordering = ("-created_at", "-pk") if newest else ("created_at", "pk")
+    top = Comment.objects.filter(page=page, status=Status.APPROVED, parent__isnull=True)
+    # Both counts in one query; the paginator reuses the top-level one.
+    counts = Comment.objects.filter(page=page, status=Status.APPROVED).aggregate(
+        total=Count("pk"), top=Count("pk", filter=Q(parent__isnull=True))
+    )
+    paginator = Paginator(top.order_by(*ordering), rules.per_page or 20)
+    paginator.__dict__["count"] = counts["top"]  # Paginator.count is a cached_property
+    raw = request.GET.get(PAGE_PARAM, "1")
+    number = int(raw) if raw.isdigit() else 1
+    threads = paginator.page(min(max(number, 1), paginator.num_pages))
+    threads.total = counts["total"]
+    # Roots and replies in one query that always runs: the count is the same for 0 and 500.
+    start = (threads.number - 1) * threads.paginator.per_page
+    root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]
+    rows = list(
+        Comment.objects.filter(status=Status.APPROVED)
+        .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
+        .order_by("created_at", "pk")
+        .defer(*PRIVATE)
+    )
+    roots = [c for c in rows if c.parent_id is None]
+    if newest:
+        roots.reverse()
+    replies = [c for c in rows if c.parent_id is not None]
+    children = defaultdict(list)
+    for reply in replies:
+        children[reply.parent_id].append(reply)
+
+    def attach(comment):
+        comment.children = children.get(comment.pk, [])
+        for child in comment.children:
+            attach(child)
+
+    for root in roots:
+        attach(root)
+    threads.object_list = roots
+    return threads, newest
+
+
+PRIVATE = ("author_email", "ip_address", "user_agent")
+
+
+def approved_count(page):
+    return Comment.objects.filter(page=page, status=Status.APPROVED).count()
+
+
+def with_comment_counts(queryset):
+    """Annotate pages with ``approved_comment_count`` in the same query (listings)."""
+    counts = (
+        Comment.objects.filter(page=OuterRef("pk"), status=Status.APPROVED)
+        .order_by()
+        .values("page")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        approved_comment_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    )

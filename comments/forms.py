@@ -1,0 +1,96 @@
+import re
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kontum_site.vietnamese import nfc
+
+TOKEN_SALT = "comments.form"
+MAX_BODY = 5000
+# Control characters except tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069]")
+
+
+def make_token(page_id, now=None):
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    if now is None:
+        return signer.sign(str(page_id))
+    # Tests and the token endpoint can build a token for a given moment.
+    value = f"{page_id}{signer.sep}{signing.b62_encode(int(now))}"
+    return f"{value}{signer.sep}{signer.signature(value)}"
+
+
+def token_age(token, page_id, max_age):
+    """Seconds since the form was made; raises signing.BadSignature on any tampering."""
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    value = signer.unsign(token, max_age=max_age)
+    if value != str(page_id):
+        raise signing.BadSignature("token for another page")
+    timestamp = signing.b62_decode(token.split(signer.sep)[-2])
+    return time.time() - timestamp
+
+
+def clean_text(value):
+    return _CONTROL.sub("", nfc(value or "")).strip()
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label=pgettext_lazy("commenter", "Name"),
+        max_length=100,
+        error_messages={"required": _("Please enter your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("Your email will not be shown publicly"),
+        error_messages={
+            "required": _("Please enter your email."),
+            "invalid": _("Please enter a valid email address."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=MAX_BODY,
+        error_messages={
+            "required": _("Please write your comment."),
+            "max_length": _("Your comment is too long (at most %(limit_value)d characters)."),
+        },
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    notify_replies = forms.BooleanField(
+        label=_("Email me when someone replies (after it is approved)"), required=False
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Honeypot: hidden from people, filled in by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "email", "body"):
+            self.fields[name].widget.attrs["required"] = True
+
+    def clean_name(self):
+        name = clean_text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Please enter your name."))
+        return name
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_body(self):
+        body = clean_text(self.cleaned_data["body"])
+        if not body:
+            raise forms.ValidationError(_("Please write your comment."))
+        return body

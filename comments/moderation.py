@@ -1,0 +1,84 @@
+"""Moderation actions shared by the bulk actions, the keyboard endpoint and the detail view.
+Every change is written to Wagtail's audit log with who and when."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from . import notifications
+from .models import Comment, Status
+
+ACTIONS = {
+    "approve": (Status.APPROVED, _("Approve")),
+    "reject": (Status.REJECTED, _("Reject")),
+    "spam": (Status.SPAM, _("Spam")),
+    "trash": (Status.TRASH, _("Trash")),
+    "restore": (None, _("Restore")),
+}
+
+
+def can_moderate(user):
+    return bool(user and user.is_authenticated and user.has_perm("comments.change_comment"))
+
+
+def target_status(comment, action):
+    if action == "restore":
+        if comment.status not in (Status.SPAM, Status.TRASH, Status.REJECTED):
+            return None
+        return comment.restore_target()
+    return ACTIONS[action][0]
+
+
+def moderate(comments, action, user):
+    """Apply ``action`` to each comment; returns how many changed."""
+    if action not in ACTIONS:
+        raise ValueError(action)
+    changed, approved = 0, []
+    with transaction.atomic():
+        for comment in comments:
+            target = target_status(comment, action)
+            if target is None or not comment.set_status(target, user):
+                continue
+            comment.save(
+                update_fields=["status", "previous_status", "moderated_by", "moderated_at"]
+            )
+            log(
+                comment,
+                f"comments.{action}",
+                user=user,
+                data={"from": comment.previous_status, "to": comment.status},
+            )
+            changed += 1
+            if comment.status == Status.APPROVED:
+                approved.append(comment.pk)
+    if approved:
+        notifications.comments_approved(approved)
+    return changed
+
+
+def staff_reply(parent, user, body):
+    """A published reply from the newsroom; approves the parent first if needed."""
+    if parent.status != Status.APPROVED:
+        moderate([parent], "approve", user)
+    name = user.get_full_name() or user.get_username()
+    reply = Comment(
+        page=parent.page,
+        parent=parent,
+        thread=parent.thread or parent,
+        depth=parent.depth + 1,
+        author_name=name,
+        author_email=user.email or "",
+        body=body,
+        status=Status.APPROVED,
+        user=user,
+        is_staff_reply=True,
+        moderated_by=user,
+    )
+    try:
+        with transaction.atomic():
+            reply.save()
+    except IntegrityError:
+        return None
+    log(reply, "comments.reply", user=user, data={"parent": parent.pk})
+    notifications.comments_approved([reply.pk])
+    return reply

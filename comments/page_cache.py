@@ -1,0 +1,25 @@
+"""Readers see a moderation decision within seconds: a change to what a page shows among its
+comments purges that page, and the listings that show its comment count, from the page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from kontum_site.page_cache import purge_page
+
+from .models import Comment, Status
+
+
+def _shown_before_or_after(comment):
+    return Status.APPROVED in (comment.status, comment.previous_status)
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="comments_purge_on_save")
+def purge_on_save(sender, instance, raw=False, **kwargs):
+    if not raw and _shown_before_or_after(instance):
+        purge_page(instance.page, listings=True)
+
+
+@receiver(post_delete, sender=Comment, dispatch_uid="comments_purge_on_delete")
+def purge_on_delete(sender, instance, **kwargs):
+    if instance.status == Status.APPROVED:
+        purge_page(instance.page, listings=True)

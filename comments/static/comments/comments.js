@@ -1,0 +1,96 @@
+/* Public comments: post without a reload, open the form under a comment for replies.
+   Without JavaScript the form posts normally and the server answers with a page. */
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-comments]");
+  if (!section || !window.fetch) return;
+  var form = section.querySelector("#binh-luan-form");
+  if (!form) return;
+  var status = form.querySelector("[data-form-status]");
+  var replying = form.querySelector("[data-replying]");
+  var replyingText = form.querySelector("[data-replying-text]");
+  var parentInput = form.querySelector("input[name=parent]");
+  var tokenInput = form.querySelector("input[name=token]");
+  var home = form.parentNode;
+  var tokenFresh = false;
+
+  function refreshToken() {
+    if (tokenFresh || !form.dataset.tokenUrl) return;
+    tokenFresh = true;
+    fetch(form.dataset.tokenUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { if (data && data.token) tokenInput.value = data.token; })
+      .catch(function () {});
+  }
+  // Pages may come from a cache: an old form token would be refused as expired.
+  form.addEventListener("focusin", refreshToken, { once: true });
+
+  function clearErrors() {
+    status.textContent = "";
+    form.querySelectorAll("[data-error-for]").forEach(function (el) { el.hidden = true; el.textContent = ""; });
+    form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+  }
+
+  function showMessage(text, isError) {
+    status.textContent = "";
+    var p = document.createElement("p");
+    p.className = isError ? "comment-form__error" : "comments__notice";
+    p.textContent = text;
+    status.appendChild(p);
+  }
+
+  section.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-reply-to]");
+    if (link) {
+      event.preventDefault();
+      var item = link.closest("li");
+      item.querySelector(".comment__box").after(form);
+      parentInput.value = link.dataset.replyTo;
+      replyingText.textContent = (form.dataset.replyingTemplate || "↳ {name}").replace("{name}", link.dataset.replyName);
+      replying.hidden = false;
+      form.querySelector("textarea").focus();
+      return;
+    }
+    if (event.target.closest("[data-cancel-reply]")) {
+      event.preventDefault();
+      parentInput.value = "";
+      replying.hidden = true;
+      home.appendChild(form);
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearErrors();
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      })
+      .then(function (result) {
+        var data = result.data;
+        if (result.ok) {
+          form.querySelector("textarea").value = "";
+          showMessage(data.message, false);
+          return;
+        }
+        showMessage(data.message, true);
+        Object.keys(data.errors || {}).forEach(function (name) {
+          var el = form.querySelector('[data-error-for="' + name + '"]');
+          if (el) {
+            el.textContent = data.errors[name].join(" ");
+            el.hidden = false;
+            el.parentNode.classList.add("has-error");
+          }
+        });
+      })
+      .catch(function () { form.submit(); })
+      .finally(function () { button.disabled = false; });
+  });
+})();

@@ -1,0 +1,69 @@
+from django import template
+
+from ..checks import comments_closed, comments_enabled
+from ..display import ORDER_PARAM, thread_page
+from ..forms import CommentForm, make_token
+from ..models import Comment, CommentSettings, Status
+from ..views import NOTICE_PARAM
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comments_section(context, page):
+    """Usage in any page template: {% load comments_tags %}{% comments_section page %}"""
+    request = context["request"]
+    if not comments_enabled(page):
+        return {"enabled": False}
+    rules = CommentSettings.for_request(request)
+    threads, newest = thread_page(request, page, rules)
+    reply_to = None
+    raw_parent = request.GET.get("tra-loi", "")
+    if raw_parent.isdigit():
+        reply_to = (
+            Comment.objects.filter(pk=int(raw_parent), page=page, status=Status.APPROVED)
+            .only("pk", "author_name", "depth")
+            .first()
+        )
+    user = request.user
+    initial = {"token": make_token(page.pk)}
+    if user.is_authenticated:
+        initial.update(name=user.get_full_name() or user.get_username(), email=user.email)
+    if reply_to:
+        initial["parent"] = reply_to.pk
+    return {
+        "enabled": True,
+        "request": request,
+        "page": page,
+        "rules": rules,
+        "threads": threads,
+        "total": threads.total,
+        "newest": newest,
+        "order_param": ORDER_PARAM,
+        "closed": comments_closed(page, rules),
+        "form": CommentForm(initial=initial),
+        "reply_to": reply_to,
+        "notice": request.GET.get(NOTICE_PARAM, ""),
+    }
+
+
+@register.inclusion_tag("comments/comment.html", takes_context=True)
+def comment_item(context, comment):
+    return {**context.flatten(), "comment": comment}
+
+
+@register.simple_tag(takes_context=True)
+def comments_query(context, key, value):
+    """The current query string with ``key`` set (keys may contain hyphens), and no
+    one-off notice or reply parameter."""
+    params = context["request"].GET.copy()
+    for transient in (NOTICE_PARAM, "tra-loi"):
+        params.pop(transient, None)
+    params[key] = value
+    return "?" + params.urlencode()
+
+
+@register.inclusion_tag("comments/count_link.html")
+def comment_count_link(page):
+    """The " · 3 bình luận" link on listings (needs ``approved_comment_count``)."""
+    return {"page": page, "count": getattr(page, "approved_comment_count", 0)}

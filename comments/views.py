@@ -1,0 +1,100 @@
+from django.core import signing
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from .checks import Refusal, comments_enabled, submit
+from .forms import CommentForm, make_token
+from .models import Comment, Status
+from .notifications import UNSUBSCRIBE_SALT
+
+NOTICE_PARAM = "binh-luan"
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _page_or_404(page_id):
+    page = get_object_or_404(Page, pk=page_id, live=True).specific
+    if not comments_enabled(page):
+        raise Http404
+    return page
+
+
+def _csrf_failure(request):
+    """Anonymous posts rely on the signed form token (cache-friendly pages); signed-in users
+    (whose comments may be published at once) also need a valid CSRF token."""
+    if not request.user.is_authenticated:
+        return None
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+
+
+def success_message(comment):
+    if comment.status == Status.APPROVED:
+        return _("Thank you! Your comment is published.")
+    return _("Thank you! Your comment is awaiting moderation.")
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def post_comment(request, page_id):
+    page = _page_or_404(page_id)
+    failure = _csrf_failure(request)
+    if failure is not None:
+        return failure
+    form = CommentForm(request.POST)
+    try:
+        comment = submit(request, page, form)
+    except Refusal as refusal:
+        if wants_json(request):
+            return JsonResponse(
+                {"ok": False, "message": refusal.message, "errors": refusal.errors},
+                status=refusal.code,
+            )
+        # Without JavaScript: the form again, with the messages and everything typed kept.
+        data = request.POST.copy()
+        data["token"] = make_token(page.pk)
+        data["website"] = ""
+        form = CommentForm(data)
+        form._errors = {}
+        for name, messages in refusal.errors.items():
+            form._errors[name] = form.error_class(messages)
+        return render(
+            request,
+            "comments/form_page.html",
+            {"page": page, "form": form, "error": refusal.message},
+            status=refusal.code,
+        )
+    message = success_message(comment)
+    if wants_json(request):
+        # Spam is reported as "pending": a spammer learns nothing from the answer.
+        public_status = "approved" if comment.status == Status.APPROVED else "pending"
+        return JsonResponse({"ok": True, "status": public_status, "message": message}, status=201)
+    state = "da-dang" if comment.status == Status.APPROVED else "cho-duyet"
+    return redirect(f"{page.url}?{NOTICE_PARAM}={state}#binh-luan-thong-bao")
+
+
+@never_cache
+def form_token(request, page_id):
+    """A fresh form token for pages served from a cache (the script asks on first focus)."""
+    page = _page_or_404(page_id)
+    return JsonResponse({"token": make_token(page.pk)})
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request, token):
+    try:
+        email = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return render(request, "comments/unsubscribe.html", {"ok": False}, status=400)
+    Comment.objects.for_email(email).filter(notify_replies=True).update(notify_replies=False)
+    return render(request, "comments/unsubscribe.html", {"ok": True})

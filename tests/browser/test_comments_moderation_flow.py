@@ -1,0 +1,112 @@
+"""A reader comments, a moderator approves from the queue by keyboard, the comment shows."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def open_story(make_story):
+    from wagtail.models import Site
+
+    from comments.models import CommentSettings
+
+    rules = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+    rules.min_seconds = 0  # the browser types faster than a person
+    rules.flood_seconds = 0
+    rules.save()
+    return make_story(title="Hội nghị biểu dương điển hình tiên tiến")
+
+
+@pytest.fixture
+def moderator(news_index, staff_user):
+    from django.core.management import call_command
+
+    call_command("setup_roles")
+    return staff_user("kiemduyet", "Kiểm duyệt viên")
+
+
+def _post(page, name, email, body):
+    form = page.locator("#binh-luan-form")
+    form.get_by_label("Họ tên").fill(name)
+    form.get_by_label("Email", exact=False).first.fill(email)
+    form.locator("textarea[name=body]").fill(body)
+    form.get_by_role("button", name="Gửi bình luận").click()
+
+
+def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
+    page, live_server, open_story, moderator, screenshot_dir
+):
+    from comments.models import Comment, Status
+
+    story_url = live_server.url + open_story.url
+    page.goto(story_url)
+    _post(
+        page,
+        "Trần Văn Bình",
+        "binh@example.invalid",
+        "Bài viết rất hữu ích <script>alert(1)</script>",
+    )
+    notice = page.locator(".comments__notice")
+    notice.wait_for()
+    assert "đang chờ kiểm duyệt" in notice.inner_text()
+    assert page.url == story_url  # no reload
+    page.screenshot(path=f"{screenshot_dir}/comments-pending.png", full_page=True)
+
+    # An error keeps the text and shows beside the field.
+    _post(page, "Y Nhung", "không-phải-email", "Ý kiến thứ hai")
+    page.locator('[data-error-for="email"]').wait_for()
+    assert "email hợp lệ" in page.locator('[data-error-for="email"]').inner_text()
+    assert page.locator("textarea[name=body]").input_value() == "Ý kiến thứ hai"
+    page.locator("#binh-luan-form").get_by_label("Email", exact=False).first.fill(
+        "nhung@example.invalid"
+    )
+    page.get_by_role("button", name="Gửi bình luận").click()
+    page.wait_for_function(
+        "document.querySelector('.comments__notice')"
+        " && !document.querySelector('.comment-form__error')"
+    )
+    assert Comment.objects.filter(status=Status.PENDING).count() == 2
+
+    # The moderator clears the queue without a mouse.
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "kiemduyet")
+    page.fill("input[name=password]", "pw")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + "/admin/snippets/comments/comment/?status=pending")
+    page.locator("table.listing tbody tr").first.wait_for()
+    page.screenshot(path=f"{screenshot_dir}/comments-queue.png", full_page=True)
+    for key in ["j", "x", "j", "x"]:
+        page.keyboard.press(key)
+    page.screenshot(path=f"{screenshot_dir}/comments-selected.png", full_page=True)
+    page.keyboard.press("Shift+A")
+    page.wait_for_load_state("load")
+    page.wait_for_function("!document.querySelector('table.listing tbody tr [data-object-id]')")
+    assert Comment.objects.filter(status=Status.APPROVED).count() == 2
+    assert {c.moderated_by_id for c in Comment.objects.all()} == {moderator.pk}
+
+    page.goto(story_url)
+    bodies = page.locator(".comment__body").all_inner_texts()
+    assert bodies == ["Bài viết rất hữu ích <script>alert(1)</script>", "Ý kiến thứ hai"]
+    assert "binh@example.invalid" not in page.content()
+    page.screenshot(path=f"{screenshot_dir}/comments-published.png", full_page=True)
+
+
+def test_reply_opens_the_form_under_the_comment(page, live_server, open_story):
+    from comments.models import Comment, Status
+
+    root = Comment.objects.create(
+        page=open_story,
+        author_name="A Thuận",
+        author_email="thuan@example.invalid",
+        body="Khi nào tổ chức?",
+        status=Status.APPROVED,
+    )
+    page.goto(live_server.url + open_story.url)
+    page.get_by_role("link", name="Trả lời").click()
+    assert page.locator(f"#binh-luan-{root.pk} #binh-luan-form").count() == 1
+    _post(page, "Lê Hoa", "hoa@example.invalid", "Sáng thứ Bảy ạ")
+    page.locator(".comments__notice").wait_for()
+    reply = Comment.objects.get(parent=root)
+    assert (reply.depth, reply.status) == (2, Status.PENDING)
