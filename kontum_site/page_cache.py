@@ -360,8 +360,11 @@ def _after_delete(sender, instance, **kwargs):
         transaction.on_commit(lambda: purge_paths(paths, roots))
 
 
-def _on_purge_all_model_saved(sender, **kwargs):
-    purge_all()
+def _on_purge_all_model_saved(sender, created=False, **kwargs):
+    # A new row (a site setting made with its defaults on first read, a tag not yet on any
+    # published story) changes no page yet; what links it in purges through publishing.
+    if not created:
+        purge_all()
 
 
 def connect_signals():

@@ -139,6 +139,11 @@ PAGE_CACHE_PURGE_ALL_ON_SAVE = [
     "kontum_site.SiteIdentity",
     "news.Reporter",
     "news.NewsTag",
+    "comments.CommentSettings",
+    "exemplars.AwardType",
+    "exemplars.Place",
+    "exemplars.EthnicGroup",
+    "exemplars.Sector",
 ]
 
 # An HTTP cache in front (Varnish, see kontum_site/deploy/varnish/) is purged on publish.
