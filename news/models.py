@@ -17,8 +17,9 @@ from wagtail.search import index
 
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
+from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from kontum_site.tagging import NFCClusterTaggableManager
-from kontum_site.vietnamese import slugify_vi
+from kontum_site.vietnamese import fold, slugify_vi
 
 from .blocks import ArticleBodyBlock
 
@@ -86,7 +87,11 @@ class Reporter(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("name_folded"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -95,6 +100,10 @@ class Reporter(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_folded(self):
+        """The name without tone marks, so the admin finds "Nguyễn" for "nguyen"."""
+        return fold(self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -218,7 +227,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return self.url + self.reverse_subpage("reporter", args=[reporter.slug])
 
 
-class ArticlePage(SitePage):
+class ArticlePage(FoldedSearchMixin, SitePage):
     """A news story."""
 
     lead = models.TextField(_("lead"), help_text=_("The sapo: one or two sentences in bold."))
@@ -267,7 +276,11 @@ class ArticlePage(SitePage):
         index.SearchField("body"),
         index.FilterField("display_date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        *FOLDED_SEARCH_FIELDS,
     ]
+    search_date_field = "display_date"
+    search_tag_lookup = "tagged_items__tag"
+    search_image_field = "featured_image"
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -281,6 +294,11 @@ class ArticlePage(SitePage):
         if self.display_date is None and self.first_published_at:
             self.display_date = self.first_published_at
         super().save(*args, **kwargs)
+
+    def get_search_text_parts(self):
+        return [self.title, self.lead, streamfield_text(self, "body")] + [
+            tag.name for tag in self.tags.all()
+        ]
 
     @property
     def date(self):
