@@ -13,7 +13,8 @@ Making a page type searchable takes three lines (campaigns, conferences, exempla
         def get_search_text_parts(self):
             return [self.title, self.slogan, self.summary]
 
-Optional class attributes: ``search_date_field`` (the year filter; default
+``get_snippet_text_parts()`` (no queries) gives the text of a result's snippet. Optional class
+attributes: ``search_date_field`` (the year filter; default
 first_published_at), ``search_tag_lookup`` (e.g. "tagged_items__tag" for the tag filter),
 ``search_image_field`` (a thumbnail on the results page).
 """
@@ -55,9 +56,12 @@ class FoldedSearchMixin:
     def search_text_folded(self):
         return fold(" ".join(str(part) for part in self.get_search_text_parts() if part))
 
+    def get_snippet_text_parts(self):
+        """What a results snippet is cut from (no queries: it runs for every result shown)."""
+        return [getattr(self, "search_description", "")]
+
     def search_snippet_source(self):
-        """The text a results snippet is cut from: everything but the title."""
-        parts = [str(part) for part in self.get_search_text_parts()[1:] if part]
+        parts = [str(part) for part in self.get_snippet_text_parts() if part]
         return " ".join(_TAGS.sub(" ", " ".join(parts)).split())
 
     def search_image(self):
@@ -193,7 +197,7 @@ def highlight(text, query, length=SNIPPET_LENGTH):
     for term in sorted(set(query.folded_terms), key=len, reverse=True):
         for match in re.finditer(r"(?<!\w)" + re.escape(term), folded):
             spans.append((match.start(), match.end()))
-    spans = _merge(spans)
+    spans = _merge(spans, text)
     start = 0
     if spans and len(text) > length:
         start = max(0, spans[0][0] - length // 4)
@@ -221,10 +225,11 @@ def _fold_char(ch):
     return folded if len(folded) == 1 else ch.lower()[:1] or ch
 
 
-def _merge(spans):
+def _merge(spans, text):
+    """Join overlapping spans and spans only whitespace apart ("Đại hội" as one mark)."""
     merged = []
     for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
+        if merged and (s <= merged[-1][1] or not text[merged[-1][1] : s].strip()):
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
@@ -258,6 +263,7 @@ def site_search(query, page_type=None, tag=None, year=None):
     # Facets over every match (before the reader's filters narrow it).
     by_type = dict(
         Page.objects.filter(pk__in=ranked)
+        .order_by()
         .values_list("content_type")
         .annotate(n=Count("pk"))
         .values_list("content_type", "n")

@@ -13,17 +13,27 @@ THUMBNAIL = "fill-240x135|format-webp"
 
 
 def _promotions(query):
-    """Editors' promoted results (Wagtail search promotions) for this query, folded or not."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
+    """Editors' promoted results (Wagtail search promotions) for this query, tone marks or not.
 
-    keys = {normalise_query_string(query.text), normalise_query_string(query.folded)}
+    Promoted queries are few, so they are compared folded in Python: a promotion made for
+    "đại hội" shows for "dai hoi" and "ĐẠI HỘI" too.
+    """
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
+    matching = [
+        pk
+        for pk, text in promoted_queries.values_list("pk", "query_string")
+        if " ".join(SearchQuery.parse(text).folded_terms) == query.folded
+    ]
+    if not matching:
+        return []
     promotions = (
-        SearchPromotion.objects.filter(query__query_string__in=keys)
+        SearchPromotion.objects.filter(query_id__in=matching)
         .select_related("page")
         .order_by("sort_order")
     )
-    return [p for p in promotions if p.page_id is None or (p.page.live and p.page.url)]
+    return [p for p in promotions if p.page_id is None or p.page.live]
 
 
 def _page_type(value):

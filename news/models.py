@@ -295,10 +295,12 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             self.display_date = self.first_published_at
         super().save(*args, **kwargs)
 
+    def get_snippet_text_parts(self):
+        return [self.lead, streamfield_text(self, "body")]
+
     def get_search_text_parts(self):
-        return [self.title, self.lead, streamfield_text(self, "body")] + [
-            tag.name for tag in self.tags.all()
-        ]
+        tags = [tag.name for tag in self.tags.all()]
+        return [self.title, *self.get_snippet_text_parts(), *tags]
 
     @property
     def date(self):
