@@ -108,5 +108,6 @@ def search_view(request):
         "active_tag": tag or "",
         "max_length": MAX_QUERY_LENGTH,
         "page_title": _("Search"),
+        "noindex": True,
     }
     return render(request, "kontum_site/search_results.html", context)

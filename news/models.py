@@ -302,6 +302,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         tags = [tag.name for tag in self.tags.all()]
         return [self.title, *self.get_snippet_text_parts(), *tags]
 
+    def get_structured_data(self, request):
+        from .seo import article_structured_data
+
+        return article_structured_data(self, request)
+
     @property
     def date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
