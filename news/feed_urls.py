@@ -12,5 +12,9 @@ urlpatterns = [
     path("chu-de/<slug:tag_slug>/", feed_view(TagFeed), name="tag"),
     path("chu-de/<slug:tag_slug>/atom/", feed_view(atom(TagFeed)), name="tag_atom"),
     path("phong-vien/<slug:reporter_slug>/", feed_view(ReporterFeed), name="reporter"),
-    path("phong-vien/<slug:reporter_slug>/atom/", feed_view(atom(ReporterFeed)), name="reporter_atom"),
+    path(
+        "phong-vien/<slug:reporter_slug>/atom/",
+        feed_view(atom(ReporterFeed)),
+        name="reporter_atom",
+    ),
 ]

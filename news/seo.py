@@ -35,9 +35,7 @@ def article_structured_data(page, request):
         "dateModified": _iso(page.last_published_at or page.date),
         "inLanguage": "vi",
         "author": authors or [seo.organization(publisher_name)],
-        "publisher": seo.organization(
-            publisher_name, url=site.root_url if site else None
-        ),
+        "publisher": seo.organization(publisher_name, url=site.root_url if site else None),
         "keywords": [tag.name for tag in page.tags.all()],
     }
     rendition = seo.social_rendition(page.featured_image)

@@ -1,5 +1,7 @@
 """{% seo_head %}: canonical link, Open Graph, Twitter card, JSON-LD and feed links."""
 
+import contextlib
+
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
@@ -54,19 +56,17 @@ def seo_head(context):
             structured.append(seo.breadcrumb_list(crumbs))
 
     feeds = list(context.get("feed_links") or [])
-    try:
+    with contextlib.suppress(NoReverseMatch):  # the news app provides the site-wide feed
         feeds.insert(0, (_("Latest news"), reverse("feeds:latest")))
-    except NoReverseMatch:
-        pass
 
     title = context.get("page_title") or (
         (page.seo_title or page.title) if page is not None else site_name
     )
     return {
         "canonical": canonical,
-        "og_type": "article" if any(d.get("@type") == "NewsArticle" for d in structured) else (
-            "website"
-        ),
+        "og_type": "article"
+        if any(d.get("@type") == "NewsArticle" for d in structured)
+        else ("website"),
         "title": title,
         "description": description,
         "site_name": site_name,
