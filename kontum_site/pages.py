@@ -36,5 +36,10 @@ class SitePage(Page):
             self.slug = slugify_vi(self.slug) or self.slug
 
     def get_breadcrumbs(self):
-        """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD."""
-        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD.
+
+        Kept on the instance: the visible breadcrumbs and the JSON-LD share one query.
+        """
+        if getattr(self, "_breadcrumbs", None) is None:
+            self._breadcrumbs = list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        return self._breadcrumbs

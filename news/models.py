@@ -312,7 +312,10 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
 
     def reporters(self):
-        return [byline.reporter for byline in self.bylines.all() if byline.reporter_id]
+        if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
+            bylines = self.bylines.select_related("reporter").all()
+            self._reporters = [byline.reporter for byline in bylines if byline.reporter_id]
+        return self._reporters
 
     def related_stories(self, limit=4):
         chosen = [

@@ -18,8 +18,7 @@ def article_structured_data(page, request):
     url = page.get_full_url(request)
     index = page.get_parent().specific
     authors = []
-    for byline in page.bylines.all():
-        reporter = byline.reporter
+    for reporter in page.reporters():
         author = {"@type": "Person", "name": reporter.name}
         if hasattr(index, "reporter_url") and request is not None:
             author["url"] = request.build_absolute_uri(index.reporter_url(reporter))
@@ -36,7 +35,6 @@ def article_structured_data(page, request):
         "inLanguage": "vi",
         "author": authors or [seo.organization(publisher_name)],
         "publisher": seo.organization(publisher_name, url=site.root_url if site else None),
-        "keywords": [tag.name for tag in page.tags.all()],
     }
     rendition = seo.social_rendition(page.featured_image)
     if rendition is not None and request is not None:
