@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -278,6 +280,21 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         index.RelatedFields("tags", [index.SearchField("name")]),
         *FOLDED_SEARCH_FIELDS,
     ]
+    # The read API's explicit field list (never reporters' emails, never comments).
+    api_fields = [
+        APIField("lead"),
+        APIField("display_date"),
+        APIField("authors"),
+        APIField("tags"),
+        APIField("featured_image"),
+        APIField(
+            "featured_image_1200x630",
+            serializer=ImageRenditionField("fill-1200x630|format-jpeg", source="featured_image"),
+        ),
+        APIField("featured_image_caption"),
+        APIField("featured_image_credit"),
+        APIField("body"),
+    ]
     search_date_field = "display_date"
     search_tag_lookup = "tagged_items__tag"
     search_image_field = "featured_image"
@@ -301,6 +318,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def get_search_text_parts(self):
         tags = [tag.name for tag in self.tags.all()]
         return [self.title, *self.get_snippet_text_parts(), *tags]
+
+    @property
+    def authors(self):
+        """Bylines for the read API: public fields only."""
+        return [
+            {"name": reporter.name, "slug": reporter.slug, "role": reporter.role}
+            for reporter in self.reporters()
+        ]
 
     def get_structured_data(self, request):
         from .seo import article_structured_data

@@ -72,6 +72,8 @@ def seo_head(context):
         "site_name": site_name,
         "publisher": publisher,
         "image_url": image_url,
+        "image_width": rendition.width if rendition else None,
+        "image_height": rendition.height if rendition else None,
         "image_alt": getattr(image, "title", "") if image else "",
         "structured": [mark_safe(seo.json_ld(item)) for item in structured],
         "feeds": feeds,
