@@ -183,6 +183,25 @@ def candidate_ids(query, base_queryset):
     return searched[:MAX_CANDIDATES]
 
 
+def fuzzy_ids(query, base_queryset):
+    """PostgreSQL only: trigram similarity on unaccented text, for typos ("dai hoj").
+
+    Used when the exact search finds nothing; needs the unaccent and pg_trgm extensions
+    (migration kontum_site 0002). Anywhere else, or without them, it finds nothing.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    from django.db import DatabaseError, transaction
+    from modelsearch.query import Fuzzy
+
+    try:
+        with transaction.atomic():
+            results = base_queryset.only("id").search(Fuzzy(query.folded, unaccent=True))
+            return [page.pk for page in results[:MAX_CANDIDATES]]
+    except DatabaseError:
+        return []
+
+
 def highlight(text, query, length=SNIPPET_LENGTH):
     """An escaped snippet of ``text`` around the first match, matches wrapped in <mark>.
 
@@ -247,6 +266,7 @@ class SearchOutcome:
     years: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     capped: bool = False
+    fuzzy: bool = False
 
 
 def site_search(query, page_type=None, tag=None, year=None):
@@ -257,7 +277,11 @@ def site_search(query, page_type=None, tag=None, year=None):
     models = searchable_models()
     cts = {model: ContentType.objects.get_for_model(model) for model in models}
     base = Page.objects.live().public().filter(content_type__in=list(cts.values()))
-    ranked = rank_candidates(query, candidate_ids(query, base))
+    found = candidate_ids(query, base)
+    if not found:
+        found = fuzzy_ids(query, base)
+        outcome.fuzzy = bool(found)
+    ranked = rank_candidates(query, found)
     outcome.capped = len(ranked) >= MAX_CANDIDATES
 
     # Facets over every match (before the reader's filters narrow it).

@@ -237,3 +237,17 @@ def test_search_page_query_budget_is_constant(
     with django_assert_max_num_queries(small):
         client.get("/tim-kiem/", {"q": "dai hoi"})
     assert small <= 20
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_postgres_fuzzy_fallback_finds_typos(client, corpus, settings):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram search needs PostgreSQL")
+    assert ids_for("dai hoi thi dua") == [corpus["congress"].pk]
+    found = ids_for("dien hinhh tien tienn")
+    assert corpus["honouring"].pk in found
+    html = client.get("/tim-kiem/", {"q": "dien hinhh tien tienn"}).content.decode()
+    assert 'class="search-notice"' in html and corpus["honouring"].url in html
