@@ -24,7 +24,7 @@ demo: install
 	$(MANAGE) load_demo
 
 run: demo
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_admin --url http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
@@ -41,7 +41,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install
+messages: install  ## refresh our catalogs (needs GNU gettext) and compile them (pure Python)
+	$(MANAGE) makemessages -l vi --no-location --no-obsolete --ignore='tests/*' --ignore='bench/*' --ignore='static_collected/*'
 	$(MANAGE) compile_catalogs
 
 clean:

@@ -36,7 +36,8 @@ def fold(text):
 def slugify_vi(text, max_length=255):
     """Lowercase ASCII slug with hyphens: "Đại hội thi đua" → "dai-hoi-thi-dua"."""
     ascii_text = strip_marks(text or "").lower()
-    ascii_text = unicodedata.normalize("NFKD", ascii_text).encode("ascii", "ignore").decode()
+    ascii_text = strip_marks(unicodedata.normalize("NFKC", ascii_text))
+    # Anything still outside ASCII (dashes, curly quotes, symbols) separates words.
     slug = _NON_SLUG.sub("-", ascii_text).strip("-")
     return slug[:max_length].rstrip("-")
 

@@ -1,8 +1,11 @@
 """The news section of the home page (see kontum_site.home_sections)."""
 
-from .models import ArticlePage, NewsIndexPage, story_listing
+from django.db.models import Count, Q
+
+from .models import ArticlePage, NewsIndexPage, NewsTag, story_listing
 
 LATEST_COUNT = 9
+POPULAR_TAG_COUNT = 14
 
 
 def latest_news(home_page):
@@ -18,4 +21,16 @@ def latest_news(home_page):
         "lead_story": lead,
         "latest_stories": latest,
         "news_index": NewsIndexPage.objects.live().descendant_of(home_page).first(),
+        "popular_tags": popular_tags(),
+        "home_section_templates": ["news/includes/home_tags.html"],
     }
+
+
+def popular_tags(limit=POPULAR_TAG_COUNT):
+    """The tags with the most live stories, for the home page's side column (one query)."""
+    live = Q(tagged_stories__content_object__live=True)
+    return list(
+        NewsTag.objects.annotate(story_count=Count("tagged_stories", filter=live))
+        .filter(story_count__gt=0)
+        .order_by("-story_count", "name")[:limit]
+    )

@@ -11,3 +11,4 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_IMAGE_SIZE = (480, 270)  # demo pictures small in tests: renditions stay cheap

@@ -36,3 +36,21 @@ def test_our_own_strings_are_all_translated(po_path):
     untranslated = [entry.msgid for entry in catalog.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalog.fuzzy_entries()]
     assert untranslated == [] and fuzzy == []
+
+
+def test_our_strings_do_not_retranslate_the_admin():
+    """Our catalogs win over Wagtail's: a shared msgid must read the same as in the admin."""
+    from django.conf import settings
+
+    admin_po = settings.BASE_DIR / "kontum_site/admin_locale/vi/LC_MESSAGES/django.po"
+    admin = {
+        (e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(admin_po)) if not e.msgid_plural
+    }
+    clashes = [
+        f"{po_path}: {entry.msgid!r} → {entry.msgstr!r}, admin says {admin[key]!r}"
+        for po_path in CATALOGS
+        if "admin_locale" not in str(po_path)
+        for entry in polib.pofile(str(po_path))
+        if (key := (entry.msgctxt, entry.msgid)) in admin and admin[key] != entry.msgstr
+    ]
+    assert clashes == [], "use a msgctxt (pgettext) for a different meaning:\n" + "\n".join(clashes)

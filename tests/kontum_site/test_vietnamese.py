@@ -29,6 +29,9 @@ def nfd(text):
         ("  Xơ Đăng / Ba Na  ", "xo-dang-ba-na"),
         ("Kế hoạch 2297/KH-UBND", "ke-hoach-2297-kh-ubnd"),
         ("Hợp tác xã sâm Ngọc Linh", "hop-tac-xa-sam-ngoc-linh"),
+        ("Giai đoạn 2015–2020", "giai-doan-2015-2020"),
+        ("“Dân vận khéo” ở Ia H’Drai", "dan-van-kheo-o-ia-h-drai"),
+        ("ﬁ ½ Ⅷ", "fi-1-2-viii"),
     ],
 )
 def test_slugify_vi_makes_ascii_slugs(title, slug):

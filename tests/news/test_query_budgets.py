@@ -6,7 +6,7 @@ from tests.conftest import aware
 
 pytestmark = pytest.mark.django_db
 
-HOME_BUDGET = 10
+HOME_BUDGET = 11
 NEWS_INDEX_BUDGET = 14
 ARTICLE_BUDGET = 20
 

@@ -8,11 +8,14 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Development only: create the 'admin' superuser once and print its password."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", help="Where the site is served, e.g. http://127.0.0.1:8000")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_admin runs only with DEBUG on.")
         User = get_user_model()
-        url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        url = f"{(options.get('url') or settings.WAGTAILADMIN_BASE_URL).rstrip('/')}/admin/"
         if User.objects.filter(username="admin").exists():
             self.stdout.write(
                 f"Log in at {url} as 'admin' (password printed on the first `make run`; "

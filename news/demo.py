@@ -1,0 +1,161 @@
+"""Demo news content: the "Tin tức" section, reporters, tags and 18 stories.
+
+Idempotent and offline: everything is looked up by title, name or slug before it is created,
+and the pictures are drawn locally (kontum_site.demo_images). The texts live in demo_stories.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from wagtail.models import Collection
+
+from kontum_site.demo_images import make_demo_image
+from kontum_site.models import HomePage
+from kontum_site.vietnamese import nfc
+
+from .demo_stories import DEMO_NOTE, NEWS_INDEX_INTRO, REPORTERS, STORIES, TAGS
+from .models import (
+    ArticleByline,
+    ArticlePage,
+    ArticleRelatedStory,
+    NewsIndexPage,
+    NewsTag,
+    Reporter,
+)
+
+TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NEWS_INDEX_TITLE = "Tin tức"
+NEWS_INDEX_SLUG = "tin-tuc"
+COLLECTION_NAME = "Ảnh minh họa (demo)"
+
+
+def _say(stdout, message):
+    if stdout:
+        stdout.write(message)
+
+
+def demo_collection():
+    collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    return collection
+
+
+def ensure_news_index(home):
+    news_index = NewsIndexPage.objects.child_of(home).filter(slug=NEWS_INDEX_SLUG).first()
+    if news_index is None:
+        news_index = home.add_child(
+            instance=NewsIndexPage(
+                title=NEWS_INDEX_TITLE,
+                slug=NEWS_INDEX_SLUG,
+                show_in_menus=True,
+                intro=NEWS_INDEX_INTRO,
+                live=False,
+            )
+        )
+        news_index.save_revision().publish()
+    return news_index
+
+
+def ensure_reporters(collection):
+    reporters = {}
+    for data in REPORTERS:
+        name = nfc(data["name"])
+        reporter = Reporter.objects.filter(name=name).first()
+        if reporter is None:
+            reporter = Reporter.objects.create(
+                name=name,
+                role=data["role"],
+                bio=data["bio"],
+                photo=make_demo_image(f"Ảnh đại diện – {name}", f"reporter:{name}", collection),
+            )
+        reporters[name] = reporter
+    return reporters
+
+
+def ensure_tags():
+    return {nfc(name): NewsTag.objects.get_or_create(name=nfc(name))[0] for name in TAGS}
+
+
+def story_body(story, collection):
+    """The StreamField raw data, with a picture drawn for each image block."""
+    body, count = [], 0
+    for block in story["body"]:
+        if block["type"] == "image":
+            count += 1
+            image = make_demo_image(
+                f"{story['title']} – ảnh {count}", f"{story['key']}:{count}", collection
+            )
+            block = {"type": "image", "value": {**block["value"], "image": image.pk}}
+        body.append(block)
+    return body + [DEMO_NOTE]
+
+
+def create_story(news_index, story, reporters, tags, collection):
+    date = datetime(*story["date"], tzinfo=TIME_ZONE)
+    page = ArticlePage(
+        title=nfc(story["title"]),
+        lead=story["lead"],
+        featured_image=make_demo_image(story["title"], story["key"], collection),
+        featured_image_caption=story["image_caption"],
+        featured_image_credit=story["image_credit"],
+        body=story_body(story, collection),
+        display_date=date,
+        first_published_at=date,
+        live=False,
+    )
+    for name in story["reporters"]:
+        page.bylines.add(ArticleByline(reporter=reporters[nfc(name)]))
+    page.tags.add(*(tags[nfc(name)] for name in story["tags"]))
+    news_index.add_child(instance=page)  # the slug comes from the title (SitePage)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_stories(news_index, reporters, tags, collection):
+    pages, created = {}, 0
+    for story in STORIES:
+        page = ArticlePage.objects.child_of(news_index).filter(title=nfc(story["title"])).first()
+        if page is None:
+            page = create_story(news_index, story, reporters, tags, collection)
+            created += 1
+        pages[story["key"]] = page
+    return pages, created
+
+
+def ensure_related(pages):
+    linked = 0
+    for story in STORIES:
+        if not story.get("related"):
+            continue
+        page = ArticlePage.objects.get(pk=pages[story["key"]].pk)
+        if ArticleRelatedStory.objects.filter(page=page).exists():
+            continue
+        for key in story["related"]:
+            page.related_links.add(ArticleRelatedStory(story=pages[key]))
+        page.save_revision().publish()
+        linked += 1
+    return linked
+
+
+def load(stdout=None):
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("news.demo needs a HomePage: run kontum_site.demo.load first.")
+    collection = demo_collection()
+
+    news_index = ensure_news_index(home)
+    _say(stdout, f"Tin tức: chuyên mục “{news_index.title}” tại {news_index.url_path}")
+
+    reporters = ensure_reporters(collection)
+    _say(stdout, f"Tin tức: {len(reporters)} phóng viên")
+
+    tags = ensure_tags()
+    _say(stdout, f"Tin tức: {len(tags)} thẻ")
+
+    pages, created = ensure_stories(news_index, reporters, tags, collection)
+    _say(stdout, f"Tin tức: {len(pages)} bài ({created} bài mới)")
+
+    linked = ensure_related(pages)
+    _say(stdout, f"Tin tức: tin liên quan chọn tay cho {linked} bài mới")
+    return news_index
