@@ -3,7 +3,7 @@
 A page type joins by defining any of these (all optional):
 
 - ``get_meta_description()`` → str (default: search_description, else the first snippet text
-  of a FoldedSearchMixin page);
+  part of a FoldedSearchMixin page, e.g. a story's lead);
 - ``get_social_image()`` → an image (default: ``search_image()``), shared as a 1200×630 JPEG;
 - ``get_structured_data(request)`` → a dict or list of JSON-LD objects (NewsArticle for stories;
   ``person_or_organization()`` and ``event()`` below build those of exemplars and conferences).
@@ -30,8 +30,9 @@ def meta_description(page):
         text = custom()
     else:
         text = page.search_description
-        if not text and hasattr(page, "search_snippet_source"):
-            text = page.search_snippet_source()
+        if not text and hasattr(page, "get_snippet_text_parts"):
+            parts = [part for part in page.get_snippet_text_parts() if part]
+            text = parts[0] if parts else ""
     return Truncator(" ".join(nfc(text or "").split())).chars(DESCRIPTION_LENGTH)
 
 

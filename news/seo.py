@@ -1,6 +1,7 @@
 """NewsArticle JSON-LD for stories (see kontum_site.seo)."""
 
 from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from kontum_site import seo
 
@@ -20,8 +21,9 @@ def article_structured_data(page, request):
     authors = []
     for reporter in page.reporters():
         author = {"@type": "Person", "name": reporter.name}
-        if hasattr(index, "reporter_url") and request is not None:
-            author["url"] = request.build_absolute_uri(index.reporter_url(reporter))
+        if isinstance(index, RoutablePageMixin):
+            path = index.reverse_subpage("reporter", args=[reporter.slug])
+            author["url"] = index.get_full_url(request) + path
         authors.append(author)
     data = {
         "@context": "https://schema.org",

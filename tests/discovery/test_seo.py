@@ -72,7 +72,7 @@ def test_story_carries_news_article_json_ld_and_open_graph(
     assert article["author"][0] == {
         "@type": "Person",
         "name": "Y Hoa",
-        "url": "http://testserver/tin-tuc/phong-vien/y-hoa/",
+        "url": story.get_parent().full_url + "phong-vien/y-hoa/",
     }
     assert article["datePublished"].endswith("+07:00")
     assert article["publisher"]["@type"] == "Organization"
@@ -90,6 +90,7 @@ def test_story_carries_news_article_json_ld_and_open_graph(
     assert meta(html, "property", "og:image:width") == "100"  # the factory's image is small
     assert meta(html, "name", "twitter:card") == "summary_large_image"
     assert meta(html, "name", "description").startswith("Sapo &lt;/script&gt;")
+    assert meta(html, "property", "og:description") == meta(html, "name", "description")
     assert f'<link rel="canonical" href="{story.full_url}">' in html
 
 
