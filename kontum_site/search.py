@@ -149,7 +149,8 @@ def _index_texts(page_ids):
 
 
 def rank_candidates(query, ranked_ids):
-    """Order: exact-accent matches first (for an accented query), then title matches."""
+    """Order: exact-accent matches first (for an accented query), then titles that start with
+    the query, then titles containing it, then the backend's relevance."""
     if not ranked_ids:
         return []
     texts = _index_texts(ranked_ids)
@@ -163,7 +164,8 @@ def rank_candidates(query, ranked_ids):
         if query.has_marks:
             words = set(_WORD.findall(nfc(f"{title} {body}").casefold()))
             exact = 0 if accent_terms <= words else 1
-        in_title = 0 if phrase in fold(title) else 1
+        folded_title = fold(title)
+        in_title = 0 if folded_title.startswith(phrase) else 1 if phrase in folded_title else 2
         return (exact, in_title, position)
 
     return [pk for _position, pk in sorted(enumerate(ranked_ids), key=key)]
