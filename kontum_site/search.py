@@ -40,6 +40,7 @@ MAX_CANDIDATES = 500
 SNIPPET_LENGTH = 240
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class FoldedSearchMixin:
@@ -108,7 +109,8 @@ class SearchQuery:
     @classmethod
     def parse(cls, raw):
         raw = nfc(raw or "")
-        text = " ".join(raw.split())
+        # control characters (NUL breaks PostgreSQL) become spaces
+        text = " ".join(_CONTROL.sub(" ", raw).split())
         truncated = len(text) > MAX_QUERY_LENGTH
         text = text[:MAX_QUERY_LENGTH]
         accent_terms = _WORD.findall(text.casefold())[:MAX_TERMS]

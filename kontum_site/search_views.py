@@ -36,6 +36,13 @@ def _promotions(query):
     return [p for p in promotions if p.page_id is None or p.page.live]
 
 
+def record_hit(query):
+    """Count the query (Reports → Search terms), so editors see which ones recur."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    Query.get(query.text).add_hit()
+
+
 def _page_type(value):
     for model in searchable_models():
         if model._meta.model_name == value:
@@ -57,6 +64,8 @@ def search_view(request):
     year = _year(request.GET.get("nam"))
     tag = request.GET.get("the", "").strip()[:100] or None
     outcome = site_search(query, page_type=page_type, tag=tag, year=year)
+    if query.is_searchable and not request.GET.get("page"):
+        record_hit(query)
     results_page = paginate(request, outcome.ids, RESULTS_PER_PAGE)
     pages = Page.objects.filter(pk__in=list(results_page.object_list)).specific()
     by_id = {page.pk: page for page in pages}

@@ -252,3 +252,15 @@ def test_postgres_fuzzy_fallback_finds_typos(client, corpus, settings):
     assert corpus["honouring"].pk in found
     html = client.get("/tim-kiem/", {"q": "dien hinhh tien tienn"}).content.decode()
     assert 'class="search-notice"' in html and corpus["honouring"].url in html
+
+
+@pytest.mark.django_db
+def test_queries_are_counted_for_editors(client, corpus):
+    from wagtail.contrib.search_promotions.models import Query
+
+    for _ in range(3):
+        client.get("/tim-kiem/", {"q": "Đại hội"})
+    client.get("/tim-kiem/", {"q": "%%%"})
+    client.get("/tim-kiem/", {"q": "Đại hội", "page": "2"})
+    assert Query.get("đại hội").hits == 3
+    assert not Query.objects.filter(query_string="%%%").exists()
