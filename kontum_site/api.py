@@ -14,6 +14,12 @@ from .search import SearchQuery
 
 
 class SitePagesAPIViewSet(PagesAPIViewSet):
+    def get_queryset(self):
+        """A page type may name relations to prefetch (``api_prefetch_related``): no N+1."""
+        queryset = super().get_queryset()
+        lookups = getattr(queryset.model, "api_prefetch_related", None)
+        return queryset.prefetch_related(*lookups()) if lookups else queryset
+
     def filter_queryset(self, queryset):
         raw = self.request.GET.get("search")
         if raw is not None:

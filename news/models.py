@@ -23,6 +23,7 @@ from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfi
 from kontum_site.tagging import NFCClusterTaggableManager
 from kontum_site.vietnamese import fold, slugify_vi
 
+from .api import TagNamesField
 from .blocks import ArticleBodyBlock
 
 STORIES_PER_PAGE = 12
@@ -285,7 +286,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         APIField("lead"),
         APIField("display_date"),
         APIField("authors"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("featured_image"),
         APIField(
             "featured_image_1200x630",
@@ -295,6 +296,16 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         APIField("featured_image_credit"),
         APIField("body"),
     ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the stories by the read API (kontum_site.api): no query per story."""
+        bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+        return [
+            Prefetch("bylines", queryset=bylines),
+            Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+        ]
+
     search_date_field = "display_date"
     search_tag_lookup = "tagged_items__tag"
     search_image_field = "featured_image"
@@ -338,7 +349,8 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
-            bylines = self.bylines.select_related("reporter").all()
+            prefetched = "bylines" in getattr(self, "_prefetched_objects_cache", {})
+            bylines = self.bylines.all() if prefetched else self.bylines.select_related("reporter")
             self._reporters = [byline.reporter for byline in bylines if byline.reporter_id]
         return self._reporters
 

@@ -83,3 +83,26 @@ def test_images_endpoint(client, make_story, make_image):
     data = get(client, "/api/v2/images/")
     assert [item["id"] for item in data["items"]] == [image.pk]
     assert data["items"][0]["title"] == "Ảnh đại hội"
+
+
+def test_listing_query_count_is_constant(client, make_story, make_reporter):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reporter = make_reporter()
+    url = "/api/v2/pages/?type=news.ArticlePage&fields=lead,authors,tags,body"
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for n in range(2):
+        make_story(title=f"Tin {n}", tags=["Thi đua", "Y tế"], reporters=[reporter])
+    count()  # warm-up: content types and the site are cached after the first request
+    small = count()
+    for n in range(2, 12):
+        make_story(title=f"Tin {n}", tags=["Thi đua", "Y tế"], reporters=[reporter])
+    assert count() == small <= 10
+    item = get(client, url)["items"][0]
+    assert item["tags"] == ["Thi đua", "Y tế"] and item["authors"][0]["slug"] == reporter.slug
