@@ -49,13 +49,22 @@ class SitePage(Page):
         return child.route(request, path_components[1:])
 
     def get_breadcrumbs(self):
-        """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD."""
-        chain, page = [], self
-        while (parent := getattr(page, "_cached_parent_obj", None)) is not None:
-            if parent.depth < 2:
-                break
-            chain.append(parent)
-            page = parent
-        if chain and chain[-1].depth == 2:  # routing filled the whole chain up to the home page
-            return chain[::-1]
-        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD.
+
+        Kept on the instance: the visible breadcrumbs and the JSON-LD share them. Routing
+        leaves each parent cached on its child, so a served page usually costs no query here.
+        """
+        if getattr(self, "_breadcrumbs", None) is None:
+            chain, page = [], self
+            while (parent := getattr(page, "_cached_parent_obj", None)) is not None:
+                if parent.depth < 2:
+                    break
+                chain.append(parent)
+                page = parent
+            if chain and chain[-1].depth == 2:  # routing filled the chain up to the home page
+                self._breadcrumbs = chain[::-1]
+            else:
+                self._breadcrumbs = list(
+                    self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+                )
+        return self._breadcrumbs

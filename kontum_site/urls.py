@@ -3,9 +3,13 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kontum_site.page_cache import csrf_token_view
+from .api import api_router
+from .search_views import search_view
+from .seo_views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +18,11 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("csrf-token/", csrf_token_view, name="csrf_token"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("tim-kiem/", search_view, name="site_search"),
+    path("rss/", include("news.feed_urls")),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -10,17 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
+from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from kontum_site.tagging import NFCClusterTaggableManager
-from kontum_site.vietnamese import slugify_vi
+from kontum_site.vietnamese import fold, slugify_vi
 
+from .api import TagNamesField
 from .blocks import ArticleBodyBlock
 
 STORIES_PER_PAGE = 12
@@ -90,7 +94,11 @@ class Reporter(index.Indexed, models.Model):
         FieldPanel("email"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("name_folded"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -99,6 +107,10 @@ class Reporter(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_folded(self):
+        """The name without tone marks, so the admin finds "Nguyễn" for "nguyen"."""
+        return fold(self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -250,7 +262,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return self.url + self.reverse_subpage("reporter", args=[reporter.slug])
 
 
-class ArticlePage(SitePage):
+class ArticlePage(FoldedSearchMixin, SitePage):
     """A news story."""
 
     lead = models.TextField(_("lead"), help_text=_("The sapo: one or two sentences in bold."))
@@ -323,7 +335,36 @@ class ArticlePage(SitePage):
         index.SearchField("body"),
         index.FilterField("display_date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        *FOLDED_SEARCH_FIELDS,
     ]
+    # The read API's explicit field list (never reporters' emails, never comments).
+    api_fields = [
+        APIField("lead"),
+        APIField("display_date"),
+        APIField("authors"),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("featured_image"),
+        APIField(
+            "featured_image_1200x630",
+            serializer=ImageRenditionField("fill-1200x630|format-jpeg", source="featured_image"),
+        ),
+        APIField("featured_image_caption"),
+        APIField("featured_image_credit"),
+        APIField("body"),
+    ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the stories by the read API (kontum_site.api): no query per story."""
+        bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+        return [
+            Prefetch("bylines", queryset=bylines),
+            Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+        ]
+
+    search_date_field = "display_date"
+    search_tag_lookup = "tagged_items__tag"
+    search_image_field = "featured_image"
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -337,6 +378,26 @@ class ArticlePage(SitePage):
         if self.display_date is None and self.first_published_at:
             self.display_date = self.first_published_at
         super().save(*args, **kwargs)
+
+    def get_snippet_text_parts(self):
+        return [self.lead, streamfield_text(self, "body")]
+
+    def get_search_text_parts(self):
+        tags = [tag.name for tag in self.tags.all()]
+        return [self.title, *self.get_snippet_text_parts(), *tags]
+
+    @property
+    def authors(self):
+        """Bylines for the read API: public fields only."""
+        return [
+            {"name": reporter.name, "slug": reporter.slug, "role": reporter.role}
+            for reporter in self.reporters()
+        ]
+
+    def get_structured_data(self, request):
+        from .seo import article_structured_data
+
+        return article_structured_data(self, request)
 
     @property
     def date(self):
@@ -354,8 +415,11 @@ class ArticlePage(SitePage):
         }
 
     def reporters(self):
-        bylines = self.bylines.select_related("reporter").order_by("sort_order")
-        return [byline.reporter for byline in bylines if byline.reporter_id]
+        if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
+            prefetched = "bylines" in getattr(self, "_prefetched_objects_cache", {})
+            bylines = self.bylines.all() if prefetched else self.bylines.select_related("reporter")
+            self._reporters = [byline.reporter for byline in bylines if byline.reporter_id]
+        return self._reporters
 
     def related_stories(self, limit=4, tags=None):
         chosen = [

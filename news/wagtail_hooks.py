@@ -10,7 +10,7 @@ class ReporterViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Reporters")
     list_display = ["name", "role", "slug"]
-    search_fields = ["name"]
+    # No field list: search every indexed field, including the folded name ("nguyen" → Nguyễn).
     ordering = ["name"]
 
 

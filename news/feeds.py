@@ -1,0 +1,180 @@
+"""RSS 2.0 and Atom feeds: latest stories, per tag, per reporter (and per campaign, later).
+
+`StoryFeed` is reusable: a subclass says which object the feed is about and which stories it
+lists. A campaign feed (in this module, since news may import campaigns) is a few lines:
+
+    class CampaignFeed(StoryFeed):
+        def get_object(self, request, slug):
+            self.request = request
+            return get_object_or_404(CampaignPage.objects.live().public(), slug=slug)
+        def title(self, obj): return obj.title
+        def link(self, obj): return obj.full_url
+        def stories(self, obj): return ArticlePage.objects.filter(campaign_links__campaign=obj)
+
+Feeds carry the title, the lead as summary, the reporters' names (never their emails; the
+feeds never touch comments), tags as categories, dates in Asia/Ho_Chi_Minh and the featured
+image (a 1200×630 JPEG rendition) as an enclosure.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from .models import ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter
+
+FEED_ITEMS = 30
+ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"
+
+
+class StoryFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "vi"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        return super().__call__(request, *args, **kwargs)
+
+    # --- what the feed is about (override these) ---
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def stories(self, obj):
+        return ArticlePage.objects.all()
+
+    def title(self, obj):
+        return _("%(site)s – latest news") % {"site": self.site_name()}
+
+    def link(self, obj):
+        root = self.site.root_page if self.site else None
+        return root.get_url(self.request) if root else "/"
+
+    def description(self, obj):
+        return _("The latest stories from %(site)s.") % {"site": self.site_name()}
+
+    # --- shared ---
+    def site_name(self):
+        from kontum_site.models import SiteIdentity
+
+        if self.site is None:
+            return "Kon Tum Online"
+        return SiteIdentity.for_site(self.site).site_name
+
+    def feed_url(self, obj):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def items(self, obj):
+        images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
+        bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+        tags = ArticlePageTag.objects.select_related("tag").order_by("pk")
+        return (
+            self.stories(obj)
+            .live()
+            .public()
+            .select_related("featured_image")
+            .prefetch_related(
+                Prefetch("featured_image", queryset=images),
+                Prefetch("bylines", queryset=bylines),
+                Prefetch("tagged_items", queryset=tags),
+            )
+            .order_by("-display_date", "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+    def item_pubdate(self, item):
+        return timezone.localtime(item.date) if item.date else None
+
+    def item_updateddate(self, item):
+        updated = item.last_published_at or item.date
+        return timezone.localtime(updated) if updated else None
+
+    def item_author_name(self, item):
+        names = [byline.reporter.name for byline in item.bylines.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, item):
+        return [tagged.tag.name for tagged in item.tagged_items.all()]
+
+    def _rendition(self, item):
+        if not item.featured_image:
+            return None
+        return item.featured_image.get_rendition(ENCLOSURE_RENDITION)
+
+    def item_enclosure_url(self, item):
+        rendition = self._rendition(item)
+        return self.request.build_absolute_uri(rendition.url) if rendition else None
+
+    def item_enclosure_length(self, item):
+        rendition = self._rendition(item)
+        if rendition is None:
+            return None
+        try:
+            return rendition.file.size
+        except OSError:
+            return 0
+
+    def item_enclosure_mime_type(self, item):
+        return "image/jpeg" if item.featured_image else None
+
+
+class TagFeed(StoryFeed):
+    def get_object(self, request, tag_slug):
+        return get_object_or_404(NewsTag, slug=tag_slug)
+
+    def stories(self, obj):
+        return ArticlePage.objects.filter(tagged_items__tag=obj)
+
+    def title(self, obj):
+        return _("%(site)s – tag: %(tag)s") % {"site": self.site_name(), "tag": obj.name}
+
+    def description(self, obj):
+        return _("Stories tagged “%(tag)s”.") % {"tag": obj.name}
+
+
+class ReporterFeed(StoryFeed):
+    def get_object(self, request, reporter_slug):
+        return get_object_or_404(Reporter, slug=reporter_slug)
+
+    def stories(self, obj):
+        return ArticlePage.objects.filter(bylines__reporter=obj)
+
+    def title(self, obj):
+        return _("%(site)s – stories by %(name)s") % {"site": self.site_name(), "name": obj.name}
+
+    def description(self, obj):
+        return _("Stories by %(name)s.") % {"name": obj.name}
+
+
+def atom(feed_class):
+    """The Atom 1.0 twin of an RSS feed class."""
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+
+
+def feed_view(feed_class):
+    """A view making a fresh feed object per request (feeds keep the request on self)."""
+
+    def view(request, *args, **kwargs):
+        return feed_class()(request, *args, **kwargs)
+
+    return view
+
+
+def latest_feed_url():
+    return reverse("feeds:latest")

@@ -1,0 +1,44 @@
+"""NewsArticle JSON-LD for stories (see kontum_site.seo)."""
+
+from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+from kontum_site import seo
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def article_structured_data(page, request):
+    from kontum_site.models import SiteIdentity
+
+    site = page.get_site()
+    identity = SiteIdentity.for_request(request) if request is not None else None
+    publisher_name = getattr(identity, "publisher_name", "") or "Kon Tum Online"
+    url = page.get_full_url(request)
+    index = page.get_parent().specific
+    authors = []
+    for reporter in page.reporters():
+        author = {"@type": "Person", "name": reporter.name}
+        if isinstance(index, RoutablePageMixin):
+            path = index.reverse_subpage("reporter", args=[reporter.slug])
+            author["url"] = index.get_full_url(request) + path
+        authors.append(author)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": page.title[:110],
+        "description": seo.meta_description(page),
+        "datePublished": _iso(page.date),
+        "dateModified": _iso(page.last_published_at or page.date),
+        "inLanguage": "vi",
+        "author": authors or [seo.organization(publisher_name)],
+        "publisher": seo.organization(publisher_name, url=site.root_url if site else None),
+    }
+    rendition = seo.social_rendition(page.featured_image)
+    if rendition is not None and request is not None:
+        data["image"] = [request.build_absolute_uri(rendition.url)]
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
