@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kontum_site.page_cache import csrf_token_view
 from .api import api_router
+from .page_cache import csrf_token_view
 from .search_views import search_view
 from .seo_views import robots_txt
 
