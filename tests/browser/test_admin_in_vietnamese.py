@@ -99,3 +99,21 @@ def test_explorer_and_images_are_vietnamese(page, live_server, editor_login, scr
     page.goto(live_server.url + reverse("wagtailadmin_workflows:index"))
     page.screenshot(path=f"{screenshot_dir}/admin-workflows.png", full_page=True)
     assert english_on(page) == []
+
+
+def test_comments_queue_is_vietnamese(page, live_server, editor_login, screenshot_dir):
+    from comments.models import Comment, Status
+
+    for number in range(2):
+        Comment.objects.create(
+            page=editor_login,
+            author_name=f"Bạn đọc {number}",
+            author_email=f"bandoc{number}@example.invalid",
+            body=f"Ý kiến số {number} về đại hội",
+            status=Status.PENDING,
+        )
+    page.goto(live_server.url + "/admin/snippets/comments/comment/?status=pending")
+    page.screenshot(path=f"{screenshot_dir}/admin-comments-queue.png", full_page=True)
+    assert english_on(page) == []
+    page.goto(live_server.url + "/admin/snippets/comments/comment/?q=dai+hoi")
+    assert english_on(page) == []
