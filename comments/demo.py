@@ -38,15 +38,25 @@ def _email(name, index):
     return f"demo{index}{DEMO_DOMAIN}"
 
 
+def _candidate_pages():
+    """Live pages, those of COMMENTS_DEMO_PAGE_MODELS (e.g. stories) first, newest first."""
+    from django.apps import apps
+    from django.conf import settings
+
+    live = Page.objects.live().order_by("-first_published_at")
+    preferred = [
+        apps.get_model(label) for label in getattr(settings, "COMMENTS_DEMO_PAGE_MODELS", [])
+    ]
+    for model in preferred:
+        yield from live.type(model).specific()
+    yield from live.specific()
+
+
 def load(stdout=None):
     ensure_roles()
     if Comment.objects.filter(author_email__endswith=DEMO_DOMAIN).exists():
         return 0
-    pages = [
-        page
-        for page in Page.objects.live().specific().order_by("-first_published_at")[:40]
-        if comments_enabled(page)
-    ][:4]
+    pages = [page for page in _candidate_pages() if comments_enabled(page)][:4]
     if not pages:
         if stdout:
             stdout.write("Comments: no page open for comments yet; nothing added.")

@@ -28,6 +28,7 @@ def test_load_demo_builds_the_site_once_and_every_page_serves(client):
     call_command("load_demo", stdout=StringIO())
     assert model_counts() == first, "load_demo is not idempotent"
     check_content()
+    check_comments()
     check_roles()
     check_every_public_page(client)
 
@@ -62,3 +63,15 @@ def check_roles():
     from kontum_site.editorial import EDITORS, REPORTERS
 
     assert set(Group.objects.values_list("name", flat=True)) >= {REPORTERS, EDITORS}
+
+
+def check_comments():
+    from comments.models import Comment, Status
+    from news.models import ArticlePage
+
+    approved = Comment.objects.filter(status=Status.APPROVED)
+    stories = ArticlePage.objects.filter(pk__in=approved.values("page_id"))
+    assert stories.count() >= 3, "approved threads on several stories"
+    assert approved.filter(parent__isnull=False).exists(), "threads have replies"
+    for status in (Status.PENDING, Status.SPAM, Status.TRASH):
+        assert Comment.objects.filter(status=status).exists(), f"a {status} queue to moderate"
