@@ -54,6 +54,10 @@ def ensure_news_index(home):
             )
         )
         news_index.save_revision().publish()
+    first_section = home.get_first_child()
+    if first_section is not None and first_section.pk != news_index.pk:
+        news_index.move(first_section, pos="left")  # News leads the header menu
+        news_index.refresh_from_db()
     return news_index
 
 
