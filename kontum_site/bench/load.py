@@ -123,6 +123,21 @@ def run_python(url, duration, connections, cookie="", method="GET", data=None):
     }
 
 
+def status_of(url, cookie="", method="GET", data=None):
+    """The status of one request, redirects not followed."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    headers = {"Cookie": cookie} if cookie else {}
+    body = urlencode(data) if data else None
+    if body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    try:
+        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body, headers)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
 def run(url, duration, connections, tool="auto", **options):
     if tool == "wrk" or (tool == "auto" and wrk_path()):
         return run_wrk(url, duration, connections, **options)

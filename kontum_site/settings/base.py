@@ -249,7 +249,13 @@ ROLE_SETUPS = [
     "comments.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
-BENCH_DATASET_STEPS = ["kontum_site.bench.site_step", "news.bench"]
+BENCH_DATASET_STEPS = [
+    "kontum_site.bench.site_step",
+    "news.bench",
+    "campaigns.bench",
+    "exemplars.bench",
+    "comments.bench",
+]
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"
 # The demo's comment threads go on these page types first (comments itself knows only Page).
 COMMENTS_DEMO_PAGE_MODELS = ["news.ArticlePage"]

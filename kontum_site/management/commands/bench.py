@@ -25,6 +25,8 @@ BENCH_DIR = Path(settings.BASE_DIR) / "bench"
 DATA_DIR = BENCH_DIR / "data"
 RESULTS_DIR = BENCH_DIR / "results"
 CSRF_SECRET = "b" * 32
+# One key for the run: the staff session made in-process must be valid in gunicorn.
+SERVER_SECRET_KEY = secrets.token_urlsafe(60)
 
 # (name, kind measured, kind of reference, how, limit)
 TARGETS = [
@@ -142,7 +144,8 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
 
         client = Client()
-        client.force_login(get_user_model().objects.get(username=BENCH_USER))
+        with override_settings(SECRET_KEY=SERVER_SECRET_KEY):  # gunicorn's key, see server_env
+            client.force_login(get_user_model().objects.get(username=BENCH_USER))
         return client.cookies[settings.SESSION_COOKIE_NAME].value
 
     def count_queries(self, target):
@@ -190,7 +193,7 @@ class Command(BaseCommand):
         env = dict(os.environ)
         env.update(
             DJANGO_SETTINGS_MODULE="kontum_site.settings.production",
-            SECRET_KEY=secrets.token_urlsafe(60),
+            SECRET_KEY=SERVER_SECRET_KEY,
             DEBUG="0",
             ALLOWED_HOSTS="127.0.0.1,localhost",
             SECURE_SSL_REDIRECT="0",
@@ -252,15 +255,23 @@ class Command(BaseCommand):
         }
         url = base + target.path
         load.run_python(url, 1, 2, **run_options)  # warm every worker
-        return load.run(
+        figures = load.run(
             url, options["duration"], options["connections"], options["tool"], **run_options
         )
+        # A redirect (to the login page, say) is not an error for the load tools: note it.
+        figures["served_status"] = load.status_of(url, **run_options)
+        return figures
 
     def row(self, kind, figures):
         return (
             f"{kind:<38} {figures['p50_ms']:>8.1f} {figures['p95_ms']:>8.1f} "
             f"{figures['rps']:>8.1f} {figures['queries']:>7} {figures['bytes']:>9,}"
             + (f"  ({figures['errors']} errors)" if figures.get("errors") else "")
+            + (
+                f"  (served {figures['served_status']})"
+                if figures.get("served_status", 200) != 200
+                else ""
+            )
         )
 
     def print_table(self, results):
