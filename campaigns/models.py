@@ -232,10 +232,16 @@ class CampaignPage(FoldedSearchMixin, SitePage):
     @property
     def timeline(self):
         """Milestones for the read API."""
+        milestones = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
         return [
             {"date": m.date.isoformat(), "title": m.title, "description": m.description}
-            for m in self.milestones.order_by("date", "sort_order")
+            for m in milestones
         ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the campaigns by the read API (kontum_site.api): no query per page."""
+        return ["milestones"]
 
     def get_status_display(self):
         return CampaignStatus(self.status).label
@@ -400,6 +406,12 @@ class ConferencePage(FoldedSearchMixin, SitePage):
     @property
     def honourees_list(self):
         """Honourees for the read API: public record fields only."""
+        if "honourees" in getattr(self, "_prefetched_objects_cache", {}):
+            honourees = self.honourees.all()
+        else:
+            honourees = self.honourees.filter(exemplar__live=True).select_related(
+                "exemplar", "award_type"
+            )
         return [
             {
                 "exemplar": honouree.exemplar.title,
@@ -407,10 +419,16 @@ class ConferencePage(FoldedSearchMixin, SitePage):
                 "received": honouree.award_type.name if honouree.award_type_id else "",
                 "citation": honouree.citation,
             }
-            for honouree in self.honourees.filter(exemplar__live=True)
-            .select_related("exemplar", "award_type")
-            .order_by("sort_order", "pk")
+            for honouree in sorted(honourees, key=lambda h: (h.sort_order or 0, h.pk))
         ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the conferences by the read API (kontum_site.api): no query per page."""
+        honourees = ConferenceHonouree.objects.filter(exemplar__live=True).select_related(
+            "exemplar", "award_type"
+        )
+        return [Prefetch("honourees", queryset=honourees), "place__parent__parent__parent"]
 
     def get_structured_data(self, request):
         """Event JSON-LD for the conference or congress (kontum_site.seo.event)."""

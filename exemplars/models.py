@@ -438,8 +438,26 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
             extra=extra,
         )
 
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the exemplars by the read API (kontum_site.api): no query per page."""
+        from django.db.models import Prefetch
+
+        awards = AwardRecord.objects.select_related("award_type", "campaign").order_by(
+            "-year", "-decision_date", "sort_order"
+        )
+        return [
+            Prefetch("awards", queryset=awards),
+            "ethnicity",
+            "sector",
+            "place__parent__parent__parent",
+        ]
+
     def award_history(self):
         if getattr(self, "_award_history", None) is not None:  # the page and its JSON-LD share it
+            return self._award_history
+        if "awards" in getattr(self, "_prefetched_objects_cache", {}):
+            self._award_history = list(self.awards.all())
             return self._award_history
         self._award_history = list(
             self.awards.select_related("award_type", "campaign").order_by(

@@ -3,6 +3,7 @@
 import json
 import re
 import time
+from datetime import date
 
 import feedparser
 import pytest
@@ -227,3 +228,53 @@ def test_campaign_feed_lists_its_stories_and_is_advertised(client, conference, m
     html = client.get(campaign.url).content.decode()
     assert 'rel="alternate" type="application/rss+xml"' in html
     assert f'href="{url}"' in html
+
+
+@pytest.mark.parametrize(
+    ("page_type", "fields"),
+    [
+        ("exemplars.ExemplarPage", "award_records,place_name,ethnicity_name,sector_name"),
+        ("campaigns.ConferencePage", "honourees_list,place_name"),
+        ("campaigns.CampaignPage", "timeline,status"),
+    ],
+)
+def test_api_listing_queries_do_not_grow_with_pages(
+    client,
+    django_assert_max_num_queries,
+    make_exemplar,
+    conference,
+    places,
+    vocab,
+    page_type,
+    fields,
+):
+    from campaigns.models import ConferenceHonouree, ConferencePage
+
+    campaign = conference.get_parent().specific
+    award = vocab["award"]["Chiến sĩ thi đua cơ sở"]
+
+    def add(n, start):
+        for i in range(start, start + n):
+            person = make_exemplar(
+                title=f"Người số {i}",
+                place=places["ha_mon"],
+                ethnicity=vocab["ethnic"]["Ba Na"],
+                awards=[{"year": 2020}, {"year": 2021, "campaign": campaign}],
+            )
+            meeting = campaign.add_child(
+                instance=ConferencePage(
+                    title=f"Hội nghị số {i}", level="commune", place=places["ha_mon"]
+                )
+            )
+            ConferenceHonouree.objects.create(conference=meeting, exemplar=person, award_type=award)
+        campaign.milestones.create(date=date(2016, 1, start), title=f"Mốc {start}")
+
+    params = {"type": page_type, "fields": fields, "limit": 20}
+    add(2, 1)
+    with django_assert_max_num_queries(30) as small:
+        small_count = len(api(client, "/api/v2/pages/", **params)["items"])
+    add(6, 10)
+    with django_assert_max_num_queries(len(small.captured_queries)) as large:
+        large_count = len(api(client, "/api/v2/pages/", **params)["items"])
+    assert large_count > small_count or page_type == "campaigns.CampaignPage"
+    assert len(large.captured_queries) == len(small.captured_queries)
