@@ -13,11 +13,15 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
+from wagtail.search import index
 
+from kontum_site import seo
 from kontum_site.pages import SitePage
+from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 HONOUREES_ON_CAMPAIGN = 24
 HONOUREES_PER_PAGE = 48
@@ -112,7 +116,7 @@ class CampaignIndexPage(SitePage):
         return context
 
 
-class CampaignPage(SitePage):
+class CampaignPage(FoldedSearchMixin, SitePage):
     """An emulation movement: launched by a plan or decision, over a period, at a scope."""
 
     slogan = models.CharField(_("slogan"), max_length=255, blank=True)
@@ -140,6 +144,7 @@ class CampaignPage(SitePage):
     goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     themes = models.TextField(_("themes"), blank=True, help_text=_("One theme a line."))
     intro = models.TextField(_("introduction"), blank=True)
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     content_panels = SitePage.content_panels + [
         FieldPanel("slogan"),
@@ -163,6 +168,28 @@ class CampaignPage(SitePage):
         FieldPanel("themes"),
         InlinePanel("milestones", label=_("Timeline")),
     ]
+    settings_panels = SitePage.settings_panels + [FieldPanel("comments_enabled")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("slogan"),
+        index.SearchField("intro"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    search_date_field = "start_date"
+    # The read API's explicit field list (never comments or commenters' emails).
+    api_fields = [
+        APIField("slogan"),
+        APIField("intro"),
+        APIField("plan_number"),
+        APIField("plan_date"),
+        APIField("plan_issuer"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("scope_level"),
+        APIField("status"),
+        APIField("goals"),
+        APIField("theme_list"),
+        APIField("timeline"),
+    ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.ConferencePage"]
@@ -171,6 +198,22 @@ class CampaignPage(SitePage):
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
+
+    def get_search_text_parts(self):
+        return [self.title, self.slogan, self.plan_number, self.intro, self.themes]
+
+    def get_snippet_text_parts(self):
+        return [self.search_description, self.intro, self.slogan]
+
+    def get_structured_data(self, request):
+        """The movement as a schema.org Event spanning its period."""
+        return seo.event(
+            name=self.title,
+            url=self.get_full_url(request),
+            start=self.start_date,
+            end=self.end_date,
+            description=seo.meta_description(self) or None,
+        )
 
     def clean(self):
         super().clean()
@@ -185,6 +228,20 @@ class CampaignPage(SitePage):
         if self.end_date and today > self.end_date:
             return CampaignStatus.ENDED
         return CampaignStatus.ONGOING
+
+    @property
+    def timeline(self):
+        """Milestones for the read API."""
+        milestones = sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+        return [
+            {"date": m.date.isoformat(), "title": m.title, "description": m.description}
+            for m in milestones
+        ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the campaigns by the read API (kontum_site.api): no query per page."""
+        return ["milestones"]
 
     def get_status_display(self):
         return CampaignStatus(self.status).label
@@ -232,7 +289,18 @@ class CampaignPage(SitePage):
         context["honourees"] = self.honourees(conferences)
         context["milestones"] = list(self.milestones.order_by("date", "sort_order"))
         context["coverage"] = self.coverage(conferences)
+        context["feed_links"] = self.feed_links()
         return context
+
+    def feed_links(self):
+        """The campaign's story feed (news.feeds.CampaignFeed), for <link rel="alternate">."""
+        from django.urls import NoReverseMatch, reverse
+
+        try:
+            url = reverse("feeds:campaign", args=[self.slug])
+        except NoReverseMatch:  # the news app is not installed
+            return []
+        return [(_("Stories: %(campaign)s") % {"campaign": self.title}, url)]
 
 
 class CampaignMilestone(Orderable):
@@ -248,7 +316,7 @@ class CampaignMilestone(Orderable):
         verbose_name_plural = _("milestones")
 
 
-class ConferencePage(SitePage):
+class ConferencePage(FoldedSearchMixin, SitePage):
     """An honouring conference or congress, held under a campaign."""
 
     level = models.CharField(
@@ -272,6 +340,7 @@ class ConferencePage(SitePage):
         related_name="conferences",
     )
     summary = models.TextField(_("summary"), blank=True)
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     content_panels = SitePage.content_panels + [
         MultiFieldPanel(
@@ -288,6 +357,26 @@ class ConferencePage(SitePage):
         InlinePanel("honourees", label=_("Honourees")),
         InlinePanel("gallery", label=_("Gallery")),
     ]
+    settings_panels = SitePage.settings_panels + [FieldPanel("comments_enabled")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("venue"),
+        index.FilterField("level"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    search_date_field = "date"
+    # The read API's explicit field list (never comments or commenters' emails).
+    api_fields = [
+        APIField("level"),
+        APIField("form_name"),
+        APIField("ordinal"),
+        APIField("date"),
+        APIField("venue"),
+        APIField("host_unit"),
+        APIField("place_name"),
+        APIField("summary"),
+        APIField("honourees_list"),
+    ]
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
@@ -303,6 +392,57 @@ class ConferencePage(SitePage):
         if self.level in ("provincial", "national") and self.ordinal:
             return f"{form} lần thứ {self.ordinal}"
         return form
+
+    def get_search_text_parts(self):
+        return [self.title, self.form_name, self.venue, self.host_unit, self.summary]
+
+    def get_snippet_text_parts(self):
+        return [self.search_description, self.summary, self.form_name]
+
+    @property
+    def place_name(self):
+        return self.place.full_name if self.place_id else ""
+
+    @property
+    def honourees_list(self):
+        """Honourees for the read API: public record fields only."""
+        if "honourees" in getattr(self, "_prefetched_objects_cache", {}):
+            honourees = self.honourees.all()
+        else:
+            honourees = self.honourees.filter(exemplar__live=True).select_related(
+                "exemplar", "award_type"
+            )
+        return [
+            {
+                "exemplar": honouree.exemplar.title,
+                "exemplar_id": honouree.exemplar_id,
+                "received": honouree.award_type.name if honouree.award_type_id else "",
+                "citation": honouree.citation,
+            }
+            for honouree in sorted(honourees, key=lambda h: (h.sort_order or 0, h.pk))
+        ]
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the conferences by the read API (kontum_site.api): no query per page."""
+        honourees = ConferenceHonouree.objects.filter(exemplar__live=True).select_related(
+            "exemplar", "award_type"
+        )
+        return [Prefetch("honourees", queryset=honourees), "place__parent__parent__parent"]
+
+    def get_structured_data(self, request):
+        """Event JSON-LD for the conference or congress (kontum_site.seo.event)."""
+        address = self.place_name
+        organizer = seo.organization(self.host_unit) if self.host_unit else None
+        return seo.event(
+            name=self.title,
+            url=self.get_full_url(request),
+            start=self.date,
+            location_name=self.venue,
+            address=address,
+            organizer=organizer,
+            description=seo.meta_description(self) or None,
+        )
 
     def honouree_list(self):
         return (

@@ -9,12 +9,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from kontum_site import seo
 from kontum_site.pages import SitePage
+from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from kontum_site.vietnamese import fold
 
 
@@ -250,7 +253,7 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
         return export_response(directory.results_for_export(), fmt)
 
 
-class ExemplarPage(SitePage):
+class ExemplarPage(FoldedSearchMixin, SitePage):
     """One person or collective. The name is the page title: one field, never split."""
 
     kind = models.CharField(
@@ -304,6 +307,7 @@ class ExemplarPage(SitePage):
     )
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
     name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     content_panels = SitePage.content_panels + [
         MultiFieldPanel(
@@ -324,10 +328,28 @@ class ExemplarPage(SitePage):
         InlinePanel("awards", label=_("Award records")),
     ]
     promote_panels = SitePage.promote_panels + [FieldPanel("featured")]
+    settings_panels = SitePage.settings_panels + [FieldPanel("comments_enabled")]
     search_fields = SitePage.search_fields + [
         index.SearchField("name_folded"),
         index.SearchField("summary"),
         index.FilterField("kind"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    search_image_field = "portrait"
+    # The read API's explicit field list (never comments or commenters' emails).
+    api_fields = [
+        APIField("kind"),
+        APIField("honorific"),
+        APIField("birth_year"),
+        APIField("ethnicity_name"),
+        APIField("role"),
+        APIField("unit"),
+        APIField("place_name"),
+        APIField("sector_name"),
+        APIField("summary"),
+        APIField("achievements"),
+        APIField("portrait"),
+        APIField("award_records"),
     ]
 
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -351,12 +373,98 @@ class ExemplarPage(SitePage):
         if self.birth_year and not 1880 <= self.birth_year <= 2030:
             raise ValidationError({"birth_year": _("Enter a year between 1880 and 2030.")})
 
+    def get_search_text_parts(self):
+        return [self.title, self.honorific, self.role, self.unit, self.summary]
+
+    def get_snippet_text_parts(self):
+        return [self.search_description, self.summary, self.role, self.unit]
+
+    @property
+    def ethnicity_name(self):
+        return self.ethnicity.name if self.ethnicity_id else ""
+
+    @property
+    def sector_name(self):
+        return self.sector.name if self.sector_id else ""
+
+    @property
+    def place_name(self):
+        return self.place.full_name if self.place_id else ""
+
+    def award_texts(self, awards=None):
+        """One line per award record: "Chiến sĩ thi đua cơ sở (2020)"."""
+        awards = self.award_history() if awards is None else awards
+        return [f"{a.award_type.name} ({a.year})" if a.year else a.award_type.name for a in awards]
+
+    @property
+    def award_records(self):
+        """Award records for the read API."""
+        return [
+            {
+                "award": award.award_type.name,
+                "category": award.award_type.category,
+                "level": award.level,
+                "year": award.year,
+                "period": award.period,
+                "decision_number": award.decision_number,
+                "decision_date": award.decision_date.isoformat() if award.decision_date else None,
+                "issuing_authority": award.issuing_authority,
+                "campaign": award.campaign.title if award.campaign_id else None,
+                "campaign_id": award.campaign_id,
+                "note": award.note,
+            }
+            for award in self.award_history()
+        ]
+
+    def get_structured_data(self, request):
+        """Person (an individual) or Organization (a collective, household, village)."""
+        image_url = None
+        rendition = seo.social_rendition(self.portrait) if self.portrait_id else None
+        if rendition is not None and request is not None:
+            image_url = request.build_absolute_uri(rendition.url)
+        is_person = self.kind == ExemplarKind.INDIVIDUAL
+        extra = {}
+        if is_person and self.role:
+            extra["jobTitle"] = self.role
+        if is_person and self.unit:
+            extra["worksFor"] = seo.organization(self.unit)
+        return seo.person_or_organization(
+            is_person=is_person,
+            name=self.title,
+            url=self.get_full_url(request),
+            description=seo.meta_description(self),
+            image_url=image_url,
+            awards=self.award_texts(),
+            extra=extra,
+        )
+
+    @classmethod
+    def api_prefetch_related(cls):
+        """Fetched with the exemplars by the read API (kontum_site.api): no query per page."""
+        from django.db.models import Prefetch
+
+        awards = AwardRecord.objects.select_related("award_type", "campaign").order_by(
+            "-year", "-decision_date", "sort_order"
+        )
+        return [
+            Prefetch("awards", queryset=awards),
+            "ethnicity",
+            "sector",
+            "place__parent__parent__parent",
+        ]
+
     def award_history(self):
-        return list(
+        if getattr(self, "_award_history", None) is not None:  # the page and its JSON-LD share it
+            return self._award_history
+        if "awards" in getattr(self, "_prefetched_objects_cache", {}):
+            self._award_history = list(self.awards.all())
+            return self._award_history
+        self._award_history = list(
             self.awards.select_related("award_type", "campaign").order_by(
                 "-year", "-decision_date", "sort_order"
             )
         )
+        return self._award_history
 
     def get_context(self, request, *args, **kwargs):
         from .links import exemplar_backlinks

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .feeds import ReporterFeed, StoryFeed, TagFeed, atom, feed_view
+from .feeds import CampaignFeed, ReporterFeed, StoryFeed, TagFeed, atom, feed_view
 
 app_name = "feeds"
 
@@ -16,5 +16,11 @@ urlpatterns = [
         "phong-vien/<slug:reporter_slug>/atom/",
         feed_view(atom(ReporterFeed)),
         name="reporter_atom",
+    ),
+    path("phong-trao/<slug:campaign_slug>/", feed_view(CampaignFeed), name="campaign"),
+    path(
+        "phong-trao/<slug:campaign_slug>/atom/",
+        feed_view(atom(CampaignFeed)),
+        name="campaign_atom",
     ),
 ]

@@ -18,6 +18,7 @@ image (a 1200×630 JPEG rendition) as an enclosure.
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -160,6 +161,39 @@ class ReporterFeed(StoryFeed):
 
     def description(self, obj):
         return _("Stories by %(name)s.") % {"name": obj.name}
+
+
+class CampaignFeed(StoryFeed):
+    """Stories linked to a campaign or to one of its conferences."""
+
+    def get_object(self, request, campaign_slug):
+        from campaigns.models import CampaignPage
+
+        campaign = (
+            CampaignPage.objects.live().public().filter(slug=campaign_slug).order_by("pk").first()
+        )
+        if campaign is None:
+            raise Http404
+        return campaign
+
+    def stories(self, obj):
+        from django.db.models import Q
+
+        return ArticlePage.objects.filter(
+            Q(campaign=obj) | Q(conference__in=obj.get_children().values("pk"))
+        )
+
+    def title(self, obj):
+        return _("%(site)s – campaign: %(campaign)s") % {
+            "site": self.site_name(),
+            "campaign": obj.title,
+        }
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def description(self, obj):
+        return _("Stories about the campaign “%(campaign)s”.") % {"campaign": obj.title}
 
 
 def atom(feed_class):
