@@ -2,7 +2,10 @@
 
 1. comments closed → refused (403)
 2. signed timestamp and honeypot → refused (400), after them the fields (400)
-3. flood limits per IP network and per email, cache-based (429); staff exempt
+   a form token serves one submission: an honest retry gets the first answer, another
+   comment on a used token is refused (409) with the text kept
+3. flood limits per IP network and per email, claimed atomically (429, Retry-After); staff
+   exempt; the database decides when the cache is down (comments/limits.py)
 4. duplicate (409)
 5. deny list → spam (staff included)
 6. staff → approved (moderators never approve their own comments: a Plone complaint)
@@ -17,14 +20,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core import signing
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from kontum_site.client_ip import client_ip
 from kontum_site.vietnamese import nfc
 
-from .forms import token_age
+from . import limits
+from .forms import submission_key, token_age
 from .models import Comment, CommentSettings, Status, body_fingerprint, truncate_ip
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -35,6 +39,7 @@ class Refusal(Exception):
     code: int
     message: str
     errors: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)
 
 
 def comments_enabled(page):
@@ -48,10 +53,6 @@ def comments_closed(page, rules, now=None):
         now = now or timezone.now()
         return now - page.first_published_at > timedelta(days=rules.close_after_days)
     return False
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def is_staff(user):
@@ -85,29 +86,36 @@ def check_integrity(form_data, page, rules):
         raise Refusal(400, _("Your comment could not be sent. Please try again.")) from exc
     if age < rules.min_seconds:
         raise Refusal(400, _("That was very fast. Please check your comment and send it again."))
-
-
-def flood_keys(ip, email):
-    return [f"comments:flood:ip:{ip}", f"comments:flood:email:{email}"]
+    return submission_key(token)
 
 
 def check_flood(ip, email, rules):
-    if rules.flood_seconds and any(cache.get(key) for key in flood_keys(ip, email)):
-        raise Refusal(429, _("You are commenting too quickly. Please wait a moment."))
-    if rules.max_per_minute and (cache.get(f"comments:rate:{ip}") or 0) >= rules.max_per_minute:
-        raise Refusal(429, _("Too many comments from your network. Please wait a minute."))
+    try:
+        limits.claim(ip, email, rules)
+    except limits.Limited as limited:
+        raise Refusal(
+            429, limited.message, headers={"Retry-After": str(limited.retry_after)}
+        ) from limited
 
 
-def record_flood(ip, email, rules):
-    if rules.flood_seconds:
-        for key in flood_keys(ip, email):
-            cache.set(key, 1, timeout=rules.flood_seconds)
-    rate_key = f"comments:rate:{ip}"
-    if cache.add(rate_key, 1, timeout=60) is False:
-        try:
-            cache.incr(rate_key)
-        except ValueError:
-            cache.set(rate_key, 1, timeout=60)
+def earlier_submission(key, page, data):
+    """The comment already stored from this form token: the same comment again is a retry
+    (answered as the first time); anything else on a used token is refused."""
+    if not key:
+        return None
+    earlier = Comment.objects.filter(submission_key=key).first()
+    if earlier is None:
+        return None
+    if (
+        earlier.page_id == page.pk
+        and earlier.author_email.lower() == data["email"].lower()
+        and earlier.body_hash == body_fingerprint(data["body"])
+    ):
+        return earlier
+    raise Refusal(
+        409,
+        _("This form has already been sent once. Your text is kept: please send it again."),
+    )
 
 
 def check_duplicate(page, email, body):
@@ -149,13 +157,15 @@ def check_parent(page, parent_id, rules):
 
 
 def submit(request, page, form):
-    """Run every check on a bound CommentForm; returns the stored Comment or raises Refusal."""
+    """Run every check on a bound CommentForm; returns the stored Comment or raises Refusal.
+
+    A retry of a stored submission returns the stored comment (nothing is stored twice)."""
     from django.db import IntegrityError, transaction
 
     rules = CommentSettings.for_request(request)
     if comments_closed(page, rules):
         raise Refusal(403, _("Comments are closed on this page."))
-    check_integrity(form.data, page, rules)
+    key = check_integrity(form.data, page, rules)
     if not form.is_valid():
         raise Refusal(
             400,
@@ -163,6 +173,9 @@ def submit(request, page, form):
             {name: [str(e) for e in errors] for name, errors in form.errors.items()},
         )
     data = form.cleaned_data
+    earlier = earlier_submission(key, page, data)
+    if earlier is not None:
+        return earlier
     user = request.user if request.user.is_authenticated else None
     raw_ip = client_ip(request)
     ip = truncate_ip(raw_ip)
@@ -186,14 +199,16 @@ def submit(request, page, form):
         user=user,
         notify_replies=data.get("notify_replies", False),
         is_staff_reply=staff,
+        submission_key=key,
     )
     try:
         with transaction.atomic():
             comment.save()
     except IntegrityError as exc:
+        earlier = earlier_submission(key, page, data)  # a retry that raced the first one
+        if earlier is not None:
+            return earlier
         raise Refusal(409, _("You have already posted this comment.")) from exc
-    if not staff:
-        record_flood(ip, data["email"], rules)
     from . import notifications
 
     notifications.comment_stored(comment)

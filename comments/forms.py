@@ -1,4 +1,6 @@
+import hashlib
 import re
+import secrets
 import time
 
 from django import forms
@@ -15,11 +17,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\
 
 
 def make_token(page_id, now=None):
+    """A signed, timestamped form token for one submission on this page.
+
+    The random part makes every token different, so a token can serve one submission only
+    (see `submission_key`) while an honest retry of that submission is recognised."""
     signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    value = f"{page_id}.{secrets.token_urlsafe(9)}"
     if now is None:
-        return signer.sign(str(page_id))
+        return signer.sign(value)
     # Tests and the token endpoint can build a token for a given moment.
-    value = f"{page_id}{signer.sep}{signing.b62_encode(int(now))}"
+    value = f"{value}{signer.sep}{signing.b62_encode(int(now))}"
     return f"{value}{signer.sep}{signer.signature(value)}"
 
 
@@ -27,10 +34,15 @@ def token_age(token, page_id, max_age):
     """Seconds since the form was made; raises signing.BadSignature on any tampering."""
     signer = signing.TimestampSigner(salt=TOKEN_SALT)
     value = signer.unsign(token, max_age=max_age)
-    if value != str(page_id):
+    if value.split(".", 1)[0] != str(page_id):
         raise signing.BadSignature("token for another page")
     timestamp = signing.b62_decode(token.split(signer.sep)[-2])
     return time.time() - timestamp
+
+
+def submission_key(token):
+    """What the stored comment remembers of its form token (one submission per token)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def clean_text(value):

@@ -108,6 +108,10 @@ class Comment(models.Model):
         related_name="+",
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    # The form token's digest: one submission per token, a retried one is stored once.
+    submission_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     moderators_notified = models.BooleanField(default=False, editable=False)
     approval_notified = models.BooleanField(default=False, editable=False)
 

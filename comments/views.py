@@ -54,10 +54,13 @@ def post_comment(request, page_id):
         comment = submit(request, page, form)
     except Refusal as refusal:
         if wants_json(request):
-            return JsonResponse(
+            response = JsonResponse(
                 {"ok": False, "message": refusal.message, "errors": refusal.errors},
                 status=refusal.code,
             )
+            for name, value in refusal.headers.items():
+                response[name] = value
+            return response
         # Without JavaScript: the form again, with the messages and everything typed kept.
         data = request.POST.copy()
         data["token"] = make_token(page.pk)
@@ -66,12 +69,15 @@ def post_comment(request, page_id):
         form._errors = {}
         for name, messages in refusal.errors.items():
             form._errors[name] = form.error_class(messages)
-        return render(
+        response = render(
             request,
             "comments/form_page.html",
             {"page": page, "form": form, "error": refusal.message},
             status=refusal.code,
         )
+        for name, value in refusal.headers.items():
+            response[name] = value
+        return response
     message = success_message(comment)
     if wants_json(request):
         # Spam is reported as "pending": a spammer learns nothing from the answer.

@@ -407,7 +407,10 @@ def test_get_is_not_allowed_and_unknown_page_is_404(client, story):
 
 def test_token_endpoint(client, story):
     token = client.get(reverse("comments:token", args=[story.pk])).json()["token"]
-    assert signing.TimestampSigner(salt="comments.form").unsign(token) == str(story.pk)
+    value = signing.TimestampSigner(salt="comments.form").unsign(token)
+    assert value.split(".")[0] == str(story.pk)
+    # Every token is new: one token serves one submission.
+    assert client.get(reverse("comments:token", args=[story.pk])).json()["token"] != token
 
 
 def test_order_closed_then_integrity_then_flood_then_duplicate_then_deny(
