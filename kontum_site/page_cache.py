@@ -10,7 +10,10 @@ it can cache carries `Cache-Control: public, max-age=<browser>, s-maxage=<front>
 gets a 304 whether the page came from the cache or was just rendered.
 
 Purging is by generation: every cached path has a generation token stored next to the
-entries, and the entries' keys include it. `purge_paths()` replaces the token, so every
+entries, and the entries' keys include it. Every key expires (after PAGE_CACHE_TIMEOUT), and a
+path gets a token only when one of its pages is stored, so made-up URLs leave nothing behind.
+When the cache does not answer (Redis down, kontum_site/resilient_cache.py) pages are simply
+rendered every time. `purge_paths()` replaces the token, so every
 variant of a path (any query string, any language, any host) is gone at once, and a token
 lost to cache eviction only means more misses, never a stale page.
 
@@ -89,17 +92,24 @@ def _generation_key(path):
 
 
 def _generations(path):
-    """The current tokens of the whole cache and of this path (created when missing)."""
-    cache = _cache()
+    """The current tokens of the whole cache and of this path, and the tokens chosen for the
+    ones missing. Nothing is written here: a path gets a token only when a page is stored
+    (`_claim_generations`), so made-up URLs and 404s leave no key behind."""
     keys = [_generation_key(ALL_PATHS), _generation_key(path)]
-    found = cache.get_many(keys)
+    found = _cache().get_many(keys)
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
-    if missing:
-        for key, token in missing.items():
-            if not cache.add(key, token, timeout=None):
-                token = cache.get(key) or token
-            found[key] = token
-    return found[keys[0]] + found[keys[1]]
+    tokens = {**found, **missing}
+    return tokens[keys[0]] + tokens[keys[1]], missing
+
+
+def _claim_generations(missing):
+    """Store the tokens chosen at lookup; False if one was set meanwhile (a purge while the
+    page rendered, or another reader): then the rendered page is not stored."""
+    cache = _cache()
+    for key, token in missing.items():
+        if not cache.add(key, token, timeout=_timeout()) and cache.get(key) != token:
+            return False
+    return True
 
 
 def _language(request):
@@ -204,9 +214,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not request_is_cacheable(request):
             return self.get_response(request)
-        generation = _generations(request.path)
+        generation, missing = _generations(request.path)
         key = _entry_key(request, generation)
-        entry = _cache().get(key)
+        entry = None if missing else _cache().get(key)
         if entry is not None:
             response = _from_entry(entry)
             response[HEADER] = "hit"
@@ -220,7 +230,8 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("set-cookie", HEADER.lower())
             ]
-            _cache().set(key, (response.status_code, headers, response.content), _timeout())
+            if _claim_generations(missing):
+                _cache().set(key, (response.status_code, headers, response.content), _timeout())
             response[HEADER] = "miss"
         conditional = get_conditional_response(request, etag=response["ETag"], response=response)
         return conditional or response
@@ -251,13 +262,14 @@ def purge_paths(paths, root_urls=()):
     paths = {path for path in paths if path}
     if not paths:
         return
-    _cache().set_many({_generation_key(path): uuid.uuid4().hex for path in paths}, timeout=None)
+    tokens = {_generation_key(path): uuid.uuid4().hex for path in paths}
+    _cache().set_many(tokens, timeout=_timeout())
     _frontend_purge({root.rstrip("/") + path for root in root_urls for path in paths})
 
 
 def purge_all():
     """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
-    _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=None)
+    _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=_timeout())
     _frontend_purge({root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()})
 
 

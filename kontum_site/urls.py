@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .health import healthz
 from .page_cache import csrf_token_view
 from .search_views import search_view
 from .seo_views import robots_txt
@@ -17,6 +18,7 @@ urlpatterns = [
     path("binh-luan/", include("comments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("csrf-token/", csrf_token_view, name="csrf_token"),
+    path("healthz/", healthz, name="healthz"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", search_view, name="site_search"),
     path("rss/", include("news.feed_urls")),

@@ -117,3 +117,131 @@ def staff_user(db):
         return user
 
     return make
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free port: tests that kill or break Redis never
+    touch the shared one."""
+
+    def __init__(self, directory):
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.directory = directory
+        self.process = None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        import shutil
+        import socket
+        import subprocess
+        import time
+
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis-server did not start")
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def client(self):
+        import redis
+
+        return redis.Redis.from_url(self.url)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    import shutil
+
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server not installed (apt-get install redis-server)")
+    server = PrivateRedis(tmp_path).start()
+    yield server
+    server.kill()
+
+
+def resilient_cache_settings(url):
+    return {
+        "default": {
+            "BACKEND": "kontum_site.resilient_cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "kontum",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.fixture
+def redis_cache(private_redis, settings):
+    """The site's cache on a private Redis, through the production backend."""
+    from kontum_site import resilient_cache
+
+    settings.CACHES = resilient_cache_settings(private_redis.url)
+    resilient_cache._Breaker.down_since = None
+    resilient_cache._Breaker.retry_at = 0.0
+    yield private_redis
+    resilient_cache._Breaker.down_since = None
+    resilient_cache._Breaker.retry_at = 0.0
+
+
+class SmtpSink:
+    """A local SMTP server (aiosmtpd) that keeps what it receives; start/stop at will."""
+
+    def __init__(self):
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.messages = []
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                sink.messages.append(envelope)
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def recipients(self):
+        return sorted(to for message in self.messages for to in message.rcpt_tos)
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """Django sends real SMTP to a sink on loopback (not the locmem outbox)."""
+    sink = SmtpSink()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_TIMEOUT = 2
+    yield sink
+    sink.stop()

@@ -1,0 +1,154 @@
+"""Redis is an optimisation, never a single point of failure (a private redis-server only).
+
+Pages render uncached when Redis is gone, comments are accepted and answered correctly, the
+outage costs milliseconds and is logged once, and the site writes no key that never expires.
+"""
+
+import logging
+import statistics
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from comments.forms import make_token
+from comments.models import Comment
+from kontum_site import resilient_cache
+from tests.conftest import resilient_cache_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(make_story, make_reporter):
+    reporter = make_reporter("Trần Văn Bình", slug="tran-van-binh")
+    story = make_story(title="Đại hội thi đua yêu nước", tags=["Thi đua"], reporters=[reporter])
+    return story
+
+
+def public_urls(story):
+    index = story.get_parent().url
+    return [
+        "/",
+        index,
+        story.url,
+        f"{index}chu-de/thi-dua/",
+        f"{index}phong-vien/tran-van-binh/",
+        "/tim-kiem/?q=thi+dua",
+        "/rss/",
+        "/rss/atom/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/api/v2/pages/",
+        f"/api/v2/pages/{story.pk}/",
+        reverse("comments:token", args=[story.pk]),
+        "/healthz/",
+        "/csrf-token/",
+    ]
+
+
+def comment_data(story, n=1, token=None):
+    return {
+        "name": f"Bạn đọc {n}",
+        "email": f"reader{n}@example.invalid",
+        "body": f"Ý kiến số {n}",
+        "token": token or make_token(story.pk, now=time.time() - 60),
+    }
+
+
+def post(client, story, data, ip="203.0.113.7"):
+    return client.post(
+        reverse("comments:post", args=[story.pk]),
+        data,
+        REMOTE_ADDR=ip,
+        headers={"Accept": "application/json"},
+    )
+
+
+def test_with_redis_killed_every_public_url_answers_and_comments_are_kept(
+    site, redis_cache, caplog
+):
+    client = Client()
+    urls = public_urls(site)
+    healthy = {url: client.get(url).status_code for url in urls}
+    assert set(healthy.values()) == {200}, healthy
+    assert client.get(site.url).headers["X-Page-Cache"] == "hit"  # the cache works meanwhile
+
+    redis_cache.kill()
+    caplog.set_level(logging.WARNING, logger="kontum_site.resilient_cache")
+    dead = {url: client.get(url).status_code for url in urls}
+    assert dead == healthy
+    response = client.get(site.url)
+    assert "Đại hội thi đua yêu nước" in response.content.decode()
+    assert response.headers["X-Page-Cache"] == "miss"
+
+    # A comment is stored once and answered as stored; a retry of the same form is not
+    # stored again; the flood limit still holds (the database decides).
+    data = comment_data(site)
+    first = post(client, site, data)
+    assert first.status_code == 201, first.content
+    retry = post(client, site, data)
+    assert retry.status_code == 201
+    assert Comment.objects.count() == 1
+    again = post(client, site, comment_data(site, n=2))
+    assert again.status_code == 429
+    assert int(again["Retry-After"]) >= 1
+    assert Comment.objects.count() == 1
+    # The outage is logged once, not once per request.
+    outages = [r for r in caplog.records if "Cache unavailable" in r.getMessage()]
+    assert len(outages) == 1
+
+    health = client.get("/healthz/")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraded"
+
+
+def test_a_dead_redis_costs_milliseconds(site, settings):
+    # Nothing listens on this port: every call would wait for a refused connection.
+    settings.CACHES = resilient_cache_settings("redis://127.0.0.1:9/0")
+    resilient_cache._Breaker.down_since = None
+    client = Client()
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(site.url)
+    baseline = statistics.median(_timed(client, site.url) for _ in range(7))
+    settings.PAGE_CACHE_ENABLED = True
+    dead = statistics.median(_timed(client, site.url) for _ in range(7))
+    # The same render, plus at most a few milliseconds of cache calls that fail fast.
+    assert dead < baseline * 1.5 + 0.02, (dead, baseline)
+
+
+def _timed(client, url):
+    started = time.perf_counter()
+    assert client.get(url).status_code == 200
+    return time.perf_counter() - started
+
+
+def test_redis_back_means_cache_back(site, redis_cache, monkeypatch):
+    monkeypatch.setattr(resilient_cache, "RETRY_SECONDS", 0.2)
+    client = Client()
+    redis_cache.kill()
+    assert client.get(site.url).status_code == 200
+    redis_cache.start()
+    time.sleep(0.3)
+    assert client.get(site.url).headers["X-Page-Cache"] == "miss"
+    assert client.get(site.url).headers["X-Page-Cache"] == "hit"
+    assert client.get("/healthz/").json()["status"] == "ok"
+
+
+def test_made_up_paths_leave_no_keys_and_every_key_expires(site, redis_cache):
+    client = Client()
+    for url in public_urls(site):
+        client.get(url)
+        client.get(url)
+    redis = redis_cache.client()
+    before = redis.dbsize()
+    for n in range(1000):
+        assert client.get(f"/khong-co-trang-nay-{n}/").status_code == 404
+    assert redis.dbsize() <= before  # 1,000 made-up paths: not one key more
+    generation_keys = list(redis.scan_iter("*pagecache:gen:*"))
+    assert 1 < len(generation_keys) <= len(public_urls(site)) + 1
+    # Every key the site wrote expires.
+    assert redis.dbsize() > 5
+    immortal = [key for key in redis.scan_iter("*") if redis.ttl(key) == -1]
+    assert immortal == []
