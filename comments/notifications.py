@@ -1,31 +1,38 @@
-"""Emails about comments, sent as background tasks (django-tasks).
+"""Emails about comments, prepared by background tasks (django-tasks) and sent through the
+outbox (outbox/delivery.py: sent, then marked sent; retried when the mail server is down).
 
 - Moderators: one email per address per digest window; comments arriving inside the window
-  join the next digest (the next pending comment after the window, or `manage.py
-  comments_digest` from cron). Each comment is announced once (``moderators_notified``).
-- The page's reporters, when a comment is approved (a setting; pages opt in through
-  ``comment_notification_emails()`` or ``reporters()`` with ``.email``).
+  join the next digest (the next pending comment after the window, or the periodic process).
+  Each comment is announced once (``moderators_notified``, set in the same transaction that
+  queues the mails).
+- The page's reporters, when comments are approved (a setting; pages opt in through
+  ``comment_notification_emails()`` or ``reporters()`` with ``.email``): one mail per
+  reporter per moderation action, however many comments it approved.
 - The parent commenter, when a reply to their comment is approved and they opted in, with a
   signed one-click unsubscribe. Never before approval.
 The commenter's email never appears in a mail to anyone else.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 from django_tasks import task
 from wagtail.models import Site
+
+from outbox import delivery
+from outbox.models import OutgoingMail
 
 from .models import Comment, CommentSettings, Status
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
-DIGEST_LOCK = "comments:digest:lock"
+DIGEST_KIND = "comments.moderator_digest"
 DIGEST_LIMIT = 200
 
 
@@ -47,15 +54,11 @@ def unsubscribe_url(email):
     return base_url() + reverse("comments:unsubscribe", args=[unsubscribe_token(email)])
 
 
-def _send(subject, template, context, to, headers=None):
+def _queue(subject, template, context, to, headers=None, kind=""):
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(f"comments/email/{template}.txt", context)
         html = render_to_string(f"comments/email/{template}.html", context)
-        message = EmailMultiAlternatives(
-            str(subject).replace("\n", " ")[:200], text, to=[to], headers=headers or {}
-        )
-        message.attach_alternative(html, "text/html")
-        message.send()
+    delivery.queue(to, subject, text, html, headers=headers, kind=kind or f"comments.{template}")
 
 
 def comment_stored(comment):
@@ -63,20 +66,28 @@ def comment_stored(comment):
     if comment.status == Status.PENDING:
         transaction.on_commit(lambda: schedule_moderator_digest(comment.page))
     elif comment.status == Status.APPROVED:
-        transaction.on_commit(lambda: notify_approved.enqueue(comment.pk))
+        comments_approved([comment.pk])
 
 
 def comments_approved(comment_ids):
-    ids = list(comment_ids)
-    transaction.on_commit(lambda: [notify_approved.enqueue(pk) for pk in ids])
+    """One task for one moderation action: its mails are grouped per recipient."""
+    ids = sorted(comment_ids)
+    if ids:
+        transaction.on_commit(lambda: notify_approved.enqueue(ids))
+
+
+def digest_sent_within(seconds):
+    """Whether a moderator digest was queued in the last `seconds` (kept in the outbox, so the
+    window holds across processes and without the cache)."""
+    since = timezone.now() - timedelta(seconds=seconds)
+    return OutgoingMail.objects.filter(kind=DIGEST_KIND, created_at__gte=since).exists()
 
 
 def schedule_moderator_digest(page=None):
     rules = rules_for(page)
     if not rules.notify_moderators:
         return False
-    window = rules.digest_minutes * 60
-    if window and not cache.add(DIGEST_LOCK, 1, timeout=window):
+    if rules.digest_minutes and digest_sent_within(rules.digest_minutes * 60):
         return False  # a digest went out in this window; this comment joins the next one
     send_moderator_digest.enqueue()
     return True
@@ -97,37 +108,40 @@ def moderator_recipients(rules):
 
 
 @task()
-def send_moderator_digest():
-    ids = list(
-        Comment.objects.filter(status=Status.PENDING, moderators_notified=False)
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:DIGEST_LIMIT]
-    )
-    if not ids:
-        return 0
-    Comment.objects.filter(pk__in=ids).update(moderators_notified=True)
-    comments = list(Comment.objects.filter(pk__in=ids).select_related("page").order_by("pk"))
-    rules = rules_for(comments[0].page)
-    if not rules.notify_moderators:
-        return 0
-    recipients = moderator_recipients(rules)
-    context = {
-        "comments": comments,
-        "count": len(comments),
-        "queue_url": base_url()
-        + reverse("wagtailsnippets_comments_comment:list")
-        + "?status=pending",
-    }
-    from django.utils.translation import ngettext
-
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = ngettext(
-            "%(count)d comment is waiting for moderation",
-            "%(count)d comments are waiting for moderation",
-            len(comments),
-        ) % {"count": len(comments)}
-    for address in recipients:
-        _send(subject, "moderator_digest", context, address)
+def send_moderator_digest(force=False):
+    with transaction.atomic():
+        comments = list(
+            Comment.objects.select_for_update(of=("self",))
+            .filter(status=Status.PENDING, moderators_notified=False)
+            .select_related("page")
+            .order_by("created_at", "pk")[:DIGEST_LIMIT]
+        )
+        if not comments:
+            return 0
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(moderators_notified=True)
+        rules = rules_for(comments[0].page)
+        if not rules.notify_moderators:
+            return 0
+        window = rules.digest_minutes * 60
+        if not force and window and digest_sent_within(window):
+            transaction.set_rollback(True)  # they join the next digest
+            return 0
+        recipients = moderator_recipients(rules)
+        context = {
+            "comments": comments,
+            "count": len(comments),
+            "queue_url": base_url()
+            + reverse("wagtailsnippets_comments_comment:list")
+            + "?status=pending",
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = ngettext(
+                "%(count)d comment is waiting for moderation",
+                "%(count)d comments are waiting for moderation",
+                len(comments),
+            ) % {"count": len(comments)}
+        for address in recipients:
+            _queue(subject, "moderator_digest", context, address, kind=DIGEST_KIND)
     return len(recipients)
 
 
@@ -140,51 +154,86 @@ def page_notification_emails(page):
     return []
 
 
+def _author_mails(comments):
+    """{reporter address: [comments on their pages]} for newly approved reader comments."""
+    found = {}
+    for comment in comments:
+        if comment.is_staff_reply:
+            continue
+        own = comment.author_email.lower()
+        for address in {e.lower() for e in page_notification_emails(comment.page) if e}:
+            if address != own:
+                found.setdefault(address, []).append(comment)
+    return found
+
+
+def _reply_mails(comments):
+    """{parent commenter address: [replies]} for those who asked to hear of replies."""
+    found = {}
+    for comment in comments:
+        parent = comment.parent
+        if (
+            parent
+            and parent.notify_replies
+            and parent.status == Status.APPROVED
+            and parent.author_email
+            and parent.author_email.lower() != comment.author_email.lower()
+        ):
+            found.setdefault(parent.author_email.lower(), []).append(comment)
+    return found
+
+
+def _items(comments):
+    return [{"comment": c, "page_url": c.page.full_url or ""} for c in comments]
+
+
 @task()
-def notify_approved(comment_id):
-    claimed = Comment.objects.filter(
-        pk=comment_id, status=Status.APPROVED, approval_notified=False
-    ).update(approval_notified=True)
-    if not claimed:
-        return 0
-    comment = Comment.objects.select_related("page", "parent").get(pk=comment_id)
-    rules = rules_for(comment.page)
-    sent = 0
-    own = comment.author_email.lower()
-    context = {"comment": comment, "page_url": comment.page.full_url or ""}
-    if rules.notify_authors and not comment.is_staff_reply:
-        with translation.override(settings.LANGUAGE_CODE):
-            from django.utils.translation import gettext
-
-            subject = gettext("New comment on “%(title)s”") % {"title": comment.page.title}
-        for address in sorted({e.lower() for e in page_notification_emails(comment.page)}):
-            if address and address != own:
-                _send(subject, "author_notice", context, address)
-                sent += 1
-    parent = comment.parent
-    if (
-        parent
-        and parent.notify_replies
-        and parent.status == Status.APPROVED
-        and parent.author_email
-        and parent.author_email.lower() != own
-    ):
-        url = unsubscribe_url(parent.author_email)
-        with translation.override(settings.LANGUAGE_CODE):
-            from django.utils.translation import gettext
-
-            subject = gettext("A reply to your comment on “%(title)s”") % {
-                "title": comment.page.title
-            }
-        _send(
-            subject,
-            "reply_notice",
-            {**context, "parent": parent, "unsubscribe_url": url},
-            parent.author_email,
-            headers={
-                "List-Unsubscribe": f"<{url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
+def notify_approved(comment_ids):
+    """Mails for comments that one action approved: each reporter and each parent commenter
+    gets one mail, listing all of theirs. Queued in the transaction that marks them notified."""
+    if isinstance(comment_ids, int):
+        comment_ids = [comment_ids]
+    with transaction.atomic():
+        comments = list(
+            Comment.objects.select_for_update(of=("self",))
+            .filter(pk__in=comment_ids, status=Status.APPROVED, approval_notified=False)
+            .select_related("page", "parent")
+            .order_by("created_at", "pk")
         )
-        sent += 1
+        if not comments:
+            return 0
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(approval_notified=True)
+        rules = rules_for(comments[0].page)
+        sent = 0
+        with translation.override(settings.LANGUAGE_CODE):
+            if rules.notify_authors:
+                for address, theirs in sorted(_author_mails(comments).items()):
+                    if len(theirs) == 1:
+                        subject = gettext("New comment on “%(title)s”") % {
+                            "title": theirs[0].page.title
+                        }
+                    else:
+                        subject = ngettext(
+                            "%(count)d new comment on your stories",
+                            "%(count)d new comments on your stories",
+                            len(theirs),
+                        ) % {"count": len(theirs)}
+                    _queue(subject, "author_notice", {"items": _items(theirs)}, address)
+                    sent += 1
+            for address, replies in sorted(_reply_mails(comments).items()):
+                url = unsubscribe_url(address)
+                subject = gettext("A reply to your comment on “%(title)s”") % {
+                    "title": replies[0].page.title
+                }
+                _queue(
+                    subject,
+                    "reply_notice",
+                    {"items": _items(replies), "unsubscribe_url": url},
+                    address,
+                    headers={
+                        "List-Unsubscribe": f"<{url}>",
+                        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                    },
+                )
+                sent += 1
     return sent

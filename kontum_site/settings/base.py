@@ -24,6 +24,9 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# Addresses or networks (CIDR) of the proxies in front (Varnish, nginx): only a request from
+# one of them may name the client in X-Forwarded-For (kontum_site/client_ip.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "campaigns",
     "exemplars",
     "comments",
+    "outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,9 +117,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to "no cache" when Redis is gone (kontum_site/resilient_cache.py);
+            # short timeouts so a dead or hanging Redis costs milliseconds, not seconds.
+            "BACKEND": "kontum_site.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kontum",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "health_check_interval": 30,
+            },
         }
     }
 else:
@@ -195,8 +207,31 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Báo điện tử Kon Tum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that hangs must not hold a worker (or a request) for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds before each further attempt at a mail the server did not take (outbox/delivery.py).
+OUTBOX_RETRY_DELAYS = [int(n) for n in env_list("OUTBOX_RETRY_DELAYS", "120,480,1200")]
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (django-tasks): "immediate" runs tasks inside the request (dev, tests);
+# "database" queues them in the database for `manage.py db_worker` (production's default).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.backend.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+
+# `manage.py run_periodic` (one process per site, see README "Production") runs these:
+# (dotted path of a function, seconds between runs). Each job is safe to run twice at once.
+PERIODIC_JOBS = [
+    ("kontum_site.periodic.publish_scheduled", 10),
+    ("outbox.delivery.deliver_due", 15),
+    ("comments.periodic.moderator_digest", 60),
+    ("comments.periodic.purge_ips", 3600),
+    ("comments.periodic.purge_spam_and_trash", 3600),
+]
+# Spam and trashed comments are removed this many days after they went there (0: never).
+COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
 
 WAGTAIL_SITE_NAME = "Kon Tum Online"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

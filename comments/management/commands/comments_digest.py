@@ -7,5 +7,5 @@ class Command(BaseCommand):
     help = "Email moderators the pending comments not announced yet (run from cron)."
 
     def handle(self, *args, **options):
-        send_moderator_digest.enqueue()
+        send_moderator_digest.enqueue(force=True)
         self.stdout.write(self.style.SUCCESS("Digest queued."))
