@@ -20,7 +20,7 @@ def _postgres_only():
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
 
 
-def _post_all(page, payloads):
+def _post_all(page, payloads, same_network=False):
     url = reverse("comments:post", args=[page.pk])
     barrier = threading.Barrier(len(payloads))
     codes = []
@@ -31,7 +31,10 @@ def _post_all(page, payloads):
         try:
             barrier.wait()
             response = Client().post(
-                url, data, REMOTE_ADDR=f"10.{n}.0.1", headers={"Accept": "application/json"}
+                url,
+                data,
+                REMOTE_ADDR=f"10.9.9.{n + 1}" if same_network else f"10.{n}.0.1",
+                headers={"Accept": "application/json"},
             )
             codes.append(response.status_code)
         finally:
@@ -69,3 +72,10 @@ def test_the_same_comment_posted_fifty_times_at_once_is_stored_once(story):
     assert Comment.objects.count() == 1
     assert codes.count(201) == 1
     assert set(codes) <= {201, 409, 429}
+
+
+def test_fifty_posts_from_one_network_at_once_let_one_through(story):
+    codes = _post_all(story, [_data(story, n) for n in range(50)], same_network=True)
+    assert codes.count(201) == 1
+    assert codes.count(429) == 49
+    assert Comment.objects.count() == 1

@@ -5,13 +5,39 @@
 #   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language)
 #   PURGE /*                forgets everything (sent by kontum_site.page_cache.purge_all)
 #
-# The backend port below is the gunicorn that serves the site; see README "Performance".
+# The backends are the gunicorn nodes that serve the site (README "Production"): add one
+# `backend` and one `nodes.add_backend()` line per node. A node whose /healthz/ answers 503
+# (its database is gone) is taken out of the rotation until it answers again.
+#
+# Client addresses: Varnish appends the client's address to X-Forwarded-For before vcl_recv;
+# the site believes that header only from TRUSTED_PROXIES (set it to this Varnish's address).
 vcl 4.1;
 
-backend default {
+import directors;
+
+probe healthz {
+    .url = "/healthz/";
+    .interval = 5s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
+}
+
+# BEGIN backends
+backend node1 {
     .host = "127.0.0.1";
     .port = "8000";
     .first_byte_timeout = 30s;
+    .probe = healthz;
+}
+# END backends
+
+sub vcl_init {
+    new nodes = directors.round_robin();
+    # BEGIN nodes
+    nodes.add_backend(node1);
+    # END nodes
 }
 
 acl purgers {
@@ -20,6 +46,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = nodes.backend();
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -34,7 +61,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|csrf-token|i18n|documents)/") {
+    if (req.url ~ "^/(admin|csrf-token|i18n|documents|healthz)/") {
         return (pass);
     }
     # Staff and readers with a session or pending messages see their own pages.
