@@ -152,3 +152,21 @@ def test_made_up_paths_leave_no_keys_and_every_key_expires(site, redis_cache):
     assert redis.dbsize() > 5
     immortal = [key for key in redis.scan_iter("*") if redis.ttl(key) == -1]
     assert immortal == []
+
+
+def test_a_hanging_redis_costs_one_timeout_then_nothing(site, settings):
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)  # accepts connections, never answers
+    port = silent.getsockname()[1]
+    settings.CACHES = resilient_cache_settings(f"redis://127.0.0.1:{port}/0")
+    resilient_cache._Breaker.down_since = None
+    client = Client()
+    first = _timed(client, site.url)
+    assert first < 3  # one read timeout (0.5 s), not a hung worker
+    later = statistics.median(_timed(client, site.url) for _ in range(5))
+    assert later < 0.5  # the breaker is open: Redis is not asked again for a while
+    silent.close()
+    resilient_cache._Breaker.down_since = None

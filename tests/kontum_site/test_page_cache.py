@@ -274,3 +274,26 @@ def test_frontend_purge_is_sent_on_publish(settings, story, monkeypatch):
     assert f"http://localhost{story.url}" in sent
     assert "http://localhost/tin-tuc/" in sent
     assert "http://localhost/tin-tuc/chu-de/thi-dua/" in sent
+
+
+def test_publishing_with_the_http_front_gone_still_publishes_and_logs(story, settings, caplog):
+    import logging
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",  # Varnish is down: nothing listens
+        }
+    }
+    caplog.set_level(logging.INFO)
+    reader = Client()
+    reader.get(story.url)
+    story.title = "Tiêu đề sau khi Varnish tắt"
+    story.save_revision().publish()
+    page = reader.get(story.url)
+    assert page.status_code == 200
+    assert "Tiêu đề sau khi Varnish tắt" in page.content.decode()  # our own cache was purged
+    failures = [
+        r for r in caplog.records if r.name == "wagtail.frontendcache" and r.levelname == "ERROR"
+    ]
+    assert failures and "Couldn't purge" in failures[0].getMessage()

@@ -72,3 +72,21 @@ def test_database_url_selects_postgresql():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert out.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_every_environment_variable_is_documented():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    base = Path(settings.BASE_DIR)
+    names = set()
+    for path in (base / "kontum_site/settings").glob("*.py"):
+        names |= set(
+            re.findall(r"(?:environ\.get|env_bool|env_list)\(\s*\"([A-Z_]+)\"", path.read_text())
+        )
+    readme = (base / "README.md").read_text()
+    production = readme[readme.index("### Environment variables") :]
+    missing = sorted(name for name in names | {"DATABASE_URL"} if f"`{name}`" not in production)
+    assert missing == []
