@@ -6,12 +6,15 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
+
+from kontum_site.params import int_list
 
 from .forms import clean_text
 from .models import Comment, Status
@@ -111,16 +114,19 @@ def moderate_one(request, pk, action):
             }
         )
     messages.success(request, _("Comment: %(status)s.") % {"status": comment.get_status_display()})
-    return redirect(
-        request.POST.get("next") or reverse("wagtailsnippets_comments_comment:inspect", args=[pk])
-    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("wagtailsnippets_comments_comment:inspect", args=[pk])
+    return redirect(target)
 
 
 @require_POST
 def moderate_many(request):
     _require_moderator(request)
     action = request.POST.get("action", "")
-    ids = [i for i in request.POST.getlist("id") if i.isdigit()]
+    ids = int_list(request.POST.getlist("id"))
     if action not in ACTIONS or not ids:
         return JsonResponse({"ok": False}, status=400)
     changed = moderate(list(Comment.objects.filter(pk__in=ids)), action, request.user)

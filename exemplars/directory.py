@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from kontum_site.pagination import paginate
+from kontum_site.params import int_param
 from kontum_site.vietnamese import fold
 
 from .models import AwardRecord, ExemplarKind, ExemplarPage
@@ -38,11 +39,7 @@ FACET_ORDER = ["kind", "field", "ethnicity", "place", "award", "year", "campaign
 
 
 def _int(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 10**9 else None
+    return int_param(value, None, minimum=1, maximum=10**9)
 
 
 class Directory:

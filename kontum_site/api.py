@@ -6,14 +6,57 @@ Only live, public pages of the site are served (Wagtail's pages endpoint); each 
 never appear. ``?search=`` ignores tone marks like the site search.
 """
 
+import re
+
+from django.utils.translation import gettext as _
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from .params import MAX_ID, int_param
 from .search import SearchQuery
 
+_NUMBER = re.compile(r"-?[0-9]+")
+MAX_OFFSET = 10**7
 
-class SitePagesAPIViewSet(PagesAPIViewSet):
+
+class ValidatedParametersMixin:
+    """Parameters Wagtail's API passes on unchecked are refused with a 400 before they reach
+    the database: numbers too large for an integer column, an offset past any real listing,
+    an unknown search operator."""
+
+    def check_query_parameters(self, queryset):
+        self.validate_parameters()
+        return super().check_query_parameters(queryset)
+
+    def validate_parameters(self):
+        params = self.request.GET
+        for key in params:
+            for value in params.getlist(key):
+                for part in value.split(","):
+                    if _NUMBER.fullmatch(part.strip()) and abs(int(part)) > MAX_ID:
+                        raise BadRequestError(
+                            _("%(name)s: the number is too large") % {"name": key}
+                        )
+        if "offset" in params and int_param(params["offset"], None, 0, MAX_OFFSET) is None:
+            raise BadRequestError(
+                _("offset must be a whole number from 0 to %(max)d") % {"max": MAX_OFFSET}
+            )
+        operator = params.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError(_("search_operator must be “and” or “or”"))
+
+    def find_view(self, request):
+        self.validate_parameters()
+        return super().find_view(request)
+
+
+class SiteImagesAPIViewSet(ValidatedParametersMixin, ImagesAPIViewSet):
+    pass
+
+
+class SitePagesAPIViewSet(ValidatedParametersMixin, PagesAPIViewSet):
     def get_queryset(self):
         """A page type may name relations to prefetch (``api_prefetch_related``): no N+1."""
         queryset = super().get_queryset()
@@ -32,4 +75,4 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SitePagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", SiteImagesAPIViewSet)

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
+from .params import int_param
+
 
 class DeferredJoinPaginator(Paginator):
     def __init__(self, *args, known_count=None, **kwargs):
@@ -37,10 +39,6 @@ class DeferredJoinPaginator(Paginator):
 def paginate(request, items, per_page, param="page", count=None):
     """`count`: the number of items when the caller already knows it (e.g. from a cache)."""
     paginator = DeferredJoinPaginator(items, per_page, known_count=count)
-    raw = request.GET.get(param, "1")
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
-    number = min(max(number, 1), paginator.num_pages)
+    number = int_param(request.GET.get(param), 1, minimum=1)
+    number = min(number, paginator.num_pages)
     return paginator.page(number)

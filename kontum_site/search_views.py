@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .pagination import paginate
+from .params import int_param
 from .search import MAX_QUERY_LENGTH, SearchQuery, highlight, searchable_models, site_search
 
 RESULTS_PER_PAGE = 10
@@ -51,11 +52,7 @@ def _page_type(value):
 
 
 def _year(value):
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 1900 <= year <= 2200 else None
+    return int_param(value, None, minimum=1900, maximum=2200)
 
 
 def search_view(request):

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
+from kontum_site.params import int_param
 from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from kontum_site.tagging import NFCClusterTaggableManager
 from kontum_site.vietnamese import fold, slugify_vi
@@ -142,11 +143,13 @@ def story_listing(queryset):
 
 def parse_month(value):
     """ "2020-10" → (aware start, aware end) in the site's time zone, or None."""
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        start = datetime(year, month, 1)
-    except (ValueError, TypeError):
+    parts = (value or "").split("-")
+    if len(parts) != 2:
         return None
+    year, month = int_param(parts[0], None, 1900, 2200), int_param(parts[1], None, 1, 12)
+    if year is None or month is None:
+        return None
+    start = datetime(year, month, 1)
     end = datetime(year + (month == 12), month % 12 + 1, 1)
     return timezone.make_aware(start), timezone.make_aware(end)
 

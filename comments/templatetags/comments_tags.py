@@ -1,9 +1,11 @@
 from django import template
 
+from kontum_site.params import int_param
+
 from ..checks import comments_closed, comments_enabled
 from ..display import ORDER_PARAM, thread_page
 from ..forms import CommentForm, make_token
-from ..models import Comment, CommentSettings, Status
+from ..models import Comment, CommentSettings
 from ..views import NOTICE_PARAM
 
 register = template.Library()
@@ -18,10 +20,11 @@ def comments_section(context, page):
     rules = CommentSettings.for_request(request)
     threads, newest = thread_page(request, page, rules)
     reply_to = None
-    raw_parent = request.GET.get("tra-loi", "")
-    if raw_parent.isdigit():
+    parent_id = int_param(request.GET.get("tra-loi"), None, minimum=1)
+    if parent_id is not None:
         reply_to = (
-            Comment.objects.filter(pk=int(raw_parent), page=page, status=Status.APPROVED)
+            Comment.objects.visible()
+            .filter(pk=parent_id, page=page, erased=False)
             .only("pk", "author_name", "depth")
             .first()
         )
