@@ -61,6 +61,7 @@ def build(ctx):
                 body=body,
                 body_hash=body_fingerprint(body),
                 status=status,
+                visible=status == Status.APPROVED,  # bulk_create skips save(): top level
                 created_at=now - timedelta(minutes=wanted - number),
                 ip_address=f"203.0.{number % 250}.0",
             )

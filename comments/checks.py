@@ -149,7 +149,7 @@ def check_parent(page, parent_id, rules):
     if not parent_id:
         return None
     parent = Comment.objects.filter(pk=parent_id, page=page).first()
-    if parent is None or parent.status != Status.APPROVED:
+    if parent is None or not parent.visible or parent.erased:
         raise Refusal(400, _("You can only reply to a published comment."))
     if parent.depth >= rules.max_depth:
         raise Refusal(400, _("This thread cannot take more replies."))

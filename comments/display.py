@@ -1,4 +1,11 @@
-"""Approved comments of a page, threaded, in a fixed number of queries."""
+"""The comments readers see on a page, threaded, in a fixed number of queries.
+
+What readers see, and what every count counts, is one rule (`Comment.visible`): an approved
+comment whose every ancestor is approved. Rejecting, trashing or marking a comment as spam
+hides the replies below it too, on the page and in every count; restoring it shows them
+again. A comment erased at its author's request stays as a tombstone so the replies keep
+their place, but no count includes it.
+"""
 
 from collections import defaultdict
 
@@ -6,7 +13,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from .models import Comment, Status
+from kontum_site.params import int_param
+
+from .models import Comment
 
 PAGE_PARAM = "trang-binh-luan"
 ORDER_PARAM = "thu-tu"
@@ -17,22 +26,28 @@ def thread_page(request, page, rules):
     order = request.GET.get(ORDER_PARAM)
     newest = order == "moi-nhat" if order in ("moi-nhat", "cu-nhat") else rules.newest_first
     ordering = ("-created_at", "-pk") if newest else ("created_at", "pk")
-    top = Comment.objects.filter(page=page, status=Status.APPROVED, parent__isnull=True)
-    # Both counts in one query; the paginator reuses the top-level one.
-    counts = Comment.objects.filter(page=page, status=Status.APPROVED).aggregate(
-        total=Count("pk"), top=Count("pk", filter=Q(parent__isnull=True))
+    top = Comment.objects.visible().filter(page=page, parent__isnull=True)
+    # Both counts in one query; the paginator reuses the top-level one (tombstones keep
+    # their thread on the page but are not counted as comments).
+    counts = (
+        Comment.objects.visible()
+        .filter(page=page)
+        .aggregate(
+            total=Count("pk", filter=Q(erased=False)),
+            top=Count("pk", filter=Q(parent__isnull=True)),
+        )
     )
     paginator = Paginator(top.order_by(*ordering), rules.per_page or 20)
     paginator.__dict__["count"] = counts["top"]  # Paginator.count is a cached_property
-    raw = request.GET.get(PAGE_PARAM, "1")
-    number = int(raw) if raw.isdigit() else 1
-    threads = paginator.page(min(max(number, 1), paginator.num_pages))
+    number = int_param(request.GET.get(PAGE_PARAM), 1, minimum=1)
+    threads = paginator.page(min(number, paginator.num_pages))
     threads.total = counts["total"]
     # Roots and replies in one query that always runs: the count is the same for 0 and 500.
     start = (threads.number - 1) * threads.paginator.per_page
     root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]
     rows = list(
-        Comment.objects.filter(status=Status.APPROVED)
+        Comment.objects.visible()
+        .filter(page=page)
         .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
         .order_by("created_at", "pk")
         .defer(*PRIVATE)
@@ -59,14 +74,15 @@ def thread_page(request, page, rules):
 PRIVATE = ("author_email", "ip_address", "user_agent")
 
 
-def approved_count(page):
-    return Comment.objects.filter(page=page, status=Status.APPROVED).count()
+def visible_count(page):
+    return Comment.objects.counted().filter(page=page).count()
 
 
 def with_comment_counts(queryset):
     """Annotate pages with ``approved_comment_count`` in the same query (listings)."""
     counts = (
-        Comment.objects.filter(page=OuterRef("pk"), status=Status.APPROVED)
+        Comment.objects.counted()
+        .filter(page=OuterRef("pk"))
         .order_by()
         .values("page")
         .annotate(n=Count("pk"))

@@ -4,7 +4,6 @@ The app depends on Wagtail's Page only. The email is private: it never leaves th
 """
 
 import hashlib
-import ipaddress
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from kontum_site.client_ip import network as truncate_ip  # noqa: F401 (the stored network)
 from kontum_site.vietnamese import nfc
 
 
@@ -23,16 +23,6 @@ class Status(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     SPAM = "spam", _("Spam")
     TRASH = "trash", _("Trash")
-
-
-def truncate_ip(value):
-    """Keep the network only: /24 for IPv4, /48 for IPv6; "" for anything unparsable."""
-    try:
-        address = ipaddress.ip_address((value or "").strip())
-    except ValueError:
-        return ""
-    prefix = 24 if address.version == 4 else 48
-    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False).network_address)
 
 
 def body_fingerprint(body):
@@ -49,6 +39,14 @@ class CommentQuerySet(models.QuerySet):
 
     def for_email(self, email):
         return self.filter(author_email__iexact=(email or "").strip())
+
+    def visible(self):
+        """What readers see: approved, and every comment above it approved too."""
+        return self.filter(visible=True)
+
+    def counted(self):
+        """What a comment count counts: visible, and not erased at its author's request."""
+        return self.filter(visible=True, erased=False)
 
 
 class Comment(models.Model):
@@ -98,6 +96,10 @@ class Comment(models.Model):
         related_name="public_comments",
     )
     is_staff_reply = models.BooleanField(_("staff reply"), default=False)
+    # Derived (see `save` and `refresh_visibility`): approved with an approved chain above.
+    # A reply under a rejected, spam, trashed or pending comment is hidden and not counted.
+    visible = models.BooleanField(_("shown to readers"), default=False, editable=False)
+    erased = models.BooleanField(_("erased on request"), default=False, editable=False)
     notify_replies = models.BooleanField(_("notify me of replies"), default=False)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -134,6 +136,7 @@ class Comment(models.Model):
             models.Index(fields=["author_email", "status"], name="comment_email_idx"),
             models.Index(fields=["created_at"], name="comment_created_idx"),
             models.Index(fields=["status", "moderators_notified"], name="comment_notify_idx"),
+            models.Index(fields=["page", "visible", "created_at"], name="comment_visible_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -146,6 +149,12 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_hash = body_fingerprint(self.body)
+        self.visible = self.status == Status.APPROVED and (
+            self.parent_id is None or self.parent.visible
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "visible"}
         super().save(*args, **kwargs)
 
     def excerpt(self, length=80):
@@ -167,6 +176,29 @@ class Comment(models.Model):
         self.moderated_by = user if user and user.is_authenticated else None
         self.moderated_at = timezone.now()
         return True
+
+    @staticmethod
+    def refresh_visibility(roots):
+        """Recompute `visible` down the threads of these top-level comments (after a status
+        change: hiding a comment hides the replies below it). Returns how many changed."""
+        root_ids = {root.thread_id or root.pk for root in roots}
+        rows = list(
+            Comment.objects.filter(models.Q(pk__in=root_ids) | models.Q(thread__in=root_ids))
+            .order_by("depth", "pk")
+            .only("pk", "parent_id", "status", "visible")
+        )
+        shown = {}
+        changed = []
+        for row in rows:
+            visible = row.status == Status.APPROVED and (
+                row.parent_id is None or shown.get(row.parent_id, False)
+            )
+            shown[row.pk] = visible
+            if visible != row.visible:
+                row.visible = visible
+                changed.append(row)
+        Comment.objects.bulk_update(changed, ["visible"])
+        return len(changed)
 
     def restore_target(self):
         """Where "restore" leads: back to the state before spam/trash, else pending."""

@@ -33,7 +33,7 @@ def moderate(comments, action, user):
     """Apply ``action`` to each comment; returns how many changed."""
     if action not in ACTIONS:
         raise ValueError(action)
-    changed, approved = 0, []
+    changed, approved, touched = 0, [], []
     with transaction.atomic():
         for comment in comments:
             target = target_status(comment, action)
@@ -49,8 +49,11 @@ def moderate(comments, action, user):
                 data={"from": comment.previous_status, "to": comment.status},
             )
             changed += 1
+            touched.append(comment)
             if comment.status == Status.APPROVED:
                 approved.append(comment.pk)
+        if touched:  # replies below a hidden (or shown again) comment follow it
+            Comment.refresh_visibility(touched)
     if approved:
         notifications.comments_approved(approved)
     return changed

@@ -32,6 +32,7 @@ from outbox.models import OutgoingMail
 from .models import Comment, CommentSettings, Status
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
+UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600  # a year
 DIGEST_KIND = "comments.moderator_digest"
 DIGEST_LIMIT = 200
 
@@ -50,8 +51,14 @@ def unsubscribe_token(email):
     return signing.dumps(email.lower(), salt=UNSUBSCRIBE_SALT)
 
 
+def public_root_url():
+    """The public site's root (links for readers); the admin's is WAGTAILADMIN_BASE_URL."""
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return site.root_url.rstrip("/") if site else base_url()
+
+
 def unsubscribe_url(email):
-    return base_url() + reverse("comments:unsubscribe", args=[unsubscribe_token(email)])
+    return public_root_url() + reverse("comments:unsubscribe", args=[unsubscribe_token(email)])
 
 
 def _queue(subject, template, context, to, headers=None, kind=""):

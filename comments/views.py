@@ -11,7 +11,7 @@ from wagtail.models import Page
 from .checks import Refusal, comments_enabled, submit
 from .forms import CommentForm, make_token
 from .models import Comment, Status
-from .notifications import UNSUBSCRIBE_SALT
+from .notifications import UNSUBSCRIBE_MAX_AGE, UNSUBSCRIBE_SALT
 
 NOTICE_PARAM = "binh-luan"
 
@@ -94,13 +94,21 @@ def form_token(request, page_id):
     return JsonResponse({"token": make_token(page.pk)})
 
 
-@csrf_exempt
+@csrf_exempt  # the signed token is the proof; RFC 8058 one-click POSTs carry no CSRF token
 @require_http_methods(["GET", "POST"])
 @never_cache
 def unsubscribe(request, token):
+    """GET shows a confirmation with a button (mail scanners follow links, they do not press
+    buttons); POST unsubscribes: the button, or a mail client's RFC 8058 one-click request."""
     try:
-        email = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        email = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.SignatureExpired:
+        return render(request, "comments/unsubscribe.html", {"state": "expired"}, status=400)
     except signing.BadSignature:
-        return render(request, "comments/unsubscribe.html", {"ok": False}, status=400)
+        return render(request, "comments/unsubscribe.html", {"state": "invalid"}, status=400)
+    if request.method == "GET":
+        response = render(request, "comments/unsubscribe.html", {"state": "confirm"})
+        response["X-Robots-Tag"] = "noindex"
+        return response
     Comment.objects.for_email(email).filter(notify_replies=True).update(notify_replies=False)
-    return render(request, "comments/unsubscribe.html", {"ok": True})
+    return render(request, "comments/unsubscribe.html", {"state": "done"})

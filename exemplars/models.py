@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -244,13 +245,30 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
     def export_route(self, request, fmt):
         from django.http import Http404
 
+        from . import export_limit
         from .directory import Directory
         from .spreadsheets import export_response
 
         if fmt not in ("csv", "xlsx"):
             raise Http404
+        staff = request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
+        if not staff:
+            refusal = export_limit.refuse(request)
+            if refusal is not None:
+                return refusal
         directory = Directory(self, request.GET)
-        return export_response(directory.results_for_export(), fmt)
+        return export_response(directory.results_for_export(), fmt, full=staff)
+
+
+class ConsentedDetail(serializers.Field):
+    """A personal detail the API shows only with the person's consent (else null)."""
+
+    def __init__(self, attribute, **kwargs):
+        self.attribute = attribute
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return getattr(page, self.attribute) if page.public_details_consent else None
 
 
 class ExemplarPage(FoldedSearchMixin, SitePage):
@@ -301,6 +319,14 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         on_delete=models.PROTECT,
         related_name="exemplars",
     )
+    public_details_consent = models.BooleanField(
+        _("consent to publish birth year and ethnicity in bulk"),
+        default=False,
+        help_text=_(
+            "Ethnicity is sensitive personal data (Decree 13/2023/NĐ-CP): without the person's "
+            "consent on file, the public export and the API leave out birth year and ethnicity."
+        ),
+    )
     summary = models.TextField(_("summary"), blank=True)
     achievements = RichTextField(
         _("achievements"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
@@ -316,6 +342,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 FieldPanel("honorific"),
                 FieldPanel("portrait"),
                 FieldRowPanel([FieldPanel("birth_year"), FieldPanel("ethnicity")]),
+                FieldPanel("public_details_consent"),
                 FieldPanel("role"),
                 FieldPanel("unit"),
                 FieldPanel("place"),
@@ -340,8 +367,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     api_fields = [
         APIField("kind"),
         APIField("honorific"),
-        APIField("birth_year"),
-        APIField("ethnicity_name"),
+        APIField("birth_year", serializer=ConsentedDetail("birth_year")),
+        APIField("ethnicity_name", serializer=ConsentedDetail("ethnicity_name")),
         APIField("role"),
         APIField("unit"),
         APIField("place_name"),

@@ -558,17 +558,20 @@ def _safe(value):
     return text
 
 
-def export_rows(pages):
+def export_rows(pages, full=False):
+    """Rows of the export; `full` (staff) keeps birth year and ethnicity, else only where the
+    person consented."""
     pages = pages.select_related(
         "ethnicity", "sector", "place__parent__parent__parent"
     ).prefetch_related("awards__award_type", "awards__campaign")
     for page in pages:
+        shown = full or page.public_details_consent
         common = [
             page.title,
             KIND_EXPORT.get(page.kind, page.kind),
             page.honorific,
-            page.birth_year or "",
-            page.ethnicity.name if page.ethnicity else "",
+            (page.birth_year or "") if shown else "",
+            (page.ethnicity.name if page.ethnicity else "") if shown else "",
             page.role,
             page.unit,
             page.place.full_name if page.place else "",
@@ -592,7 +595,7 @@ def export_rows(pages):
             ]
 
 
-def export_response(pages, fmt):
+def export_response(pages, fmt, full=False):
     stamp = timezone.localdate().strftime("%Y%m%d")
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -600,7 +603,7 @@ def export_response(pages, fmt):
         response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
         writer = csv.writer(response)
         writer.writerow(COLUMNS)
-        for row in export_rows(pages):
+        for row in export_rows(pages, full=full):
             writer.writerow([_safe(value) for value in row])
         return response
     from openpyxl import Workbook
@@ -608,7 +611,7 @@ def export_response(pages, fmt):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Dien hinh")
     sheet.append(COLUMNS)
-    for row in export_rows(pages):
+    for row in export_rows(pages, full=full):
         sheet.append([value if isinstance(value, int) else _safe(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)

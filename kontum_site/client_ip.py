@@ -61,3 +61,13 @@ def client_ip(request):
         if not _is_trusted(address, networks):
             break
     return str(client)
+
+
+def network(value):
+    """The network only, as comments store it: /24 for IPv4, /48 for IPv6; "" if unparsable."""
+    try:
+        address = ipaddress.ip_address((value or "").strip())
+    except ValueError:
+        return ""
+    prefix = 24 if address.version == 4 else 48
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False).network_address)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import HomePage, SiteIdentity
+from .models import ContentPage, HomePage, SiteIdentity
 
 HOME_TITLE = "Trang chủ"
 
@@ -49,9 +49,60 @@ def load(stdout=None):
         identity.phone = "0260 000 0000"
         identity.licence = "Giấy phép mẫu số 00/GP-BTTTT (dữ liệu demo)"
         identity.save()
+    if identity.privacy_page_id is None:
+        identity.privacy_page = privacy_page(home)
+        identity.save()
     if stdout:
         stdout.write(f"Site: {site.hostname} → {home.title}")
     return home
+
+
+PRIVACY_SLUG = "chinh-sach-bao-ve-du-lieu-ca-nhan"
+PRIVACY_BODY = [
+    ("heading", "Chúng tôi giữ những gì"),
+    (
+        "paragraph",
+        "<p>Khi bạn gửi bình luận, chúng tôi lưu tên, địa chỉ email, nội dung bình luận, "
+        "mạng (địa chỉ IP đã được rút gọn, ví dụ 203.0.113.0) và tên trình duyệt. Email "
+        "không bao giờ được hiển thị công khai, trong trang, nguồn tin (RSS) hay API.</p>",
+    ),
+    ("heading", "Để làm gì và trong bao lâu"),
+    (
+        "paragraph",
+        "<p>Tên và nội dung hiển thị cùng bình luận đã được duyệt. Email dùng để kiểm duyệt "
+        "và, nếu bạn chọn, để báo khi có người trả lời. Mạng và trình duyệt chỉ dùng để "
+        "chống thư rác và được xoá sau 30 ngày. Bình luận rác và bình luận đã bỏ vào thùng "
+        "rác được xoá sau 30 ngày.</p>"
+        "<p>Hồ sơ điển hình tiên tiến chỉ công bố năm sinh và dân tộc trong tệp xuất và API "
+        "khi người được nêu gương đã đồng ý (Nghị định 13/2023/NĐ-CP).</p>",
+    ),
+    ("heading", "Xem, tải về hoặc xoá dữ liệu của bạn"),
+    (
+        "paragraph",
+        "<p>Gửi yêu cầu tới địa chỉ email của toà soạn ở chân trang, từ địa chỉ email bạn "
+        "đã dùng để bình luận. Chúng tôi gửi lại toàn bộ dữ liệu về bạn (bình luận, đăng ký "
+        "nhận thông báo, thư đã gửi cho bạn) dưới dạng tệp JSON, hoặc xoá chúng. Bình luận "
+        "đã xoá được thay bằng dòng “Bình luận đã được xoá theo yêu cầu” để các trả lời của "
+        "người khác vẫn giữ nguyên chỗ.</p>",
+    ),
+]
+
+
+def privacy_page(home):
+    """The privacy policy the comment form links to (Decree 13/2023/NĐ-CP)."""
+    page = ContentPage.objects.filter(slug=PRIVACY_SLUG).first()
+    if page is None:
+        page = home.add_child(
+            instance=ContentPage(
+                title="Chính sách bảo vệ dữ liệu cá nhân",
+                slug=PRIVACY_SLUG,
+                intro="Những dữ liệu Kon Tum Online giữ về bạn đọc, để làm gì, trong bao lâu, "
+                "và cách yêu cầu xem hoặc xoá chúng.",
+                body=[{"type": kind, "value": value} for kind, value in PRIVACY_BODY],
+            )
+        )
+        page.save_revision().publish()
+    return page
 
 
 def load_roles(stdout=None):

@@ -1,7 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.search import index
 
 from .pages import SitePage
 
@@ -41,6 +45,33 @@ class HomePage(SitePage):
         return context
 
 
+class ContentPage(SitePage):
+    """A plain page (about us, privacy policy, contact…): a body, and child pages if needed."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+            ("heading", blocks.CharBlock(label=_("Heading"), icon="title")),
+            ("image", ImageChooserBlock(label=_("Image"))),
+        ],
+        verbose_name=_("body"),
+        blank=True,
+    )
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["kontum_site.HomePage", "kontum_site.ContentPage"]
+    template = "kontum_site/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
     """What the newsroom shows in the header and footer; editable in the admin."""
@@ -58,6 +89,17 @@ class SiteIdentity(BaseSiteSetting):
         blank=True,
         help_text=_("The press licence line shown in the footer."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked under the comment form and in the footer."),
+    )
+
+    select_related = ["privacy_page"]  # the footer's link costs no query of its own
 
     panels = [
         FieldPanel("site_name"),
@@ -67,6 +109,7 @@ class SiteIdentity(BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("licence"),
+        PageChooserPanel("privacy_page"),
     ]
 
     class Meta:

@@ -54,6 +54,7 @@ def test_long_threads_are_paginated(client, story, rules):
             body=f"Ý kiến #{n:03d}#",
             body_hash=f"{n:064d}",
             status=Status.APPROVED,
+            visible=True,  # bulk_create skips save(), which derives it
         )
         for n in range(25)
     )
@@ -73,6 +74,7 @@ def _bulk_comments(page, count, start=0):
             body=f"Nội dung {n}",
             body_hash=f"{n:064d}",
             status=Status.APPROVED,
+            visible=True,  # bulk_create skips save(), which derives it
         )
         for n in range(start, start + count // 2)
     )
@@ -87,6 +89,7 @@ def _bulk_comments(page, count, start=0):
             body=f"Trả lời {n}",
             body_hash=f"t{n:063d}",
             status=Status.APPROVED,
+            visible=True,  # bulk_create skips save(), which derives it
         )
         for n, root in enumerate(roots)
     )

@@ -1,11 +1,13 @@
 """Emails: moderator digest (notify once), reporters on approval, opt-in reply notices."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from comments.models import Comment, Status
 from comments.moderation import moderate
@@ -131,9 +133,18 @@ def test_reply_notice_only_after_approval_and_opt_in(
     html = message.alternatives[0][0]
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html
     unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
-    assert unsubscribe.startswith("http://testserver/binh-luan/huy-theo-doi/")
-    # One click unsubscribes; a later approved reply sends nothing.
-    response = client.get(unsubscribe.replace("http://testserver", ""))
+    # A reader's link points at the public site, not the admin's base URL.
+    root = Site.objects.get(is_default_site=True).root_url
+    assert unsubscribe.startswith(f"{root}/binh-luan/huy-theo-doi/")
+    path = unsubscribe.replace(root, "")
+    # A plain GET (a mail scanner following links) only asks.
+    response = client.get(path)
+    assert response.status_code == 200
+    assert 'method="post"' in response.content.decode()
+    parent.refresh_from_db()
+    assert parent.notify_replies is True
+    # RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click".
+    response = client.post(path, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert "Bạn đã hủy đăng ký" in response.content.decode()
     parent.refresh_from_db()
@@ -143,6 +154,19 @@ def test_reply_notice_only_after_approval_and_opt_in(
     with django_capture_on_commit_callbacks(execute=True):
         moderate([late], "approve", admin)
     assert mail.outbox == []
+
+
+def test_unsubscribe_links_expire_after_a_year(client, story, make_comment):
+    from unittest import mock
+
+    make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
+    year_ago = time.time() - 366 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=year_ago):
+        token = unsubscribe_token("hoi@example.invalid")
+    response = client.post(reverse("comments:unsubscribe", args=[token]))
+    assert response.status_code == 400
+    assert "hết hạn" in response.content.decode()
+    assert Comment.objects.get().notify_replies is True
 
 
 def test_tampered_unsubscribe_refused(client, story, make_comment):

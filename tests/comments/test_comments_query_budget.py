@@ -28,6 +28,7 @@ def grow_comments(news_index, make_story):
                     body=body,
                     body_hash=body_fingerprint(body),
                     status=statuses[number % 3],
+                    visible=statuses[number % 3] == Status.APPROVED,
                 )
             )
         Comment.objects.bulk_create(rows)

@@ -31,6 +31,7 @@ def exemplar(make_exemplar, vocab, campaign, places):
         unit="Trường Tiểu học Đăk Blà",
         place=places["dak_bla"],
         ethnicity=vocab["ethnic"]["Ba Na"],
+        public_details_consent=True,  # the API shows ethnicity only with consent
         summary="Cô giáo người Ba Na dạy chữ ở làng xa.",
         awards=[
             {"type": "Chiến sĩ thi đua cơ sở", "year": 2020, "campaign": campaign},

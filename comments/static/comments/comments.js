@@ -14,7 +14,10 @@
   var home = form.parentNode;
   var tokenFresh = false;
 
-  function refreshToken() {
+  // A form token serves one submission: after one is stored (or refused as already sent),
+  // the next comment needs a new token.
+  function refreshToken(force) {
+    if (force === true) tokenFresh = false;
     if (tokenFresh || !form.dataset.tokenUrl) return;
     tokenFresh = true;
     fetch(form.dataset.tokenUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -71,15 +74,19 @@
       credentials: "same-origin",
     })
       .then(function (response) {
-        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+        return response.json().then(function (data) {
+          return { ok: response.ok, status: response.status, data: data };
+        });
       })
       .then(function (result) {
         var data = result.data;
         if (result.ok) {
           form.querySelector("textarea").value = "";
           showMessage(data.message, false);
+          refreshToken(true);
           return;
         }
+        if (result.status === 409) refreshToken(true);
         showMessage(data.message, true);
         Object.keys(data.errors || {}).forEach(function (name) {
           var el = form.querySelector('[data-error-for="' + name + '"]');

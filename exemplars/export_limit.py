@@ -1,0 +1,39 @@
+"""The public registry export is rate-limited per reader network: a bulk copy of the registry
+is one request away, so a scraper gets a few files an hour, not the registry every second."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from kontum_site.client_ip import client_ip, network
+
+WINDOW = 3600
+
+
+def refuse(request):
+    """None when this export may go ahead, else the 429 response."""
+    limit = getattr(settings, "EXEMPLARS_PUBLIC_EXPORTS_PER_HOUR", 10)
+    if not limit:
+        return None
+    reader = network(client_ip(request)) or "unknown"
+    slot = int(time.time() // WINDOW)
+    key = f"exemplars:export:{reader}:{slot}"
+    if cache.add(key, 0, timeout=WINDOW * 2) is None:
+        return None  # no cache: cannot count, let it through
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        return None
+    if count <= limit:
+        return None
+    response = render(
+        request,
+        "exemplars/export_limited.html",
+        {"message": _("Too many downloads from your network. Please try again later.")},
+        status=429,
+    )
+    response["Retry-After"] = str(int(WINDOW - time.time() % WINDOW) + 1)
+    return response
