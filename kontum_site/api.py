@@ -26,9 +26,10 @@ class ValidatedParametersMixin:
     the database: numbers too large for an integer column, an offset past any real listing,
     an unknown search operator."""
 
-    def check_query_parameters(self, queryset):
+    def initial(self, request, *args, **kwargs):
+        """Before every endpoint (listing, detail, find): a bad parameter is a 400."""
+        super().initial(request, *args, **kwargs)
         self.validate_parameters()
-        return super().check_query_parameters(queryset)
 
     def validate_parameters(self):
         params = self.request.GET
@@ -48,7 +49,8 @@ class ValidatedParametersMixin:
             raise BadRequestError(_("search_operator must be “and” or “or”"))
 
     def find_view(self, request):
-        self.validate_parameters()
+        if "id" in request.GET and int_param(request.GET["id"]) is None:
+            raise BadRequestError(_("id must be a whole number"))
         return super().find_view(request)
 
 

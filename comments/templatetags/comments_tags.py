@@ -37,6 +37,7 @@ def comments_section(context, page):
     return {
         "enabled": True,
         "request": request,
+        "settings": context.get("settings"),  # the site's settings (privacy page link)
         "page": page,
         "rules": rules,
         "threads": threads,

@@ -195,3 +195,26 @@ def test_no_notice_for_replying_to_yourself(
     with django_capture_on_commit_callbacks(execute=True):
         moderate([reply], "approve", staff_user("admin", superuser=True))
     assert mail.outbox == []
+
+
+def test_mail_links_admin_to_the_admin_base_and_readers_to_the_public_site(
+    story, make_comment, moderators, staff_user, settings, django_capture_on_commit_callbacks
+):
+    from comments.notifications import send_moderator_digest
+
+    settings.WAGTAILADMIN_BASE_URL = "https://quantri.example.vn"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "kontumtv.example.vn", 443
+    site.save()
+    make_comment(story, status=Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_moderator_digest.enqueue(force=True)
+    digest = mail.outbox[0].body
+    assert "https://quantri.example.vn/admin/snippets/comments/comment/?status=pending" in digest
+    mail.outbox.clear()
+    comment = make_comment(story, status=Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate([comment], "approve", staff_user("admin", superuser=True))
+    notice = mail.outbox[0].body
+    assert f"https://kontumtv.example.vn{story.url}#{comment.anchor}" in notice
+    assert "quantri.example.vn" not in notice

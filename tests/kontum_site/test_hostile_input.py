@@ -41,7 +41,10 @@ def public_corpus(story, directory):
         (f"{index}?month=99999-1", 200),
         ("/api/v2/pages/find/?html_path=/a%00b/", 404),
         ("/api/v2/pages/?offset=99999999999999999999", 400),
+        ("/api/v2/pages/find/?id=", 400),  # found by the fuzzer
+        ("/api/v2/pages/find/?id=%C2%B2", 400),
         ("/api/v2/pages/?search=thi&search_operator=xx", 400),
+        ("/api/v2/pages/1/?search=%C2%B2&search_operator=%C2%B2", 400),  # found by the fuzzer
         ("/api/v2/pages/?id=99999999999999999999", 400),
         ("/api/v2/pages/?child_of=99999999999999999999", 400),
         ("/api/v2/images/?limit=99999999999999999999", 400),
