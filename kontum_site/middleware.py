@@ -68,10 +68,10 @@ class ControlCharactersMiddleware:
             )
         if _has_control(_items(request.GET)):
             request.GET = _cleaned(request.GET)
-        if request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded",
-            "multipart/form-data",
+        if (
+            request.method == "POST"
+            and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data")
+            and _has_control(_items(request.POST))
         ):
-            if _has_control(_items(request.POST)):
-                request.POST = _cleaned(request.POST)
+            request.POST = _cleaned(request.POST)
         return self.get_response(request)
