@@ -7,6 +7,7 @@ class KontumSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import page_cache, signals  # noqa: F401
+        from . import page_cache, signals, slug_widget  # noqa: F401
 
         page_cache.connect_signals()
+        slug_widget.register()

@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockWidget
 from wagtail.models import Page
 
+from .slug_widget import repaired
 from .vietnamese import nfc, slugify_vi
 
 
@@ -43,10 +44,13 @@ class SitePageForm(WagtailAdminPageForm):
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or ""
+        title = self.cleaned_data.get("title") or nfc(self.data.get("title", ""))
         if slug and not slug.isascii():
             slug = slugify_vi(slug)
+        repaired_slug = repaired(slug, title)
+        if repaired_slug != slug:  # filled in by a browser that does not know Vietnamese
+            slug = self._unique_slug(repaired_slug)
         if not slug:
-            title = self.cleaned_data.get("title") or nfc(self.data.get("title", ""))
             slug = self._unique_slug(slugify_vi(title))
         return slug
 

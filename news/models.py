@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -87,7 +93,7 @@ class Reporter(index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        TitleFieldPanel("name", targets=["slug"]),  # the slug fills in as the name is typed
         FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("photo"),

@@ -233,6 +233,8 @@ PERIODIC_JOBS = [
 ]
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
+# The public registry export (CSV/XLSX) per reader network and hour; staff are not limited.
+EXEMPLARS_PUBLIC_EXPORTS_PER_HOUR = 10
 
 WAGTAIL_SITE_NAME = "Kon Tum Online"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

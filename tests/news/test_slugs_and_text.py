@@ -97,3 +97,59 @@ def test_story_created_in_the_admin_gets_an_ascii_slug(client, news_index, staff
     story = ArticlePage.objects.get()
     assert story.slug == "hoi-nghi-tuyen-duong-dien-hinh-tien-tien"
     assert story.title == "Hội nghị tuyên dương điển hình tiên tiến"
+
+
+ADD_FORM = {
+    "lead": "Sapo.",
+    "body-count": "0",
+    "tags": "",
+    "comments_enabled": "on",
+    **{
+        f"{prefix}-{key}": value
+        for prefix in ("bylines", "exemplar_links", "related_links")
+        for key, value in (
+            ("TOTAL_FORMS", "0"),
+            ("INITIAL_FORMS", "0"),
+            ("MIN_NUM_FORMS", "0"),
+            ("MAX_NUM_FORMS", "1000"),
+        )
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "browser_slug", "expected"),
+    [
+        (
+            "Đắk Glei tuyên dương 20 gương điển hình",
+            "djk-glei-tuyen-dng-20-gng-djin-hinh",  # what Wagtail's own filler made of it
+            "dak-glei-tuyen-duong-20-guong-dien-hinh",
+        ),
+        ("Người dân Đắk Tô hưởng ứng", "ngi-dan-djk-to-hng-ng", "nguoi-dan-dak-to-huong-ung"),
+        # A slug the editor typed on purpose is kept.
+        ("Người dân Đắk Tô hưởng ứng", "dak-to-huong-ung", "dak-to-huong-ung"),
+    ],
+)
+def test_the_server_repairs_a_slug_a_browser_filled_in_without_vietnamese(
+    client, news_index, staff_user, title, browser_slug, expected
+):
+    client.force_login(staff_user("chief", superuser=True))
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", news_index.pk))
+    response = client.post(url, {**ADD_FORM, "title": title, "slug": browser_slug})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ArticlePage.objects.get().slug == expected
+
+
+@pytest.mark.django_db
+def test_every_admin_slug_field_gets_the_vietnamese_filler(client, news_index, staff_user):
+    client.force_login(staff_user("chief", superuser=True))
+    for url in (
+        reverse("wagtailadmin_pages:add", args=("news", "articlepage", news_index.pk)),
+        reverse("wagtailadmin_pages:edit", args=(news_index.pk,)),
+        "/admin/snippets/news/reporter/add/",
+    ):
+        html = client.get(url).content.decode()
+        slug_input = html[html.index('name="slug"') - 200 : html.index('name="slug"') + 3000]
+        assert 'data-w-slug-locale-value="vi"' in slug_input, url
+        assert "data-w-slug-formatters-value" in slug_input, url
