@@ -9,10 +9,14 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLES = {
-    "Đắk Glei tuyên dương 20 gương điển hình tiên tiến": "dak-glei-tuyen-duong-20-guong-dien-hinh-tien-tien",
+    "Đắk Glei tuyên dương 20 gương điển hình tiên tiến": (
+        "dak-glei-tuyen-duong-20-guong-dien-hinh-tien-tien"
+    ),
     "Người dân Đắk Tô hưởng ứng phong trào": "nguoi-dan-dak-to-huong-ung-phong-trao",
-    "Đại hội Thi đua yêu nước lần thứ VIII (2015–2020)": "dai-hoi-thi-dua-yeu-nuoc-lan-thu-viii-2015-2020",
-}  # fmt: skip
+    "Đại hội Thi đua yêu nước lần thứ VIII (2015–2020)": (
+        "dai-hoi-thi-dua-yeu-nuoc-lan-thu-viii-2015-2020"
+    ),
+}
 
 
 @pytest.fixture
