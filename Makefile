@@ -24,8 +24,9 @@ demo: install
 	$(MANAGE) load_demo
 
 run: demo
+	$(MANAGE) set_site_url http://$(HOST):$(PORT)
 	$(MANAGE) ensure_dev_admin --url http://$(HOST):$(PORT)
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
@@ -31,6 +32,35 @@ class CommentIndexView(IndexView):
     def get_edit_url(self, instance):
         # The title links to the detail view, where the thread and the history are.
         return reverse(self.inspect_url_name, args=[instance.pk])
+
+    ROW_ACTIONS = ("approve", "reject", "spam", "trash")
+
+    def get_list_more_buttons(self, instance):
+        """Approve, reject, spam and trash in every row, one click each (moderation.js posts
+        them); the rest (inspect, edit, delete) stays in the row's "more" menu."""
+        buttons = list(super().get_list_more_buttons(instance))
+        if not can_moderate(self.request.user):
+            return buttons
+        row = []
+        for action in self.ROW_ACTIONS:
+            status, label = ACTIONS[action]
+            if status == instance.status:
+                continue
+            row.append(
+                ListingButton(
+                    label,
+                    url=reverse(
+                        "wagtailsnippets_comments_comment:moderate", args=[instance.pk, action]
+                    ),
+                    attrs={
+                        "data-comment-action": action,
+                        "data-comment-id": str(instance.pk),
+                        "aria-label": f"{label}: {instance.excerpt(40)}",
+                    },
+                    priority=10 + len(row),
+                )
+            )
+        return row + buttons
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

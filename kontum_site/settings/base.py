@@ -237,7 +237,12 @@ COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"
 EXEMPLARS_PUBLIC_EXPORTS_PER_HOUR = 10
 
 WAGTAIL_SITE_NAME = "Kon Tum Online"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public root URL (`manage.py set_site_url` makes the default Site answer there) and the
+# admin's, used in mails; the admin's defaults to the public one.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+)
 # PostgreSQL only: "simple" = no English stemming or stop words ("a", "to", "do" are Vietnamese
 # words too); the trigram fallback for typos accepts close matches only (0.3 is too loose).
 WAGTAILSEARCH_BACKENDS = {

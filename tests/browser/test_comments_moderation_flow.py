@@ -110,3 +110,39 @@ def test_reply_opens_the_form_under_the_comment(page, live_server, open_story):
     page.locator(".comments__notice").wait_for()
     reply = Comment.objects.get(parent=root)
     assert (reply.depth, reply.status) == (2, Status.PENDING)
+
+
+def test_one_click_in_the_row_moderates_that_comment(
+    page, live_server, open_story, moderator, screenshot_dir
+):
+    from comments.models import Comment, Status
+
+    keep, drop = (
+        Comment.objects.create(
+            page=open_story,
+            author_name=name,
+            author_email=f"{n}@example.invalid",
+            body=body,
+            status=Status.PENDING,
+        )
+        for n, (name, body) in enumerate(
+            [("Y Hoa", "Ý kiến xây dựng"), ("Máy quảng cáo", "Mua ngay giá rẻ")]
+        )
+    )
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "kiemduyet")
+    page.fill("input[name=password]", "pw")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + "/admin/snippets/comments/comment/?status=pending")
+    keep_row = page.locator("tr", has_text="Ý kiến xây dựng")
+    drop_row = page.locator("tr", has_text="Mua ngay giá rẻ")
+    keep_row.get_by_role("link", name="Duyệt", exact=False).first.click()
+    keep_row.locator(".comments-row-done").wait_for()
+    drop_row.locator('[data-comment-action="spam"]').click()
+    drop_row.locator(".comments-row-done").wait_for()
+    page.screenshot(path=f"{screenshot_dir}/comments-row-actions.png", full_page=True)
+    keep.refresh_from_db()
+    drop.refresh_from_db()
+    assert (keep.status, drop.status) == (Status.APPROVED, Status.SPAM)
+    assert keep.moderated_by_id == drop.moderated_by_id == moderator.pk

@@ -38,16 +38,50 @@ def test_header_lists_the_sections(client, news_index):
     assert '<a href="/tin-tuc/"' in html and ">Tin tức</a>" in html
 
 
-def test_dev_admin_is_created_once_and_the_password_shown_once(settings):
+def _printed_passwords(text):
+    """{username: password} from the accounts table ensure_dev_admin prints."""
+    rows = [line.split() for line in text.splitlines() if line.startswith("  ")]
+    return {row[0]: row[1] for row in rows if len(row) >= 2}
+
+
+def test_dev_accounts_for_every_role_are_created_once_and_shown_once(settings, news_index):
+    from django.contrib.auth import authenticate
+
+    call_command("setup_roles", stdout=StringIO())
     settings.DEBUG = True
     out = StringIO()
-    call_command("ensure_dev_admin", "--url", "http://127.0.0.1:8000", stdout=out)
-    password = out.getvalue().split("password: ")[1].split()[0]
-    assert User.objects.get(username="admin").check_password(password)
+    call_command("ensure_dev_admin", "--url", "http://127.0.0.1:8031", stdout=out)
+    printed = _printed_passwords(out.getvalue())
+    assert set(printed) == {"admin", "phongvien", "bientap", "kiemduyet"}
+    assert "http://127.0.0.1:8031/admin/" in out.getvalue()
+    for username, password in printed.items():
+        assert authenticate(username=username, password=password) is not None, username
+    groups = {
+        user.username: [g.name for g in user.groups.all()]
+        for user in User.objects.filter(username__in=printed)
+    }
+    assert groups["phongvien"] == ["Phóng viên"]
+    assert groups["bientap"] == ["Biên tập viên"]
+    assert groups["kiemduyet"] == ["Kiểm duyệt viên"]
+    assert User.objects.get(username="phongvien").get_full_name() == "Nguyễn Thị Hồng Nhung"
     again = StringIO()
     call_command("ensure_dev_admin", stdout=again)
-    assert password not in again.getvalue()
+    assert not any(password in again.getvalue() for password in printed.values())
     assert User.objects.filter(username="admin").count() == 1
+
+
+def test_set_site_url_gives_every_absolute_link_one_root(client, make_story):
+    story = make_story(title="Tin có địa chỉ tuyệt đối")
+    call_command("set_site_url", "http://127.0.0.1:8031", stdout=StringIO())
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8031").content.decode()
+    assert f"http://127.0.0.1:8031{story.url}" in sitemap
+    html = client.get(story.url, HTTP_HOST="127.0.0.1:8031").content.decode()
+    assert f'<link rel="canonical" href="http://127.0.0.1:8031{story.url}">' in html
+    assert "http://localhost/" not in html
+    feed = client.get("/rss/", HTTP_HOST="127.0.0.1:8031").content.decode()
+    assert f"http://127.0.0.1:8031{story.url}" in feed and "http://localhost/" not in feed
+    api = client.get(f"/api/v2/pages/{story.pk}/", HTTP_HOST="127.0.0.1:8031").json()
+    assert api["meta"]["html_url"] == f"http://127.0.0.1:8031{story.url}"
 
 
 def test_dev_admin_refuses_without_debug(settings):

@@ -66,6 +66,24 @@
       focusRow(current + 1);
     });
   });
+  // One click in a row: approve, reject, spam or trash that comment (no detour).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-comment-action]");
+    if (!button) return;
+    event.preventDefault();
+    var row = button.closest("tr");
+    post(button.dataset.commentAction, [button.dataset.commentId]).then(function (data) {
+      if (!data || !data.ok) return;
+      row.classList.add("comments-done");
+      row.style.opacity = "0.45";
+      row.dataset.moderated = button.dataset.commentAction;
+      var done = document.createElement("strong");
+      done.className = "comments-row-done";
+      done.setAttribute("role", "status");
+      done.textContent = "✓ " + button.textContent.trim();
+      button.parentNode.appendChild(done);
+    });
+  });
   var style = document.createElement("style");
   style.textContent = "tr.comments-focused{outline:3px solid #ffbf47;outline-offset:-3px}";
   document.head.appendChild(style);
