@@ -10,7 +10,7 @@ from .api import api_router
 from .health import healthz
 from .page_cache import csrf_token_view
 from .search_views import search_view
-from .seo_views import robots_txt
+from .seo_views import favicon, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

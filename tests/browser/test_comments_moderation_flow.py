@@ -146,3 +146,27 @@ def test_one_click_in_the_row_moderates_that_comment(
     drop.refresh_from_db()
     assert (keep.status, drop.status) == (Status.APPROVED, Status.SPAM)
     assert keep.moderated_by_id == drop.moderated_by_id == moderator.pk
+
+
+def test_the_comment_box_says_when_the_limit_is_reached(page, live_server, open_story):
+    from comments.forms import MAX_BODY
+
+    page.goto(live_server.url + open_story.url)
+    box = page.locator("textarea[name=body]")
+    box.fill("a" * (MAX_BODY - 10))
+    box.press("a")
+    counter = page.locator("[data-char-count]")
+    assert "9" in counter.inner_text() and "ký tự" in counter.inner_text()
+    box.fill("a" * MAX_BODY)
+    box.press("a")  # the browser keeps the limit; the reader is told why
+    assert "giới hạn" in counter.inner_text()
+    assert len(box.input_value()) == MAX_BODY
+
+
+def test_the_phone_menu_shows_every_section_and_there_is_a_favicon(page, live_server, open_story):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/")
+    for link in page.locator(".site-nav__list a").all():
+        box = link.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, link.inner_text()
+    assert page.request.get(live_server.url + "/favicon.ico").ok

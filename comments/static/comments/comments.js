@@ -25,6 +25,19 @@
       .then(function (data) { if (data && data.token) tokenInput.value = data.token; })
       .catch(function () {});
   }
+  // The comment box says how much room is left, and when the limit is reached.
+  var counter = form.querySelector("[data-char-count]");
+  var textarea = form.querySelector("textarea[name=body]");
+  function updateCount() {
+    if (!counter || !textarea) return;
+    var max = parseInt(counter.dataset.max, 10);
+    var left = max - textarea.value.length;
+    if (left > max * 0.2 && left > 0) { counter.textContent = ""; return; }
+    counter.textContent = left <= 0 ? counter.dataset.full : counter.dataset.left.replace("{n}", left);
+    counter.classList.toggle("comment-form__count--full", left <= 0);
+  }
+  if (textarea) textarea.addEventListener("input", updateCount);
+
   // Pages may come from a cache: an old form token would be refused as expired.
   form.addEventListener("focusin", refreshToken, { once: true });
 
