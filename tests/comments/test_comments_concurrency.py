@@ -70,7 +70,9 @@ def test_the_same_comment_posted_fifty_times_at_once_is_stored_once(story):
     payloads = [_data(story, 1, body="Một lần thôi", email="mot@example.invalid")] * 50
     codes = _post_all(story, payloads)
     assert Comment.objects.count() == 1
-    assert codes.count(201) == 1
+    # The same form token: a copy that arrives after the first is stored is answered as a
+    # retry (201, the same comment); the others are held by the flood limit.
+    assert codes.count(201) >= 1
     assert set(codes) <= {201, 409, 429}
 
 
