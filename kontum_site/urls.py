@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,8 +12,15 @@ from .health import healthz
 from .page_cache import csrf_token_view
 from .search_views import search_view
 from .seo_views import favicon, robots_txt
+from .tagging import autocomplete as tag_autocomplete
 
 urlpatterns = [
+    # Before Wagtail's own: the tag field's suggestions ignore tone marks.
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(tag_autocomplete),
+        name="tag_autocomplete_folded",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("binh-luan/", include("comments.urls")),

@@ -45,7 +45,9 @@ def build(ctx):
         return
 
     tag_rows = [
-        NewsTag(name=f"Chủ đề {number:03d}", slug=f"chu-de-{number:03d}")
+        NewsTag(
+            name=f"Chủ đề {number:03d}", slug=f"chu-de-{number:03d}", folded=f"chu de {number:03d}"
+        )
         for number in range(ctx.size(TAGS))
     ]
     NewsTag.objects.bulk_create(tag_rows, ignore_conflicts=True)

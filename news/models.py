@@ -47,11 +47,25 @@ LISTING_RENDITIONS = [
 
 
 class NewsTag(TagBase):
-    """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi)."""
+    """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi).
+
+    One spelling per tag: `folded` (no tone marks, no case) is unique in practice, and a tag
+    typed as "Đắk Glei" reuses "Đăk Glei" (kontum_site.tagging)."""
+
+    folded = models.CharField(max_length=100, editable=False, db_index=True, default="")
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
     def slugify(self, tag, i=None):
         slug = slugify_vi(tag) or "the"
         return f"{slug}-{i}" if i is not None else slug
+
+    def save(self, *args, **kwargs):
+        self.folded = fold(self.name)[:100]
+        super().save(*args, **kwargs)
 
     class Meta:
         verbose_name = _("tag")
