@@ -5,6 +5,8 @@ Idempotent (pages are found by slug), no network. Honourees are added by exempla
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from kontum_site.models import HomePage
 
 from .models import CampaignIndexPage, CampaignMilestone, CampaignPage, ConferencePage
@@ -133,6 +135,11 @@ def load(stdout=None):
         _child(cycle, ConferencePage, spec.pop("slug"), **spec)
     if stdout:
         stdout.write(
-            f"Campaigns: {CampaignPage.objects.count()}, conferences: {ConferencePage.objects.count()}"  # noqa: E501
+            _("Campaigns: %(campaigns)d, conferences: %(conferences)d, at %(url)s")
+            % {
+                "campaigns": CampaignPage.objects.count(),
+                "conferences": ConferencePage.objects.count(),
+                "url": cycle.get_parent().url,
+            }
         )
     return cycle

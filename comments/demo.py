@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .checks import comments_enabled
@@ -59,7 +60,7 @@ def load(stdout=None):
     pages = [page for page in _candidate_pages() if comments_enabled(page)][:4]
     if not pages:
         if stdout:
-            stdout.write("Comments: no page open for comments yet; nothing added.")
+            stdout.write(_("Comments: no page open for comments yet; nothing added."))
         return 0
     now = timezone.now()
     made, index = 0, 0
@@ -105,5 +106,8 @@ def load(stdout=None):
         )
         made += 1
     if stdout:
-        stdout.write(f"Comments: {made} demo comments on {len(pages)} pages.")
+        stdout.write(
+            _("Comments: %(count)d demo comments on %(pages)d pages.")
+            % {"count": made, "pages": len(pages)}
+        )
     return made

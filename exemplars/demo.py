@@ -9,6 +9,7 @@ import random
 from datetime import date
 
 from django.apps import apps
+from django.utils.translation import gettext as _
 
 from kontum_site.models import HomePage
 from kontum_site.vietnamese import fold
@@ -407,7 +408,7 @@ def demo_portrait(name, seed_text):
     if existing:
         return existing
     rng = random.Random(seed_text)
-    colour = tuple(rng.randint(60, 200) for _ in range(3))
+    colour = tuple(rng.randint(60, 200) for _channel in range(3))
     canvas = PILImage.new("RGB", (320, 320), colour)
     draw = ImageDraw.Draw(canvas)
     initials = "".join(part[0] for part in fold(name).upper().split()[:2])
@@ -504,7 +505,7 @@ def load(stdout=None):
         pages.append(page)
     _honour_at_conferences(conferences, pages, award_types)
     if stdout:
-        stdout.write(f"Exemplars: {ExemplarPage.objects.count()}")
+        stdout.write(_("Exemplars: %(count)d") % {"count": ExemplarPage.objects.count()})
     return index
 
 
@@ -619,4 +620,4 @@ def link_stories(stdout=None):
             draft.save_revision().publish()
             linked += 1
     if stdout:
-        stdout.write(f"Stories linked to campaigns and exemplars: {linked}")
+        stdout.write(_("Stories linked to campaigns and exemplars: %(count)d") % {"count": linked})

@@ -1,6 +1,7 @@
 """The site tree's root for the demo: one HomePage as the default Site's root."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 
 from .models import ContentPage, HomePage, SiteIdentity
@@ -53,7 +54,7 @@ def load(stdout=None):
         identity.privacy_page = privacy_page(home)
         identity.save()
     if stdout:
-        stdout.write(f"Site: {site.hostname} → {home.title}")
+        stdout.write(_("Site: %(url)s/ → %(home)s") % {"url": site.root_url, "home": home.title})
     return home
 
 

@@ -7,6 +7,7 @@ and the pictures are drawn locally (kontum_site.demo_images). The texts live in 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
 from kontum_site.demo_images import make_demo_image
@@ -149,17 +150,21 @@ def load(stdout=None):
     collection = demo_collection()
 
     news_index = ensure_news_index(home)
-    _say(stdout, f"Tin tức: chuyên mục “{news_index.title}” tại {news_index.url_path}")
+    _say(
+        stdout,
+        _("News: the section “%(title)s” at %(url)s")
+        % {"title": news_index.title, "url": news_index.url},
+    )
 
     reporters = ensure_reporters(collection)
-    _say(stdout, f"Tin tức: {len(reporters)} phóng viên")
+    _say(stdout, _("News: %(count)d reporters") % {"count": len(reporters)})
 
     tags = ensure_tags()
-    _say(stdout, f"Tin tức: {len(tags)} thẻ")
+    _say(stdout, _("News: %(count)d tags") % {"count": len(tags)})
 
     pages, created = ensure_stories(news_index, reporters, tags, collection)
-    _say(stdout, f"Tin tức: {len(pages)} bài ({created} bài mới)")
+    _say(stdout, _("News: %(count)d stories (%(new)d new)") % {"count": len(pages), "new": created})
 
     linked = ensure_related(pages)
-    _say(stdout, f"Tin tức: tin liên quan chọn tay cho {linked} bài mới")
+    _say(stdout, _("News: related stories chosen for %(count)d new stories") % {"count": linked})
     return news_index

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -11,4 +12,4 @@ class Command(BaseCommand):
         for path in settings.DEMO_LOADERS:
             with transaction.atomic():
                 import_string(path)(stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        self.stdout.write(self.style.SUCCESS(_("Demo content ready.")))

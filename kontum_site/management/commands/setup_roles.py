@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -9,4 +10,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for path in settings.ROLE_SETUPS:
             import_string(path)()
-        self.stdout.write(self.style.SUCCESS("Roles ready."))
+        self.stdout.write(self.style.SUCCESS(_("Roles ready.")))
