@@ -182,3 +182,13 @@ def test_conference_honourees_are_paginated(client, conference, directory, vocab
         "Người số 048",
         "Người số 049",
     ]
+
+
+def test_a_headline_starts_with_a_capital_and_the_record_keeps_what_was_typed(
+    client, make_exemplar
+):
+    page = make_exemplar("Y Liên", honorific="cô giáo")
+    html = client.get(page.url).content.decode()
+    assert '<span class="honorific">Cô giáo</span> Y Liên</h1>' in html
+    page.refresh_from_db()
+    assert page.honorific == "cô giáo"
