@@ -45,6 +45,7 @@
     status.textContent = "";
     form.querySelectorAll("[data-error-for]").forEach(function (el) { el.hidden = true; el.textContent = ""; });
     form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
   }
 
   function showMessage(text, isError) {
@@ -107,6 +108,14 @@
             el.textContent = data.errors[name].join(" ");
             el.hidden = false;
             el.parentNode.classList.add("has-error");
+            // Screen readers: the field is invalid and says why.
+            var input = form.querySelector('[name="' + name + '"]');
+            if (input) {
+              input.setAttribute("aria-invalid", "true");
+              var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+              if (described.indexOf(el.id) < 0) described.push(el.id);
+              input.setAttribute("aria-describedby", described.join(" "));
+            }
           }
         });
       })
