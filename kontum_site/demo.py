@@ -13,10 +13,10 @@ def ensure_base_tree():
     """The locale, root page and root collection Wagtail's migrations make (gone after a flush)."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+        root = Page.add_root(instance=Page(title="Gốc", slug="root", live=True))
     return root
 
 

@@ -52,6 +52,7 @@ class NewsTag(TagBase):
     One spelling per tag: `folded` (no tone marks, no case) is unique in practice, and a tag
     typed as "Đắk Glei" reuses "Đăk Glei" (kontum_site.tagging)."""
 
+    name = models.CharField(_("tag name"), unique=True, max_length=100)  # taggit's, translated
     folded = models.CharField(max_length=100, editable=False, db_index=True, default="")
     description = models.TextField(
         _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
