@@ -136,3 +136,22 @@ def test_our_catalog_wins_over_wagtails():
     with translation.override("vi"):
         assert translation.gettext("Pages") == "Trang"
         assert translation.gettext("Save draft") == "Lưu bản nháp"
+
+
+def test_names_are_asked_and_shown_in_vietnamese_order(client, db, staff_user):
+    """Django shows "first last": the first field holds the family and middle names."""
+    admin = staff_user("quantri", superuser=True)
+    client.force_login(admin)
+    from django.urls import reverse
+
+    form = client.get(reverse("wagtailusers_users:add")).content.decode()
+    first = form.index('for="id_first_name"')
+    last = form.index('for="id_last_name"')
+    assert first < last  # asked in the order people write them
+    assert "Họ và tên đệm" in form[first : first + 200]
+    assert "Tên" in form[last : last + 200]
+    user = staff_user("hung")
+    user.first_name, user.last_name = "Trần Văn", "Hùng"
+    user.save()
+    listing = client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert "Trần Văn Hùng" in listing

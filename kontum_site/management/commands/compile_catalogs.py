@@ -10,7 +10,7 @@ SKIP_PARTS = {".venv", "node_modules", ".git"}
 def project_catalogs():
     """Every .po file of the project (app locale dirs and LOCALE_PATHS), never the venv's."""
     base = Path(settings.BASE_DIR)
-    for po_path in sorted(base.glob("**/locale*/*/LC_MESSAGES/*.po")):
+    for po_path in sorted(base.glob("**/*locale/*/LC_MESSAGES/*.po")):  # admin_locale too
         if not SKIP_PARTS.intersection(po_path.relative_to(base).parts):
             yield po_path
 
