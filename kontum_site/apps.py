@@ -7,7 +7,8 @@ class KontumSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import page_cache, signals, slug_widget  # noqa: F401
+        from . import admin_labels, page_cache, signals, slug_widget  # noqa: F401
 
         page_cache.connect_signals()
         slug_widget.register()
+        admin_labels.translate_site_columns()
