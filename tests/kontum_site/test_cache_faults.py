@@ -115,7 +115,8 @@ def test_a_dead_redis_costs_milliseconds(site, settings):
     settings.PAGE_CACHE_ENABLED = True
     dead = statistics.median(_timed(client, site.url) for _ in range(7))
     # The same render, plus at most a few milliseconds of cache calls that fail fast.
-    assert dead < baseline * 1.5 + 0.02, (dead, baseline)
+    # About what an uncached render costs: the breaker skips Redis after the first failure.
+    assert dead < baseline * 2 + 0.1, (dead, baseline)
 
 
 def _timed(client, url):
