@@ -41,6 +41,25 @@ def news_index(home_page):
     return index
 
 
+# The fields an admin "add story" POST needs besides title and slug (empty inline formsets).
+ARTICLE_ADD_FORM = {
+    "lead": "Sapo.",
+    "body-count": "0",
+    "tags": "",
+    "comments_enabled": "on",
+    **{
+        f"{prefix}-{key}": value
+        for prefix in ("bylines", "exemplar_links", "related_links")
+        for key, value in (
+            ("TOTAL_FORMS", "0"),
+            ("INITIAL_FORMS", "0"),
+            ("MIN_NUM_FORMS", "0"),
+            ("MAX_NUM_FORMS", "1000"),
+        )
+    },
+}
+
+
 def aware(year, month, day, hour=8):
     return timezone.make_aware(datetime(year, month, day, hour, 0))
 

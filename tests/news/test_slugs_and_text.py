@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from news.models import ArticlePage, NewsTag, Reporter
+from tests.conftest import ARTICLE_ADD_FORM as ADD_FORM
 
 TITLE = "Đại hội Thi đua yêu nước lần thứ VIII"
 
@@ -97,24 +98,6 @@ def test_story_created_in_the_admin_gets_an_ascii_slug(client, news_index, staff
     story = ArticlePage.objects.get()
     assert story.slug == "hoi-nghi-tuyen-duong-dien-hinh-tien-tien"
     assert story.title == "Hội nghị tuyên dương điển hình tiên tiến"
-
-
-ADD_FORM = {
-    "lead": "Sapo.",
-    "body-count": "0",
-    "tags": "",
-    "comments_enabled": "on",
-    **{
-        f"{prefix}-{key}": value
-        for prefix in ("bylines", "exemplar_links", "related_links")
-        for key, value in (
-            ("TOTAL_FORMS", "0"),
-            ("INITIAL_FORMS", "0"),
-            ("MIN_NUM_FORMS", "0"),
-            ("MAX_NUM_FORMS", "1000"),
-        )
-    },
-}
 
 
 @pytest.mark.django_db

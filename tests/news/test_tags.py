@@ -5,24 +5,9 @@ import pytest
 from django.urls import reverse
 
 from news.models import ArticlePage, NewsTag
+from tests.conftest import ARTICLE_ADD_FORM as ADD_FORM
 
 pytestmark = pytest.mark.django_db
-
-ADD_FORM = {
-    "lead": "Sapo.",
-    "body-count": "0",
-    "comments_enabled": "on",
-    **{
-        f"{prefix}-{key}": value
-        for prefix in ("bylines", "exemplar_links", "related_links")
-        for key, value in (
-            ("TOTAL_FORMS", "0"),
-            ("INITIAL_FORMS", "0"),
-            ("MIN_NUM_FORMS", "0"),
-            ("MAX_NUM_FORMS", "1000"),
-        )
-    },
-}
 
 
 @pytest.fixture
