@@ -7,13 +7,14 @@ backend gives None), the same rules are checked against the stored comments inst
 and not atomic, but a reader is never refused, or let through unlimited, because Redis died.
 """
 
-import time
 from datetime import timedelta
 
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from kontum_site import rate_window
 
 from .models import Comment
 
@@ -34,17 +35,12 @@ def _claim_interval(kind, value, seconds):
     return cache.add(_flood_key(kind, value), 1, timeout=seconds)
 
 
-def _count_in_window(ip, window=60):
-    """Posts from this network in the current minute (claims one), or None without cache."""
-    slot = int(time.time() // window)
-    key = f"comments:rate:{ip}:{slot}"
-    if cache.add(key, 0, timeout=window * 2) is None:
-        return None, window
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between the two calls
-        return 1, window
-    return count, window - time.time() % window
+def _too_quick(seconds):
+    return Limited(_("You are commenting too quickly. Please wait a moment."), seconds)
+
+
+def _too_many(seconds):
+    return Limited(_("Too many comments from your network. Please wait a minute."), seconds)
 
 
 def _database_check(ip, email, rules):
@@ -57,15 +53,13 @@ def _database_check(ip, email, rules):
         else:
             recent = recent.filter(author_email__iexact=email)
         if recent.exists():
-            raise Limited(
-                _("You are commenting too quickly. Please wait a moment."), rules.flood_seconds
-            )
+            raise _too_quick(rules.flood_seconds)
     if rules.max_per_minute and ip:
         minute = Comment.objects.filter(
             ip_address=ip, created_at__gte=now - timedelta(seconds=60), is_staff_reply=False
         ).count()
         if minute >= rules.max_per_minute:
-            raise Limited(_("Too many comments from your network. Please wait a minute."), 60)
+            raise _too_many(60)
 
 
 def claim(ip, email, rules):
@@ -78,16 +72,11 @@ def claim(ip, email, rules):
             if claimed is None:
                 return _database_check(ip, email, rules)
             if not claimed:
-                raise Limited(
-                    _("You are commenting too quickly. Please wait a moment."),
-                    rules.flood_seconds,
-                )
+                raise _too_quick(rules.flood_seconds)
     if rules.max_per_minute and ip:
-        count, retry_after = _count_in_window(ip)
+        count, retry_after = rate_window.hit(f"comments:{ip}", 60)
         if count is None:
             return _database_check(ip, email, rules)
         if count > rules.max_per_minute:
-            raise Limited(
-                _("Too many comments from your network. Please wait a minute."), retry_after
-            )
+            raise _too_many(retry_after)
     return None

@@ -1,13 +1,11 @@
 """The public registry export is rate-limited per reader network: a bulk copy of the registry
 is one request away, so a scraper gets a few files an hour, not the registry every second."""
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kontum_site import rate_window
 from kontum_site.client_ip import client_ip, network
 
 WINDOW = 3600
@@ -19,15 +17,8 @@ def refuse(request):
     if not limit:
         return None
     reader = network(client_ip(request)) or "unknown"
-    slot = int(time.time() // WINDOW)
-    key = f"exemplars:export:{reader}:{slot}"
-    if cache.add(key, 0, timeout=WINDOW * 2) is None:
-        return None  # no cache: cannot count, let it through
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        return None
-    if count <= limit:
+    count, retry_after = rate_window.hit(f"exemplars:export:{reader}", WINDOW)
+    if count is None or count <= limit:  # no cache: cannot count, let it through
         return None
     response = render(
         request,
@@ -35,5 +26,5 @@ def refuse(request):
         {"message": _("Too many downloads from your network. Please try again later.")},
         status=429,
     )
-    response["Retry-After"] = str(int(WINDOW - time.time() % WINDOW) + 1)
+    response["Retry-After"] = str(retry_after)
     return response
