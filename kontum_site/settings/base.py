@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "exemplars",
     "comments",
     "outbox",
+    "drafts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -230,9 +231,12 @@ PERIODIC_JOBS = [
     ("comments.periodic.moderator_digest", 60),
     ("comments.periodic.purge_ips", 3600),
     ("comments.periodic.purge_spam_and_trash", 3600),
+    ("drafts.periodic.purge_abandoned_drafts", 3600),
 ]
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
+# A new page that autosave made from a title alone, untouched this many hours, is removed.
+DRAFTS_ABANDONED_AFTER_HOURS = int(os.environ.get("DRAFTS_ABANDONED_AFTER_HOURS", "24"))
 # The public registry export (CSV/XLSX) per reader network and hour; staff are not limited.
 EXEMPLARS_PUBLIC_EXPORTS_PER_HOUR = 10
 
