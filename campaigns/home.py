@@ -30,3 +30,6 @@ def campaign_sections(home_page):
         "latest_conferences": conferences,
         "home_section_templates": ["campaigns/includes/home_campaigns.html"],
     }
+
+
+campaign_sections.context_keys = ("ongoing_campaigns", "latest_conferences")

@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from kontum_site import seo
+from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
 from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
@@ -284,11 +285,12 @@ class CampaignPage(FoldedSearchMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conferences = self.conferences()
+        # Read only when the page's fragments are rendered (kontum_site/lazy.py).
+        conferences = lazy(self.conferences)
         context["conferences"] = conferences
-        context["honourees"] = self.honourees(conferences)
-        context["milestones"] = list(self.milestones.order_by("date", "sort_order"))
-        context["coverage"] = self.coverage(conferences)
+        context["honourees"] = lazy(self.honourees, conferences)
+        context["milestones"] = lazy(lambda: list(self.milestones.order_by("date", "sort_order")))
+        context["coverage"] = lazy(self.coverage, conferences)
         context["feed_links"] = self.feed_links()
         return context
 
@@ -459,13 +461,19 @@ class ConferencePage(FoldedSearchMixin, SitePage):
         context["campaign"] = self.get_parent().specific
         from kontum_site.pagination import paginate
 
-        context["honouree_list"] = paginate(request, self.honouree_list(), HONOUREES_PER_PAGE)
-        context["gallery_items"] = list(
-            self.gallery.select_related("image").prefetch_related(
-                Prefetch("image", queryset=images_with("fill-480x320", "fill-480x320|format-webp"))
+        context["honouree_list"] = lazy(
+            lambda: paginate(request, self.honouree_list(), HONOUREES_PER_PAGE)
+        )
+        context["gallery_items"] = lazy(
+            lambda: list(
+                self.gallery.select_related("image").prefetch_related(
+                    Prefetch(
+                        "image", queryset=images_with("fill-480x320", "fill-480x320|format-webp")
+                    )
+                )
             )
         )
-        context["coverage"] = list(live_stories(self.stories.all())[:12])
+        context["coverage"] = lazy(lambda: list(live_stories(self.stories.all())[:12]))
         return context
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
+from kontum_site.cached_settings import CachedSiteSetting
 from kontum_site.client_ip import network as truncate_ip  # noqa: F401 (the stored network)
 from kontum_site.vietnamese import nfc
 
@@ -208,7 +209,7 @@ class Comment(models.Model):
 
 
 @register_setting(icon="comment")
-class CommentSettings(BaseSiteSetting):
+class CommentSettings(CachedSiteSetting):
     """Rules for public comments, editable by moderators (Settings → Comment rules)."""
 
     comments_open = models.BooleanField(_("comments open"), default=True)

@@ -4,6 +4,7 @@ comments purges that page, and the listings that show its comment count, from th
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from kontum_site import content_versions
 from kontum_site.page_cache import purge_page
 
 from .models import Comment, Status
@@ -13,13 +14,20 @@ def _shown_before_or_after(comment):
     return Status.APPROVED in (comment.status, comment.previous_status)
 
 
+def _changed(page):
+    """The page and the listings above it (they show its comment count) changed."""
+    ids = [page.pk, *page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)]
+    content_versions.bump(*(content_versions.page_scope(pk) for pk in ids))
+    purge_page(page, listings=True)
+
+
 @receiver(post_save, sender=Comment, dispatch_uid="comments_purge_on_save")
 def purge_on_save(sender, instance, raw=False, **kwargs):
     if not raw and _shown_before_or_after(instance):
-        purge_page(instance.page, listings=True)
+        _changed(instance.page)
 
 
 @receiver(post_delete, sender=Comment, dispatch_uid="comments_purge_on_delete")
 def purge_on_delete(sender, instance, **kwargs):
     if instance.status == Status.APPROVED:
-        purge_page(instance.page, listings=True)
+        _changed(instance.page)

@@ -26,3 +26,6 @@ def featured_exemplars(home_page):
         "exemplar_directory": ExemplarIndexPage.objects.live().descendant_of(home_page).first(),
         "home_section_templates": ["exemplars/includes/home_exemplars.html"],
     }
+
+
+featured_exemplars.context_keys = ("featured_exemplars", "exemplar_directory")

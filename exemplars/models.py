@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from kontum_site import seo
+from kontum_site.lazy import lazy, lazy_items
 from kontum_site.pages import SitePage
 from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from kontum_site.vietnamese import fold
@@ -239,7 +240,10 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
         from .directory import Directory
 
         directory = Directory(self, request.GET)
-        return self.render(request, context_overrides=directory.context(request))
+        keys = ("exemplars_page", "facets", "query", "active_filters", "export_query")
+        return self.render(
+            request, context_overrides=lazy_items(lambda: directory.context(request), keys)
+        )
 
     @path("xuat/<str:fmt>/", name="export")
     def export_route(self, request, fmt):
@@ -497,20 +501,29 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         from .links import exemplar_backlinks
 
         context = super().get_context(request, *args, **kwargs)
-        context["awards"] = self.award_history()
-        context.update(exemplar_backlinks(self, context["awards"]))
-        place = None
-        if self.place_id:
-            place = Place.objects.select_related(
-                "successor",
-                "parent__successor",
-                "parent__parent__successor",
-                "parent__parent__parent",
-            ).get(pk=self.place_id)
+        # Read only when the profile's fragments are rendered (kontum_site/lazy.py).
+        awards = lazy(self.award_history)
+        context["awards"] = awards
+        context.update(
+            lazy_items(
+                lambda: exemplar_backlinks(self, awards), ("stories", "honours", "campaigns")
+            )
+        )
+        place = lazy(self.place_with_successors)
         context["place"] = place
-        context["place_now"] = place.current() if place else None
+        context["place_now"] = lazy(lambda: place.current() if place else None)
         context["directory"] = self.get_parent().specific
         return context
+
+    def place_with_successors(self):
+        if not self.place_id:
+            return None
+        return Place.objects.select_related(
+            "successor",
+            "parent__successor",
+            "parent__parent__successor",
+            "parent__parent__parent",
+        ).get(pk=self.place_id)
 
 
 class AwardRecord(Orderable):

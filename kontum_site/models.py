@@ -2,11 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
+from .cached_settings import CachedSiteSetting
 from .pages import SitePage
 
 
@@ -38,10 +39,10 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .home_sections import home_sections
+        from .home_sections import lazy_home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        context.update(lazy_home_sections(self))
         return context
 
 
@@ -73,7 +74,7 @@ class ContentPage(SitePage):
 
 
 @register_setting(icon="site")
-class SiteIdentity(BaseSiteSetting):
+class SiteIdentity(CachedSiteSetting):
     """What the newsroom shows in the header and footer; editable in the admin."""
 
     site_name = models.CharField(_("site name"), max_length=120, default="Kon Tum Online")

@@ -53,6 +53,8 @@ from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.views.decorators.cache import never_cache
 
+from . import content_versions
+
 logger = logging.getLogger(__name__)
 
 page_content_changed = Signal()
@@ -179,18 +181,33 @@ def response_is_cacheable(request, response):
     return not page.get_view_restrictions().exists()
 
 
-def _make_public(response):
-    """Cacheable for everyone: no reader's CSRF token or cookie left in it."""
-    if CSRF_FIELD.search(response.content):
-        response.content = CSRF_FIELD.sub(rb"\1\2 data-csrf-fill", response.content)
-    response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+def set_public_cache_headers(response):
+    """How long browsers and shared caches may keep a public page, and what it varies on."""
     browser = _setting("PAGE_CACHE_BROWSER_MAX_AGE", 10)
     shared = _setting("PAGE_CACHE_SHARED_MAX_AGE", 600)
     response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
     patch_vary_headers(response, ("Cookie",))
+
+
+def remove_reader_secrets(response, request=None):
+    """No reader's CSRF token or cookie left in it: forms get theirs from /csrf-token/
+    (static/js/page_cache.js). Also lets the response be compressed (compression.py).
+    Given the request (in a view), Django's CSRF middleware is told not to add the cookie."""
+    if request is not None:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    if CSRF_FIELD.search(response.content):
+        response.content = CSRF_FIELD.sub(rb"\1\2 data-csrf-fill", response.content)
+    response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
-    response["ETag"] = f'"{hashlib.sha1(response.content, usedforsecurity=False).hexdigest()}"'
+
+
+def _make_public(response):
+    """Cacheable for everyone: no reader's CSRF token or cookie left in it."""
+    remove_reader_secrets(response)
+    set_public_cache_headers(response)
+    if not response.has_header("ETag"):  # pages bring theirs (kontum_site/wagtail_hooks.py)
+        response["ETag"] = f'"{hashlib.sha1(response.content, usedforsecurity=False).hexdigest()}"'
 
 
 def _from_entry(entry):
@@ -269,6 +286,7 @@ def purge_paths(paths, root_urls=()):
 
 def purge_all():
     """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
+    content_versions.bump(content_versions.SITE)
     _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=_timeout())
     _frontend_purge({root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()})
 
@@ -332,10 +350,12 @@ def purge_page(page, listings=True):
 
 
 def _on_published(sender, instance, **kwargs):
+    content_versions.bump(content_versions.SITE)
     purge_page(instance)
 
 
 def _on_content_changed(sender, page, listings=True, **kwargs):
+    content_versions.bump(content_versions.page_scope(page.pk))
     purge_page(page, listings=listings)
 
 
@@ -367,6 +387,7 @@ def _before_delete(sender, instance, **kwargs):
 def _after_delete(sender, instance, **kwargs):
     found = getattr(instance, "_page_cache_paths", None)
     if found:
+        content_versions.bump(content_versions.SITE)
         paths, roots = found
         purge_paths(paths, roots)
         transaction.on_commit(lambda: purge_paths(paths, roots))
@@ -381,6 +402,12 @@ def _on_purge_all_model_saved(sender, created=False, **kwargs):
 
 def connect_signals():
     from django.apps import apps
+
+    from .resilient_cache import on_recovery
+
+    # Purges and content stamps written during a Redis outage were lost: after one, nothing
+    # cached before it is trusted (pages, fragments, the HTTP front).
+    on_recovery(purge_all)
     from django.db.models.signals import post_delete, post_save, pre_delete
     from wagtail.signals import page_published, page_unpublished, post_page_move
 

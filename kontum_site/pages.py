@@ -36,6 +36,16 @@ class SitePage(Page):
         elif not self.slug.isascii():
             self.slug = slugify_vi(self.slug) or self.slug
 
+    def get_view_restrictions(self):
+        # Wagtail asks on every serve (two queries); most pages have none (view_restrictions).
+        from wagtail.models import PageViewRestriction
+
+        from .view_restrictions import is_unrestricted
+
+        if is_unrestricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def route(self, request, path_components):
         # As Wagtail's, but the parent stays cached on the *specific* child, so breadcrumbs and
         # get_parent() on the served page cost no query (see get_breadcrumbs).

@@ -25,6 +25,16 @@ logger = logging.getLogger(__name__)
 RETRY_SECONDS = 5.0
 
 
+_recovery_callbacks = []
+
+
+def on_recovery(callback):
+    """Call `callback()` when Redis answers again after an outage. What was cached before the
+    outage may be stale: purges and stamp bumps made during it were lost (page_cache.py)."""
+    if callback not in _recovery_callbacks:
+        _recovery_callbacks.append(callback)
+
+
 class _Breaker:
     """Shared by every backend instance in the process (Django makes one per thread)."""
 
@@ -48,16 +58,26 @@ class _Breaker:
 
     @classmethod
     def succeeded(cls):
+        """Note a working call; True when it ended an outage (recovery callbacks have run)."""
         if cls.down_since is None:
-            return
+            return False
         with cls.lock:
             since, cls.down_since = cls.down_since, None
-        if since is not None:
-            logger.warning("Cache available again after %.0f s", time.time() - since)
+        if since is None:
+            return False
+        logger.warning("Cache available again after %.0f s", time.time() - since)
+        for callback in list(_recovery_callbacks):
+            try:
+                callback()
+            except Exception:  # a failing callback must not fail the cache call
+                logger.exception("Cache recovery callback failed")
+        return True
 
 
-def _degrading(fallback):
-    """Run the Redis call unless the breaker is open; on a Redis error answer `fallback(...)`."""
+def _degrading(fallback, read=False):
+    """Run the Redis call unless the breaker is open; on a Redis error answer `fallback(...)`.
+    A read that ends an outage is made again after the recovery callbacks, which may have
+    replaced what it read."""
 
     def decorate(method):
         @functools.wraps(method)
@@ -69,7 +89,8 @@ def _degrading(fallback):
             except RedisError as error:
                 _Breaker.failed(error)
                 return fallback(*args, **kwargs)
-            _Breaker.succeeded()
+            if _Breaker.succeeded() and read:
+                result = method(self, *args, **kwargs)
             return result
 
         return wrapper
@@ -98,15 +119,15 @@ def _all_keys_failed(data, *args, **kwargs):
 
 
 class ResilientRedisCache(RedisCache):
-    get = _degrading(_default)(RedisCache.get)
+    get = _degrading(_default, read=True)(RedisCache.get)
     set = _degrading(_false)(RedisCache.set)
     add = _degrading(_none)(RedisCache.add)
     touch = _degrading(_false)(RedisCache.touch)
     delete = _degrading(_false)(RedisCache.delete)
-    get_many = _degrading(_empty)(RedisCache.get_many)
+    get_many = _degrading(_empty, read=True)(RedisCache.get_many)
     set_many = _degrading(_all_keys_failed)(RedisCache.set_many)
     delete_many = _degrading(_none)(RedisCache.delete_many)
-    has_key = _degrading(_false)(RedisCache.has_key)
+    has_key = _degrading(_false, read=True)(RedisCache.has_key)
     incr = _degrading(_none)(RedisCache.incr)
     clear = _degrading(_false)(RedisCache.clear)
 

@@ -273,6 +273,35 @@ class SearchOutcome:
     fuzzy: bool = False
 
 
+def cached_site_search(query, page_type=None, tag=None, year=None, request=None):
+    """`site_search`, kept in the cache for SEARCH_CACHE_SECONDS under the folded and the
+    accented terms and the filters. Publishing anything bumps the site's content stamp,
+    which is part of the key, so a new story is found at once."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from . import content_versions
+
+    stamps = content_versions.stamps([content_versions.SITE], request)
+    if not query.is_searchable or stamps is None:
+        return site_search(query, page_type=page_type, tag=tag, year=year)
+    key = "search:" + content_versions.digest(
+        stamps[content_versions.SITE],
+        " ".join(query.folded_terms),
+        " ".join(query.accent_terms),
+        page_type._meta.label_lower if page_type else "",
+        tag or "",
+        year or "",
+    )
+    outcome = cache.get(key)
+    if outcome is None:
+        outcome = site_search(query, page_type=page_type, tag=tag, year=year)
+        cache.set(key, outcome, getattr(settings, "SEARCH_CACHE_SECONDS", 300))
+    else:
+        outcome.query = query  # the reader's own spelling, for display
+    return outcome
+
+
 def site_search(query, page_type=None, tag=None, year=None):
     """Ranked ids of live public pages for a query, with the facets of the whole match."""
     outcome = SearchOutcome(query)

@@ -5,9 +5,17 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .lazy import lazy
+from .page_cache import remove_reader_secrets
 from .pagination import paginate
 from .params import int_param
-from .search import MAX_QUERY_LENGTH, SearchQuery, highlight, searchable_models, site_search
+from .search import (
+    MAX_QUERY_LENGTH,
+    SearchQuery,
+    cached_site_search,
+    highlight,
+    searchable_models,
+)
 
 RESULTS_PER_PAGE = 10
 THUMBNAIL = "fill-240x135|format-webp"
@@ -60,10 +68,39 @@ def search_view(request):
     page_type = _page_type(request.GET.get("loai", ""))
     year = _year(request.GET.get("nam"))
     tag = request.GET.get("the", "").strip()[:100] or None
-    outcome = site_search(query, page_type=page_type, tag=tag, year=year)
+    outcome = cached_site_search(query, page_type=page_type, tag=tag, year=year, request=request)
     if query.is_searchable and not request.GET.get("page"):
         record_hit(query)
     results_page = paginate(request, outcome.ids, RESULTS_PER_PAGE)
+    context = {
+        "query": query,
+        "search_query_text": query.text,
+        "outcome": outcome,
+        "type_options": [
+            (ct.model, model._meta.verbose_name_plural, count)
+            for model, ct, count in outcome.type_counts
+        ],
+        # Read only when the results fragment is rendered (search_results.html).
+        "results": lazy(_results, results_page, query),
+        "results_page": results_page,
+        "promotions": lazy(
+            lambda: _promotions(query) if query.is_searchable and results_page.number == 1 else []
+        ),
+        "active_type": page_type._meta.model_name if page_type else "",
+        "active_year": year,
+        "active_tag": tag or "",
+        "max_length": MAX_QUERY_LENGTH,
+        "page_title": _("Search"),
+        "noindex": True,
+    }
+    response = render(request, "kontum_site/search_results.html", context)
+    # The query is reflected in the page: no token may sit beside it in a compressed response.
+    remove_reader_secrets(response, request)
+    return response
+
+
+def _results(results_page, query):
+    """The result cards of one page of results: pages, highlighted titles and snippets."""
     pages = Page.objects.filter(pk__in=list(results_page.object_list)).specific()
     by_id = {page.pk: page for page in pages}
     images = {}
@@ -96,24 +133,4 @@ def search_view(request):
                 "image": images.get(image_id),
             }
         )
-    context = {
-        "query": query,
-        "search_query_text": query.text,
-        "outcome": outcome,
-        "type_options": [
-            (ct.model, model._meta.verbose_name_plural, count)
-            for model, ct, count in outcome.type_counts
-        ],
-        "results": results,
-        "results_page": results_page,
-        "promotions": (
-            _promotions(query) if query.is_searchable and results_page.number == 1 else []
-        ),
-        "active_type": page_type._meta.model_name if page_type else "",
-        "active_year": year,
-        "active_tag": tag or "",
-        "max_length": MAX_QUERY_LENGTH,
-        "page_title": _("Search"),
-        "noindex": True,
-    }
-    return render(request, "kontum_site/search_results.html", context)
+    return results

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .content_versions import cached_until_site_changes
 from .health import healthz
 from .page_cache import csrf_token_view
 from .search_views import search_view
@@ -31,7 +32,7 @@ urlpatterns = [
     path("tim-kiem/", search_view, name="site_search"),
     path("rss/", include("news.feed_urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cached_until_site_changes(sitemap), name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -108,9 +108,13 @@ def targets(ctx):
     ctx.target("news index, page 500", f"{index.url}?page=500")
     tag = NewsTag.objects.filter(slug="chu-de-007").first() or NewsTag.objects.first()
     ctx.target("tag page", index.tag_url(tag))
-    story = ArticlePage.objects.live().filter(slug="bai-viet-1000").first() or (
-        ArticlePage.objects.live().first()
-    )
+    from comments.models import Comment
+
+    # A story that truly has no comment (the label is checked, not assumed).
+    commented = Comment.objects.values("page_id")
+    story = ArticlePage.objects.live().exclude(pk__in=commented).order_by("pk").first()
     ctx.shared["plain_story"] = story
     ctx.target("story, 0 comments", story.url)
     ctx.target("story, 0 comments (page cache)", story.url, cached=True)
+    ctx.target("story, 0 comments (cold: no cached parts)", story.url, cold=True)
+    ctx.target("tag page (cold: no cached parts)", index.tag_url(tag), cold=True)

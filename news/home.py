@@ -27,6 +27,9 @@ def latest_news(home_page):
     }
 
 
+latest_news.context_keys = ("lead_story", "latest_stories", "news_index", "popular_tags")
+
+
 POPULAR_TAGS_CACHE_KEY = "news:popular-tags"
 
 

@@ -3,9 +3,10 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
@@ -24,6 +25,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
 from kontum_site.params import int_param
@@ -246,7 +248,8 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return self.render(
             request,
             context_overrides={
-                "stories_page": paginate(request, stories, STORIES_PER_PAGE, count=count),
+                # Read only when the listing fragment is rendered (kontum_site/lazy.py).
+                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE, count=count),
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),
@@ -262,7 +265,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             template="news/tag_page.html",
             context_overrides={
                 "tag": tag,
-                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE),
             },
         )
 
@@ -275,7 +278,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             template="news/reporter_page.html",
             context_overrides={
                 "reporter": reporter,
-                "stories_page": paginate(request, stories, STORIES_PER_PAGE),
+                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE),
             },
         )
 
@@ -446,33 +449,50 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         return self._reporters
 
     def related_stories(self, limit=4, tags=None):
-        chosen = [
-            link.story.specific
-            for link in self.related_links.select_related("story").all()
-            if link.story and link.story.live
-        ]
-        if chosen:
-            return chosen[:limit]
+        chosen_ids = [
+            link.story_id for link in self.related_links.all() if link.story_id is not None
+        ][:limit]
+        if chosen_ids:
+            # The editor's choice, in the editor's order, in one query with pictures and bylines.
+            found = {
+                story.pk: story
+                for story in story_listing(ArticlePage.objects.filter(pk__in=chosen_ids))
+            }
+            chosen = [found[pk] for pk in chosen_ids if pk in found]
+            if chosen:
+                return chosen
         if tags is None:
             tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
         else:
             tag_ids = [tag.pk for tag in tags]
         if not tag_ids:
             return []
-        return list(
-            story_listing(ArticlePage.objects.exclude(pk=self.pk))
-            .filter(tagged_items__tag_id__in=tag_ids)
-            .annotate(shared_tags=Count("tagged_items"))
-            .order_by("-shared_tags", "-display_date")[:limit]
+        # Rank on the tag table alone (grouping stories by every column, the body included,
+        # was the slowest query of a story), then fetch the few winners for display.
+        ranked = list(
+            ArticlePageTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+            .exclude(content_object_id=self.pk)
+            .values("content_object_id")
+            .annotate(shared=Count("id"), date=Max("content_object__display_date"))
+            .order_by("-shared", "-date", "-content_object_id")
+            .values_list("content_object_id", flat=True)[: limit * 2]
         )
+        found = {
+            story.pk: story for story in story_listing(ArticlePage.objects.filter(pk__in=ranked))
+        }
+        return [found[pk] for pk in ranked if pk in found][:limit]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
-        context["story_tags"] = list(self.tags.all())
-        context["story_reporters"] = self.reporters()
-        context["related_stories"] = self.related_stories(tags=context["story_tags"])
-        context.update(self.campaign_links())
+        # Read only when a fragment that shows them is rendered (templatetags/fragments.py).
+        tags = SimpleLazyObject(lambda: list(self.tags.all()))
+        links = SimpleLazyObject(self.campaign_links)
+        context["story_tags"] = tags
+        context["story_reporters"] = SimpleLazyObject(self.reporters)
+        context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
+        for name in ("story_exemplars", "story_campaign", "story_conference"):
+            context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
 
     def campaign_links(self):

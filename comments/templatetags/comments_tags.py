@@ -1,9 +1,10 @@
 from django import template
+from django.utils.functional import SimpleLazyObject
 
 from kontum_site.params import int_param
 
 from ..checks import comments_closed, comments_enabled
-from ..display import ORDER_PARAM, thread_page
+from ..display import ORDER_PARAM, PAGE_PARAM, thread_page
 from ..forms import CommentForm, make_token
 from ..models import Comment, CommentSettings
 from ..views import NOTICE_PARAM
@@ -18,7 +19,8 @@ def comments_section(context, page):
     if not comments_enabled(page):
         return {"enabled": False}
     rules = CommentSettings.for_request(request)
-    threads, newest = thread_page(request, page, rules)
+    # Read only when the cached thread fragment is rendered (section.html).
+    loaded = SimpleLazyObject(lambda: thread_page(request, page, rules))
     reply_to = None
     parent_id = int_param(request.GET.get("tra-loi"), None, minimum=1)
     if parent_id is not None:
@@ -40,9 +42,10 @@ def comments_section(context, page):
         "settings": context.get("settings"),  # the site's settings (privacy page link)
         "page": page,
         "rules": rules,
-        "threads": threads,
-        "total": threads.total,
-        "newest": newest,
+        "threads": SimpleLazyObject(lambda: loaded[0]),
+        "newest": SimpleLazyObject(lambda: loaded[1]),
+        "page_number": request.GET.get(PAGE_PARAM, ""),
+        "order": request.GET.get(ORDER_PARAM, ""),
         "order_param": ORDER_PARAM,
         "closed": comments_closed(page, rules),
         "form": CommentForm(initial=initial),

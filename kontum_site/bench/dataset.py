@@ -26,7 +26,8 @@ class Target:
     method: str = "GET"
     login: bool = False
     data: dict | None = None
-    cached: bool = False
+    cached: bool = False  # served with the page cache on
+    cold: bool = False  # served with no cached parts at all (FRAGMENT_CACHE_ENABLED=0)
 
 
 @dataclass

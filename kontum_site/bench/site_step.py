@@ -23,6 +23,7 @@ def build(ctx):
 
 def targets(ctx):
     ctx.target("home", "/")
+    ctx.target("home (cold: no cached parts)", "/", cold=True)
 
 
 class _Quiet:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kontum_site.compression.CompressionMiddleware",
     "kontum_site.middleware.ControlCharactersMiddleware",
     "kontum_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,6 +147,11 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600" if REDIS_URL else "10"))
 PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "10"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600"))
+# Parts of pages kept in the cache until what they show changes (templatetags/fragments.py);
+# off only to measure a render from nothing (the bench's "cold" rows).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/csrf-token/"]
 # Saving or deleting one of these changes many pages: the whole page cache is purged.
 PAGE_CACHE_PURGE_ALL_ON_SAVE = [

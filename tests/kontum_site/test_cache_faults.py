@@ -171,3 +171,43 @@ def test_a_hanging_redis_costs_one_timeout_then_nothing(site, settings):
     assert later < 0.5  # the breaker is open: Redis is not asked again for a while
     silent.close()
     resilient_cache._Breaker.down_since = None
+
+
+def test_without_redis_every_change_shows_at_once_and_nothing_is_answered_304_unseen(
+    site, redis_cache
+):
+    """No cache, no cached parts and no early 304: each reader gets a fresh render."""
+    from comments.models import Status
+
+    client = Client()
+    etag = client.get(site.url)["ETag"]
+    redis_cache.kill()
+    Comment.objects.create(
+        page=site,
+        author_name="Bạn đọc",
+        author_email="b@example.invalid",
+        body="Ý kiến khi Redis vắng mặt",
+        status=Status.APPROVED,
+    )
+    response = client.get(site.url, headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert "Ý kiến khi Redis vắng mặt" in response.content.decode()
+
+
+def test_what_changed_during_an_outage_shows_once_redis_is_back(site, redis_cache, monkeypatch):
+    """Redis unreachable (paused), a story renamed meanwhile: its purge and stamp bump are
+    lost, so on recovery everything cached before the outage is dropped."""
+    import threading
+
+    monkeypatch.setattr(resilient_cache, "RETRY_SECONDS", 0.2)
+    client = Client()
+    assert client.get(site.url).headers["X-Page-Cache"] == "miss"
+    assert client.get(site.url).headers["X-Page-Cache"] == "hit"
+    redis = redis_cache.client()
+    redis.execute_command("CLIENT", "PAUSE", "1500", "ALL")  # answers nothing for 1.5 s
+    site.title = "Đại hội thi đua (đã sửa tên)"
+    site.save_revision().publish()  # its purges time out: lost
+    threading.Event().wait(1.7)
+    response = client.get(site.url)
+    assert "Đại hội thi đua (đã sửa tên)" in response.content.decode()
+    assert response.headers["X-Page-Cache"] == "miss"

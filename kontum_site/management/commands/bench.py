@@ -59,7 +59,15 @@ TARGETS = [
         1.5,
     ),
 ]
-MAX_QUERIES = 15
+MAX_QUERIES = 12
+# Issue targets against the WordPress peer (requests/s, ours / theirs, in interleaved runs).
+PEER_TARGETS = {
+    "story, 0 comments": 2.0,
+    "story, 200 comments": 2.0,
+    "home": 1.5,
+    "tag page": 1.5,
+    "search": 1.5,
+}
 
 
 def free_port():
@@ -79,6 +87,15 @@ class Command(BaseCommand):
         parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
         parser.add_argument("--build-only", action="store_true")
         parser.add_argument("--only", default="", help="measure only kinds containing this")
+        parser.add_argument(
+            "--peer",
+            action="append",
+            default=[],
+            metavar="KIND=URL",
+            help="a peer's URL (loopback) for one of our URL kinds, e.g. the WordPress peer's "
+            "story: measured in turn with ours (ours, peer, ours, peer) and given as a ratio",
+        )
+        parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds per peer")
 
     def say(self, message):
         self.stdout.write(message)
@@ -94,6 +111,7 @@ class Command(BaseCommand):
             call_command("migrate", "--noinput", verbosity=0)
             self.say(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
             dataset.build(options["scale"], stdout=self.stdout)
+            self.analyze()
             build_seconds = time.monotonic() - started
             if options["build_only"]:
                 return
@@ -103,16 +121,22 @@ class Command(BaseCommand):
             self.say("Counting SQL queries per request (in-process, page cache off)…")
             counts = {t.kind: self.count_queries(t) for t in targets}
         self.collectstatic()
+        peers = self.parse_peers(options["peer"])
         results = {}
-        for cached in (False, True):
-            group = [t for t in targets if t.cached == cached]
+        for cached, cold in ((False, False), (True, False), (False, True)):
+            group = [t for t in targets if t.cached == cached and t.cold == cold]
             if not group:
                 continue
-            with self.server(options, page_cache=cached, media=media) as base:
+            with self.server(options, page_cache=cached, media=media, cold=cold) as base:
                 for target in group:
                     results[target.kind] = self.measure(base, target, session, options)
                     results[target.kind].update(counts[target.kind])
                     self.say(self.row(target.kind, results[target.kind]))
+                    if target.kind in peers:
+                        results[target.kind]["peer"] = self.versus_peer(
+                            base, target, session, options, peers[target.kind]
+                        )
+                        self.say(self.peer_row(target.kind, results[target.kind]["peer"]))
         report = self.report(results, options, build_seconds)
         self.print_table(results)
         self.print_targets(report["targets"])
@@ -140,6 +164,58 @@ class Command(BaseCommand):
                 admin.execute(f'CREATE DATABASE "{name}"')
             self.say(f"Created PostgreSQL database {name}")
 
+    def analyze(self):
+        """Fresh planner statistics after bulk inserts (PostgreSQL and SQLite alike)."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    def parse_peers(self, values):
+        peers = {}
+        for value in values:
+            kind, _sep, url = value.rpartition("=")
+            if not kind or not url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+                raise SystemExit(f"--peer wants KIND=URL with a loopback URL, got {value!r}")
+            peers[kind] = url
+        return peers
+
+    def versus_peer(self, base, target, session, options, peer_url):
+        """Ours and the peer in turn, `rounds` times; the median of the pairwise ratios."""
+        cookie = f"{settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
+        ours_url = base + target.path
+        load.run_python(peer_url, 1, 2)  # warm the peer too
+        pairs = []
+        for _round in range(options["rounds"]):
+            ours = load.run(
+                ours_url,
+                options["duration"],
+                options["connections"],
+                options["tool"],
+                cookie=cookie,
+            )
+            theirs = load.run(
+                peer_url, options["duration"], options["connections"], options["tool"]
+            )
+            pairs.append((ours, theirs))
+        ratios = sorted(o["rps"] / max(t["rps"], 1e-9) for o, t in pairs)
+        return {
+            "url": peer_url,
+            "rounds": [
+                {
+                    "ours_rps": o["rps"],
+                    "peer_rps": t["rps"],
+                    "ours_p50_ms": o["p50_ms"],
+                    "peer_p50_ms": t["p50_ms"],
+                }
+                for o, t in pairs
+            ],
+            "rps_ratio": round(ratios[len(ratios) // 2], 2),
+            "peer_bytes": pairs[-1][1].get("bytes_per_response"),
+        }
+
+    def peer_row(self, kind, peer):
+        rounds = ", ".join(f"{r['ours_rps']:.1f}/{r['peer_rps']:.1f}" for r in peer["rounds"])
+        return f"  vs peer {peer['url']}: req/s ours/peer {rounds} → ratio {peer['rps_ratio']}×"
+
     def staff_session(self):
         from django.contrib.auth import get_user_model
 
@@ -161,7 +237,9 @@ class Command(BaseCommand):
                 return client.post(target.path, self.form_data(target))
             return client.get(target.path)
 
-        with override_settings(PAGE_CACHE_ENABLED=target.cached):
+        with override_settings(
+            PAGE_CACHE_ENABLED=target.cached, FRAGMENT_CACHE_ENABLED=not target.cold
+        ):
             request()  # warm up: renditions, caches
             with CaptureQueriesContext(connection) as captured:
                 response = request()
@@ -189,7 +267,7 @@ class Command(BaseCommand):
             cwd=settings.BASE_DIR,
         )
 
-    def server_env(self, page_cache, media):
+    def server_env(self, page_cache, media, cold=False):
         env = dict(os.environ)
         env.update(
             DJANGO_SETTINGS_MODULE="kontum_site.settings.production",
@@ -204,13 +282,14 @@ class Command(BaseCommand):
             MEDIA_ROOT=str(media),
             DB_CONN_MAX_AGE="60",
             PAGE_CACHE_ENABLED="1" if page_cache else "0",
+            FRAGMENT_CACHE_ENABLED="0" if cold else "1",
             PAGE_CACHE_TIMEOUT="600",
             LOG_LEVEL="ERROR",
         )
         env.setdefault("DATABASE_URL", f"sqlite:///{connection.settings_dict['NAME']}")
         return env
 
-    def server(self, options, page_cache, media):
+    def server(self, options, page_cache, media, cold=False):
         command = self
 
         class Server:
@@ -218,13 +297,14 @@ class Command(BaseCommand):
                 self.port = free_port()
                 command.say(
                     f"gunicorn ({options['workers']} workers, production settings, DEBUG off, "
-                    f"page cache {'on' if page_cache else 'off'}) on 127.0.0.1:{self.port}"
+                    f"page cache {'on' if page_cache else 'off'}, "
+                    f"cached parts {'off' if cold else 'on'}) on 127.0.0.1:{self.port}"
                 )
                 self.process = subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "kontum_site.wsgi"]
                     + ["--bind", f"127.0.0.1:{self.port}", "--workers", str(options["workers"])]
                     + ["--log-level", "warning"],
-                    env=command.server_env(page_cache, media),
+                    env=command.server_env(page_cache, media, cold=cold),
                     cwd=settings.BASE_DIR,
                 )
                 base = f"http://127.0.0.1:{self.port}"
@@ -318,7 +398,20 @@ class Command(BaseCommand):
                     "status": "met" if ok else "missed",
                 }
             )
-        worst = max(results.items(), key=lambda item: item[1]["queries"], default=None)
+        for kind, limit in PEER_TARGETS.items():
+            peer = results.get(kind, {}).get("peer")
+            if peer is None:
+                continue
+            checks.append(
+                {
+                    "target": f"{kind}: ≥ {limit}× the peer's requests/s",
+                    "value": peer["rps_ratio"],
+                    "limit": limit,
+                    "status": "met" if peer["rps_ratio"] >= limit else "missed",
+                }
+            )
+        warm = {k: v for k, v in results.items() if "cold" not in k}
+        worst = max(warm.items(), key=lambda item: item[1]["queries"], default=None)
         if worst:
             checks.append(
                 {
