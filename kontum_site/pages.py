@@ -51,12 +51,33 @@ class SitePage(Page):
         # get_parent() on the served page cost no query (see get_breadcrumbs).
         if not path_components:
             return super().route(request, path_components)
-        try:
-            child = self.get_children().get(slug=path_components[0]).specific
-        except Page.DoesNotExist as error:
-            raise Http404 from error
+        slug = path_components[0]
+        child = self.cached_child(
+            request, slug, lambda: self.get_children().filter(slug=slug).specific().first()
+        )
+        if child is None:
+            raise Http404
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+    def cached_child(self, request, slug, fetch):
+        """The child page at this slug, kept in the cache until anything is published
+        (the site's content stamp): routing a reader's request then costs no query per
+        level. A slug that matches nothing is not remembered (made-up URLs leave no key)."""
+        from django.core.cache import cache
+
+        from .content_versions import SITE, TIMEOUT, digest, stamps
+
+        found = stamps([SITE], request)
+        if found is None:
+            return fetch()
+        key = f"route:{digest(found[SITE], self.pk, slug)}"
+        child = cache.get(key)
+        if child is None:
+            child = fetch()
+            if child is not None:
+                cache.set(key, child, TIMEOUT)
+        return child
 
     def get_breadcrumbs(self):
         """Ancestors below the site root, for breadcrumbs and BreadcrumbList JSON-LD.

@@ -195,11 +195,15 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         # A story in one query (with its picture and this page as its cached parent) instead of
         # Wagtail's child lookup + specific fetch + parent fetch for the breadcrumbs and links.
         if len(path_components) == 1:
-            story = (
-                ArticlePage.objects.child_of(self)
-                .select_related("featured_image")
-                .filter(slug=path_components[0])
-                .first()
+            story = self.cached_child(
+                request,
+                path_components[0],
+                lambda: (
+                    ArticlePage.objects.child_of(self)
+                    .select_related("featured_image")
+                    .filter(slug=path_components[0])
+                    .first()
+                ),
             )
             if story is not None:
                 story._cached_parent_obj = self

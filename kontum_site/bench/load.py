@@ -142,3 +142,14 @@ def run(url, duration, connections, tool="auto", **options):
     if tool == "wrk" or (tool == "auto" and wrk_path()):
         return run_wrk(url, duration, connections, **options)
     return run_python(url, duration, connections, **options)
+
+
+def single_ms(url, count=7, cookie="", method="GET", data=None):
+    """The median time of `count` requests sent one after another (no concurrency): what one
+    reader waits, as opposed to the latency under load."""
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        status_of(url, cookie=cookie, method=method, data=data)
+        times.append((time.perf_counter() - started) * 1000)
+    return round(sorted(times)[len(times) // 2], 1)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "comments",
     "outbox",
     "drafts",
+    "wordpress_import",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
