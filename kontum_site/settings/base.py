@@ -157,6 +157,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/csrf-token/"]
 # Saving or deleting one of these changes many pages: the whole page cache is purged.
 PAGE_CACHE_PURGE_ALL_ON_SAVE = [
     "wagtailcore.Site",
+    "wagtailimages.Image",  # an edited picture (focal point, file) gets new renditions
     "kontum_site.SiteIdentity",
     "news.Reporter",
     "news.NewsTag",

@@ -4,6 +4,7 @@ Set CHROMIUM to the browser's path; without one, browser tests are skipped with 
 """
 
 import os
+import re
 import shutil
 
 import pytest
@@ -41,3 +42,17 @@ def screenshot_dir():
     path = os.environ.get("SCREENSHOT_DIR", "test-results/screenshots")
     os.makedirs(path, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def admin_login(page, live_server, news_index, staff_user):
+    """A superuser signed in to the admin in the browser; returns the news section."""
+    from django.urls import reverse
+
+    staff_user("bientap", superuser=True)
+    page.goto(live_server.url + reverse("wagtailadmin_login"))
+    page.fill("input[name=username]", "bientap")
+    page.fill("input[name=password]", "pw")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return news_index

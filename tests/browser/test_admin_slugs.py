@@ -19,17 +19,6 @@ TITLES = {
 }
 
 
-@pytest.fixture
-def admin_login(page, live_server, news_index, staff_user):
-    staff_user("bientap", superuser=True)
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", "bientap")
-    page.fill("input[name=password]", "pw")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return news_index
-
-
 def test_typed_titles_give_vietnamese_slugs_and_live_urls(
     page, live_server, admin_login, screenshot_dir
 ):

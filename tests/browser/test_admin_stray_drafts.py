@@ -11,17 +11,6 @@ from django.utils import timezone
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def editor_in_admin(page, live_server, news_index, staff_user):
-    staff_user("bientap", superuser=True)
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", "bientap")
-    page.fill("input[name=password]", "pw")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return news_index
-
-
 def wait_for_page(browser_page, title, timeout=10):
     from wagtail.models import Page
 
@@ -51,12 +40,12 @@ def age_autosaves(hours):
 
 
 def test_an_abandoned_title_is_hidden_then_cleaned_up_and_work_is_kept(
-    page, live_server, editor_in_admin, screenshot_dir
+    page, live_server, admin_login, screenshot_dir
 ):
     from django.core.management import call_command
     from wagtail.models import Page
 
-    index = editor_in_admin
+    index = admin_login
     add_url = live_server.url + reverse(
         "wagtailadmin_pages:add", args=("news", "articlepage", index.pk)
     )

@@ -214,3 +214,16 @@ def test_responses_with_a_secret_are_never_compressed(client, site, staff_user):
     client.force_login(staff_user("bientap", superuser=True))
     admin = client.get("/admin/", headers={"accept-encoding": "gzip"})
     assert admin.status_code == 200 and admin.get("Content-Encoding") != "gzip"
+
+
+def test_an_edited_picture_is_not_served_from_cached_parts(client, site):
+    import re
+
+    story = site["story"]
+    before = set(re.findall(r"/media/images/[^\" ]+", client.get(story.url).content.decode()))
+    image = story.featured_image
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width, image.focal_point_height = 20, 20
+    image.save()
+    after = set(re.findall(r"/media/images/[^\" ]+", client.get(story.url).content.decode()))
+    assert before and after and before != after  # renditions for the new focal point
