@@ -507,6 +507,13 @@ class ConferenceHonouree(Orderable):
         verbose_name = _("honouree")
         verbose_name_plural = _("honourees")
 
+    def clean(self):
+        super().clean()
+        if self.award_type_id and self.exemplar_id:
+            refusal = self.award_type.refusal(self.exemplar.kind)
+            if refusal:
+                raise ValidationError({"award_type": refusal})
+
 
 class ConferenceGalleryImage(Orderable):
     conference = ParentalKey(ConferencePage, on_delete=models.CASCADE, related_name="gallery")

@@ -78,6 +78,26 @@ class AwardType(models.Model):
     def __str__(self):
         return self.name
 
+    def allows(self, kind):
+        """Whether the law lets this title or form go to a recipient of this kind (Law
+        06/2022/QH15: e.g. Chiến sĩ thi đua to individuals, Cờ thi đua to collectives).
+        A commune is recorded as a collective."""
+        if self.recipient in ("", AwardRecipient.ANY):
+            return True
+        if self.recipient == AwardRecipient.COMMUNE:
+            return kind == ExemplarKind.COLLECTIVE
+        return self.recipient == kind
+
+    def refusal(self, kind):
+        """The Vietnamese-first error when it does not, or None."""
+        if self.allows(kind):
+            return None
+        return _("“%(title)s” is awarded to %(recipients)s only, not to: %(kind)s.") % {
+            "title": self.name,
+            "recipients": str(self.get_recipient_display()).lower(),
+            "kind": str(ExemplarKind(kind).label).lower() if kind in ExemplarKind.values else kind,
+        }
+
 
 class EthnicGroup(models.Model):
     name = models.CharField(
@@ -574,6 +594,14 @@ class AwardRecord(Orderable):
 
     def __str__(self):
         return f"{self.award_type} ({self.year or ''})"
+
+    def clean(self):
+        super().clean()
+        exemplar = getattr(self, "exemplar", None)
+        if self.award_type_id and exemplar is not None:
+            refusal = self.award_type.refusal(exemplar.kind)
+            if refusal:
+                raise ValidationError({"award_type": refusal})
 
     def save(self, *args, **kwargs):
         if self.year is None and self.decision_date:

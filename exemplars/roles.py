@@ -1,22 +1,29 @@
-"""Editors keep the registry's vocabularies and may import spreadsheets (see ROLE_SETUPS)."""
+"""The registry's desk (ROLE_SETUPS): editors and registry editors keep the vocabularies;
+campaign, conference and exemplar pages go through the "Duyệt hồ sơ" workflow."""
 
 from django.contrib.auth.models import Group, Permission
 
-from kontum_site.editorial import EDITORS, REPORTERS
+from kontum_site.editorial import EDITORS, REPORTERS, ensure_registry_setup
 
 VOCABULARIES = ["awardtype", "place", "ethnicgroup", "sector"]
 
 
 def ensure_roles():
+    from campaigns.models import CampaignIndexPage
+
+    from .models import ExemplarIndexPage
+
+    sections = [*ExemplarIndexPage.objects.all(), *CampaignIndexPage.objects.all()]
+    registry_editors, _workflow = ensure_registry_setup(sections)
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     reporters, _created = Group.objects.get_or_create(name=REPORTERS)
     for model in VOCABULARIES:
         for action in ("add", "change", "view"):
-            editors.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label="exemplars", codename=f"{action}_{model}"
-                )
+            permission = Permission.objects.get(
+                content_type__app_label="exemplars", codename=f"{action}_{model}"
             )
+            editors.permissions.add(permission)
+            registry_editors.permissions.add(permission)
         reporters.permissions.add(
             Permission.objects.get(content_type__app_label="exemplars", codename=f"view_{model}")
         )

@@ -211,7 +211,8 @@ class Vocabulary:
     """Every lookup table once, keyed by folded text."""
 
     def __init__(self):
-        self.award_types = {_key(a.name): a.pk for a in AwardType.objects.all()}
+        self.award_type_objects = {a.pk: a for a in AwardType.objects.all()}
+        self.award_types = {_key(a.name): a.pk for a in self.award_type_objects.values()}
         self.ethnic_groups = {}
         for group in EthnicGroup.objects.all():
             self.ethnic_groups[_key(group.name)] = group.pk
@@ -330,6 +331,10 @@ def validate_row(values, vocabulary):
             errors.append(_("the title or form (danh_hieu) is empty"))
         elif award["award_type_id"] is None:
             errors.append(_("unknown title or form “%(value)s”") % {"value": title})
+        elif kind:  # the law says who may receive it
+            refusal = vocabulary.award_type_objects[award["award_type_id"]].refusal(kind)
+            if refusal:
+                errors.append(refusal)
         level_text = values.get("cap_khen", "")
         if level_text:
             award["level"] = LEVEL_WORDS.get(_key(level_text)) or (

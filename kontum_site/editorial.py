@@ -69,6 +69,43 @@ def _grant_collection(group, collection, pairs):
         )
 
 
+REGISTRY_EDITORS = "Biên tập hồ sơ"
+REGISTRY_WORKFLOW_NAME = "Duyệt hồ sơ"
+REGISTRY_TASK_NAME = "Biên tập hồ sơ duyệt"
+
+
+def ensure_approval_workflow(workflow_name, task_name, approvers, sections):
+    """A one-step approval workflow on these sections, approved by these groups."""
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.add(*approvers)
+    workflow, _created = Workflow.objects.get_or_create(name=workflow_name)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for section in sections:
+        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_registry_setup(sections):
+    """The registry's desk (campaigns, conferences, exemplars): registry editors edit and
+    publish there; reporters may propose a record (create and submit it), never publish it;
+    a workflow holds every submitted record until a registry editor or an editor approves."""
+    registry_editors, _created = Group.objects.get_or_create(name=REGISTRY_EDITORS)
+    reporters, _created = Group.objects.get_or_create(name=REPORTERS)
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    _grant_models(registry_editors, [("wagtailadmin", "access_admin")])
+    root_collection = Collection.get_first_root_node()
+    _grant_collection(registry_editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
+    for section in sections:
+        _grant_pages(registry_editors, section, EDITOR_PAGE_PERMISSIONS)
+        _grant_pages(reporters, section, REPORTER_PAGE_PERMISSIONS)
+    workflow = ensure_approval_workflow(
+        REGISTRY_WORKFLOW_NAME, REGISTRY_TASK_NAME, [registry_editors, editors], sections
+    )
+    return registry_editors, workflow
+
+
 def ensure_editorial_setup(home_page, reporter_sections, workflow_sections):
     """Create the groups, their permissions and the approval workflow. Safe to call again."""
     reporters, _created = Group.objects.get_or_create(name=REPORTERS)
@@ -83,12 +120,5 @@ def ensure_editorial_setup(home_page, reporter_sections, workflow_sections):
     _grant_collection(reporters, root_collection, REPORTER_COLLECTION_PERMISSIONS)
     _grant_collection(editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
 
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.add(editors)
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for section in workflow_sections:
-        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    workflow = ensure_approval_workflow(WORKFLOW_NAME, TASK_NAME, [editors], workflow_sections)
     return reporters, editors, workflow

@@ -60,6 +60,28 @@ ARTICLE_ADD_FORM = {
 }
 
 
+def admin_form_data(client, url, form_id="page-edit-form"):
+    """An admin form as the browser would send it back: every field as the page shows it."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(client.get(url).content, "html.parser").find("form", id=form_id)
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen.get("value", "") if chosen else ""
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
 def aware(year, month, day, hour=8):
     return timezone.make_aware(datetime(year, month, day, hour, 0))
 
