@@ -19,7 +19,8 @@ STORY_RENDITIONS = [
     "fill-480x270|format-webp",
     "fill-960x540|format-webp",
 ]
-STORY_LIMIT = 30
+STORIES_PER_PAGE = 20
+STORIES_PAGE_PARAM = "page"
 
 
 def _model(label):
@@ -29,7 +30,8 @@ def _model(label):
         return None
 
 
-def stories_mentioning(exemplar, limit=STORY_LIMIT):
+def stories_mentioning(exemplar):
+    """Every live story that links to this exemplar, newest first (a queryset to page)."""
     story_model = _model(STORY_MODEL)
     if story_model is None:
         return []
@@ -46,7 +48,14 @@ def stories_mentioning(exemplar, limit=STORY_LIMIT):
         .prefetch_related(Prefetch("featured_image", queryset=images))
         .order_by("-display_date", "-pk")
     )
-    return list(stories[:limit])
+    return stories
+
+
+def story_page(request, exemplar):
+    """One page of those stories (`?page=`), with the total for "Stories about them (12)"."""
+    from kontum_site.pagination import paginate
+
+    return paginate(request, stories_mentioning(exemplar), STORIES_PER_PAGE, STORIES_PAGE_PARAM)
 
 
 def conference_honours(exemplar):
@@ -74,11 +83,13 @@ def campaigns_for(exemplar, awards, honours):
     )
 
 
-def exemplar_backlinks(exemplar, awards=None):
+def exemplar_backlinks(exemplar, awards=None, request=None):
     awards = awards if awards is not None else list(exemplar.awards.all())
     honours = conference_honours(exemplar)
     return {
-        "stories": stories_mentioning(exemplar),
+        "stories": story_page(request, exemplar)
+        if request
+        else list(stories_mentioning(exemplar)[:20]),
         "honours": honours,
         "campaigns": campaigns_for(exemplar, awards, honours),
     }

@@ -401,6 +401,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         APIField("achievements"),
         APIField("portrait"),
         APIField("award_records"),
+        APIField("linked_stories"),
     ]
 
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -448,6 +449,20 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         return [f"{a.award_type.name} ({a.year})" if a.year else a.award_type.name for a in awards]
 
     @property
+    def linked_stories(self):
+        """Every live story about this exemplar, for the read API (newest first)."""
+        from .links import stories_mentioning
+
+        return [
+            {
+                "id": story.pk,
+                "title": story.title,
+                "url": story.url,
+                "date": story.display_date.isoformat() if story.display_date else None,
+            }
+            for story in stories_mentioning(self)
+        ]
+
     def award_records(self):
         """Award records for the read API."""
         return [
@@ -526,7 +541,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         context["awards"] = awards
         context.update(
             lazy_items(
-                lambda: exemplar_backlinks(self, awards), ("stories", "honours", "campaigns")
+                lambda: exemplar_backlinks(self, awards, request),
+                ("stories", "honours", "campaigns"),
             )
         )
         place = lazy(self.place_with_successors)

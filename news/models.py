@@ -146,6 +146,13 @@ class Reporter(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
+def _page_link(page):
+    """{id, title, url} of a live page, or None (the read API's links between records)."""
+    if page is None or not page.live:
+        return None
+    return {"id": page.pk, "title": page.title, "url": page.url}
+
+
 def story_listing(queryset):
     """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
@@ -382,7 +389,23 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         APIField("featured_image_caption"),
         APIField("featured_image_credit"),
         APIField("body"),
+        APIField("linked_exemplars"),
+        APIField("linked_campaign"),
+        APIField("linked_conference"),
     ]
+
+    def linked_exemplars(self):
+        """The live exemplars this story is about, for the read API."""
+        return [
+            {"id": link.exemplar_id, "title": link.exemplar.title, "url": link.exemplar.url}
+            for link in self.exemplar_links.filter(exemplar__live=True).select_related("exemplar")
+        ]
+
+    def linked_campaign(self):
+        return _page_link(self.campaign if self.campaign_id else None)
+
+    def linked_conference(self):
+        return _page_link(self.conference if self.conference_id else None)
 
     @classmethod
     def api_prefetch_related(cls):

@@ -13,6 +13,9 @@ STORY_FIELDS = {
     "featured_image_1200x630",
     "featured_image_caption",
     "featured_image_credit",
+    "linked_exemplars",
+    "linked_campaign",
+    "linked_conference",
     "body",
 }
 

@@ -68,3 +68,43 @@ def test_exemplar_lists_conferences_and_campaigns(
     conference.unpublish()
     response = client.get(exemplar.url)
     assert response.context["honours"] == []
+
+
+def _story_about(make_story, exemplar, title, **fields):
+    from news.models import ArticleExemplar
+
+    story = make_story(title=title, publish=False, **fields)
+    draft = story.get_latest_revision_as_object()
+    draft.exemplar_links.add(ArticleExemplar(exemplar=exemplar))
+    draft.save_revision().publish()
+    story.refresh_from_db()
+    return story
+
+
+def test_a_profile_counts_and_pages_through_every_story(client, make_story, make_exemplar):
+    from tests.conftest import aware
+
+    exemplar = make_exemplar("Y Nhi")
+    for n in range(23):
+        _story_about(make_story, exemplar, f"Bài số {n:02d} về Y Nhi", date=aware(2020, 1, 1 + n))
+    first = client.get(exemplar.url).content.decode()
+    assert "(23)" in first
+    assert "Bài số 22 về Y Nhi" in first and "Bài số 02 về Y Nhi" not in first
+    second = client.get(exemplar.url, {"page": 2}).content.decode()
+    assert "Bài số 02 về Y Nhi" in second and "Bài số 22 về Y Nhi" not in second
+    api = client.get(f"/api/v2/pages/{exemplar.pk}/").json()
+    assert len(api["linked_stories"]) == 23
+    assert api["linked_stories"][0]["title"] == "Bài số 22 về Y Nhi"
+
+
+def test_the_api_gives_a_storys_exemplars_campaign_and_conference(
+    client, make_story, make_exemplar, campaign, conference
+):
+    exemplar = make_exemplar("A Thút")
+    story = _story_about(
+        make_story, exemplar, "Già làng A Thút", campaign=campaign, conference=conference
+    )
+    data = client.get(f"/api/v2/pages/{story.pk}/").json()
+    assert data["linked_exemplars"] == [{"id": exemplar.pk, "title": "A Thút", "url": exemplar.url}]
+    assert data["linked_campaign"]["title"] == campaign.title
+    assert data["linked_conference"]["url"] == conference.url
