@@ -42,7 +42,10 @@ class SitePage(Page):
 
         from .view_restrictions import is_unrestricted
 
-        if is_unrestricted(self):
+        # Asked twice a request (Wagtail's serve hook, then the page cache): answered once.
+        if getattr(self, "_unrestricted", None) is None:
+            self._unrestricted = is_unrestricted(self)
+        if self._unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
