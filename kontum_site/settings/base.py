@@ -270,6 +270,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# Form input read as the admin writes it (day first): kontum_site/formats/*/formats.py.
+FORMAT_MODULE_PATH = ["kontum_site.formats"]
 
 TAGGIT_CASE_INSENSITIVE = True
 
