@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -11,7 +12,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -33,6 +33,27 @@ STORY_RENDITIONS = [
     "fill-960x540|format-webp",
 ]
 PORTRAIT_RENDITIONS = ["fill-160x160", "fill-160x160|format-webp"]
+# Honourees as a conference lists them: by the rank of the title, then by name. (The rows'
+# own sort_order belongs to the exemplar's award history.)
+HONOUREE_ORDER = ["award_type__sort_order", "award_type__name", "exemplar__name_folded", "pk"]
+
+
+def honour_records():
+    """Award records, the rows a conference's honourees are (exemplars.AwardRecord)."""
+    from django.apps import apps
+
+    return apps.get_model("exemplars", "AwardRecord").objects.all()
+
+
+class HonoureesPanel(InlinePanel):
+    """The conference's honourees are award records: edited with the record's
+    ``conference_panels`` (who, what, the decision), read from the model when the edit handler
+    is built, so this app need not import the registry."""
+
+    @cached_property
+    def panel_definitions(self):
+        panels = getattr(self.db_field.related_model, "conference_panels", None)
+        return panels if panels is not None else super().panel_definitions
 
 
 class ScopeLevel(models.TextChoices):
@@ -261,17 +282,17 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         )
 
     def honourees(self, conferences, limit=HONOUREES_ON_CAMPAIGN):
+        """The honours presented at its conferences: award records (one honour, one row)."""
         return list(
-            ConferenceHonouree.objects.filter(
-                conference__in=[c.pk for c in conferences], exemplar__live=True
-            )
+            honour_records()
+            .filter(conference__in=[c.pk for c in conferences], exemplar__live=True)
             .select_related(
                 "exemplar", "exemplar__portrait", "exemplar__ethnicity", "award_type", "conference"
             )
             .prefetch_related(
                 Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
             )
-            .order_by("-conference__date", "sort_order")[:limit]
+            .order_by("-conference__date", *HONOUREE_ORDER)[:limit]
         )
 
     def coverage(self, conferences, limit=12):
@@ -356,7 +377,14 @@ class ConferencePage(FoldedSearchMixin, SitePage):
             heading=_("Conference"),
         ),
         FieldPanel("summary"),
-        InlinePanel("honourees", label=_("Honourees")),
+        HonoureesPanel(
+            "honourees",
+            label=_("Honourees"),
+            help_text=_(
+                "Each honouree is an award record on the exemplar's profile: "
+                "editing it here or there changes both."
+            ),
+        ),
         InlinePanel("gallery", label=_("Gallery")),
     ]
     settings_panels = SitePage.settings_panels + [FieldPanel("comments_enabled")]
@@ -411,24 +439,33 @@ class ConferencePage(FoldedSearchMixin, SitePage):
         if "honourees" in getattr(self, "_prefetched_objects_cache", {}):
             honourees = self.honourees.all()
         else:
-            honourees = self.honourees.filter(exemplar__live=True).select_related(
-                "exemplar", "award_type"
+            honourees = (
+                self.honourees.filter(exemplar__live=True)
+                .select_related("exemplar", "award_type")
+                .order_by(*HONOUREE_ORDER)
             )
         return [
             {
                 "exemplar": honouree.exemplar.title,
                 "exemplar_id": honouree.exemplar_id,
-                "received": honouree.award_type.name if honouree.award_type_id else "",
+                "received": honouree.award_type.name,
+                "decision_number": honouree.decision_number,
+                "decision_date": honouree.decision_date.isoformat()
+                if honouree.decision_date
+                else None,
                 "citation": honouree.citation,
             }
-            for honouree in sorted(honourees, key=lambda h: (h.sort_order or 0, h.pk))
+            for honouree in honourees
         ]
 
     @classmethod
     def api_prefetch_related(cls):
         """Fetched with the conferences by the read API (kontum_site.api): no query per page."""
-        honourees = ConferenceHonouree.objects.filter(exemplar__live=True).select_related(
-            "exemplar", "award_type"
+        honourees = (
+            honour_records()
+            .filter(exemplar__live=True)
+            .select_related("exemplar", "award_type")
+            .order_by(*HONOUREE_ORDER)
         )
         return [Prefetch("honourees", queryset=honourees), "place__parent__parent__parent"]
 
@@ -446,6 +483,13 @@ class ConferencePage(FoldedSearchMixin, SitePage):
             description=seo.meta_description(self) or None,
         )
 
+    def page_cache_paths(self):
+        """Its honourees' profiles list this conference in their award history (a link the
+        reference index does not see: it is the award record's ParentalKey)."""
+        from wagtail.models import Page
+
+        return self.url_paths(Page.objects.filter(pk__in=self.honourees.values("exemplar_id")))
+
     def honouree_list(self):
         return (
             self.honourees.filter(exemplar__live=True)
@@ -453,7 +497,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
             .prefetch_related(
                 Prefetch("exemplar__portrait", queryset=images_with(*PORTRAIT_RENDITIONS))
             )
-            .order_by("sort_order", "pk")
+            .order_by(*HONOUREE_ORDER)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -475,44 +519,6 @@ class ConferencePage(FoldedSearchMixin, SitePage):
         )
         context["coverage"] = lazy(lambda: list(live_stories(self.stories.all())[:12]))
         return context
-
-
-class ConferenceHonouree(Orderable):
-    """Who was honoured at a conference and what they received there."""
-
-    conference = ParentalKey(ConferencePage, on_delete=models.CASCADE, related_name="honourees")
-    exemplar = models.ForeignKey(
-        "exemplars.ExemplarPage",
-        verbose_name=_("exemplar"),
-        on_delete=models.CASCADE,
-        related_name="conference_honours",
-    )
-    award_type = models.ForeignKey(
-        "exemplars.AwardType",
-        verbose_name=_("received"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    citation = models.CharField(_("citation"), max_length=255, blank=True)
-
-    panels = [
-        PageChooserPanel("exemplar", page_type="exemplars.ExemplarPage"),
-        "award_type",
-        "citation",
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("honouree")
-        verbose_name_plural = _("honourees")
-
-    def clean(self):
-        super().clean()
-        if self.award_type_id and self.exemplar_id:
-            refusal = self.award_type.refusal(self.exemplar.kind)
-            if refusal:
-                raise ValidationError({"award_type": refusal})
 
 
 class ConferenceGalleryImage(Orderable):

@@ -509,6 +509,15 @@ def load(stdout=None):
     return index
 
 
+HONOUR_LEVELS = {
+    "commune": "grassroots",
+    "district": "district",
+    "department": "provincial",
+    "enterprise": "provincial",
+    "provincial": "provincial",
+}
+
+
 def _honour_at_conferences(conferences, pages, award_types):
     by_level = {conference.level: conference for conference in conferences}
     plan = {
@@ -526,10 +535,16 @@ def _honour_at_conferences(conferences, pages, award_types):
         conference = conference.get_latest_revision_as_object()
         if level in places:
             conference.place = Place.objects.filter(name=places[level]).first()
+        # Each honouree is an award record on the exemplar's profile too (one honour, one row).
         for order, position in enumerate(indexes):
             conference.honourees.add(
-                apps.get_model("campaigns", "ConferenceHonouree")(
-                    exemplar=pages[position], award_type=award_types[award_name], sort_order=order
+                AwardRecord(
+                    exemplar=pages[position],
+                    award_type=award_types[award_name],
+                    level=HONOUR_LEVELS.get(level, ""),
+                    decision_number=f"{100 + order}/QĐ-KT",
+                    decision_date=conference.date,
+                    sort_order=100 + order,
                 )
             )
         conference.save_revision().publish()

@@ -59,8 +59,9 @@ def story_page(request, exemplar):
 
 
 def conference_honours(exemplar):
+    """Award records presented at a live conference (one honour, one row)."""
     return list(
-        exemplar.conference_honours.filter(conference__live=True)
+        exemplar.awards.filter(conference__live=True)
         .select_related("conference", "award_type")
         .order_by("-conference__date", "conference_id")
     )

@@ -9,7 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -477,6 +483,9 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 "issuing_authority": award.issuing_authority,
                 "campaign": award.campaign.title if award.campaign_id else None,
                 "campaign_id": award.campaign_id,
+                "conference": award.conference.title if award.conference_id else None,
+                "conference_id": award.conference_id,
+                "citation": award.citation,
                 "note": award.note,
             }
             for award in self.award_history()
@@ -509,8 +518,10 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         """Fetched with the exemplars by the read API (kontum_site.api): no query per page."""
         from django.db.models import Prefetch
 
-        awards = AwardRecord.objects.select_related("award_type", "campaign").order_by(
-            "-year", "-decision_date", "sort_order"
+        awards = (
+            AwardRecord.objects.filter(SHOWN_AWARDS)
+            .select_related("award_type", "campaign", "conference")
+            .order_by("-year", "-decision_date", "sort_order")
         )
         return [
             Prefetch("awards", queryset=awards),
@@ -526,9 +537,9 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
             self._award_history = list(self.awards.all())
             return self._award_history
         self._award_history = list(
-            self.awards.select_related("award_type", "campaign").order_by(
-                "-year", "-decision_date", "sort_order"
-            )
+            self.awards.filter(SHOWN_AWARDS)
+            .select_related("award_type", "campaign", "conference")
+            .order_by("-year", "-decision_date", "sort_order")
         )
         return self._award_history
 
@@ -551,6 +562,15 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         context["directory"] = self.get_parent().specific
         return context
 
+    def page_cache_paths(self):
+        """The conferences that list this exemplar among their honourees, and their campaigns
+        (linked by the award record's ParentalKey, which the reference index does not see)."""
+        from wagtail.models import Page
+
+        conferences = list(Page.objects.filter(pk__in=self.awards.values("conference_id")))
+        campaigns = [conference.get_parent() for conference in conferences]
+        return self.url_paths(conferences + campaigns)
+
     def place_with_successors(self):
         if not self.place_id:
             return None
@@ -560,6 +580,10 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
             "parent__parent__successor",
             "parent__parent__parent",
         ).get(pk=self.place_id)
+
+
+# An honour presented at a conference shows once the conference is published.
+SHOWN_AWARDS = models.Q(conference__isnull=True) | models.Q(conference__live=True)
 
 
 class AwardRecord(Orderable):
@@ -589,6 +613,18 @@ class AwardRecord(Orderable):
         on_delete=models.SET_NULL,
         related_name="award_records",
     )
+    # One honour, one row: presented at a conference, the record is also that conference's
+    # honouree (its second ParentalKey; kontum_site.shared_rows keeps both drafts in line).
+    conference = ParentalKey(
+        "campaigns.ConferencePage",
+        verbose_name=_("presented at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="honourees",
+        help_text=_("The conference where it was presented: it is listed among its honourees."),
+    )
+    citation = models.CharField(_("citation"), max_length=255, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     panels = [
@@ -597,7 +633,18 @@ class AwardRecord(Orderable):
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
         FieldPanel("issuing_authority"),
         FieldPanel("campaign"),
+        PageChooserPanel("conference", page_type="campaigns.ConferencePage"),
+        FieldPanel("citation"),
         FieldPanel("note"),
+    ]
+    # The same row in the conference editor: who, what, and the decision.
+    conference_panels = [
+        PageChooserPanel("exemplar", page_type="exemplars.ExemplarPage"),
+        FieldPanel("award_type"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+        FieldPanel("issuing_authority"),
+        FieldPanel("citation"),
     ]
 
     class Meta(Orderable.Meta):
@@ -622,4 +669,8 @@ class AwardRecord(Orderable):
     def save(self, *args, **kwargs):
         if self.year is None and self.decision_date:
             self.year = self.decision_date.year
+        if self.year is None and self.conference_id:
+            held = type(self).conference.field.related_model.objects.filter(pk=self.conference_id)
+            held_on = held.values_list("date", flat=True).first()
+            self.year = held_on.year if held_on else None
         super().save(*args, **kwargs)

@@ -7,9 +7,17 @@ class KontumSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import admin_labels, page_cache, signals, slug_widget, view_restrictions  # noqa: F401
+        from . import (  # noqa: F401
+            admin_labels,
+            page_cache,
+            shared_rows,
+            signals,
+            slug_widget,
+            view_restrictions,
+        )
 
         page_cache.connect_signals()
+        shared_rows.connect_signals()
         view_restrictions.connect_signals()
         signals.connect_search_promotions()
         slug_widget.register()

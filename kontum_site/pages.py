@@ -27,6 +27,24 @@ class SitePage(Page):
         self.apply_vietnamese_slug()
         super()._set_core_field_defaults()
 
+    def save(self, *args, **kwargs):
+        # Rows this page shares with another page (kontum_site.shared_rows) are written from
+        # this page's revision now: the other page's draft is brought in line, not this one.
+        from .shared_rows import committing
+
+        with committing(self):
+            return super().save(*args, **kwargs)
+
+    @staticmethod
+    def url_paths(pages):
+        """The site paths of these pages (for page_cache_paths), where they are routable."""
+        paths = set()
+        for page in pages:
+            parts = page.get_url_parts()
+            if parts is not None:
+                paths.add(parts[2])
+        return paths
+
     def apply_vietnamese_slug(self):
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
         if not self.slug:

@@ -53,13 +53,11 @@ def test_rich_text_link_and_exemplar_card_count_as_mentions(client, make_story, 
 def test_exemplar_lists_conferences_and_campaigns(
     client, make_exemplar, conference, campaign, vocab
 ):
-    from campaigns.models import ConferenceHonouree
+    from exemplars.models import AwardRecord
 
     exemplar = make_exemplar("Y Blông")
     draft = conference.get_latest_revision_as_object()
-    draft.honourees.add(
-        ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"])
-    )
+    draft.honourees.add(AwardRecord(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"]))
     draft.save_revision().publish()
     response = client.get(exemplar.url)
     assert [h.conference.title for h in response.context["honours"]] == [conference.title]

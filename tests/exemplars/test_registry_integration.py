@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from django.urls import reverse
 
+from exemplars.models import AwardRecord
 from kontum_site.search import SearchQuery, site_search
 
 pytestmark = pytest.mark.django_db
@@ -178,9 +179,7 @@ def test_api_exposes_exemplar_fields_and_award_records(client, exemplar, make_ex
 
 
 def test_api_exposes_campaign_and_conference_fields(client, conference, exemplar, vocab):
-    from campaigns.models import ConferenceHonouree
-
-    ConferenceHonouree.objects.create(
+    AwardRecord.objects.create(
         conference=conference,
         exemplar=exemplar,
         award_type=vocab["award"]["Chiến sĩ thi đua cơ sở"],
@@ -249,7 +248,7 @@ def test_api_listing_queries_do_not_grow_with_pages(
     page_type,
     fields,
 ):
-    from campaigns.models import ConferenceHonouree, ConferencePage
+    from campaigns.models import ConferencePage
 
     campaign = conference.get_parent().specific
     award = vocab["award"]["Chiến sĩ thi đua cơ sở"]
@@ -267,7 +266,7 @@ def test_api_listing_queries_do_not_grow_with_pages(
                     title=f"Hội nghị số {i}", level="commune", place=places["ha_mon"]
                 )
             )
-            ConferenceHonouree.objects.create(conference=meeting, exemplar=person, award_type=award)
+            AwardRecord.objects.create(conference=meeting, exemplar=person, award_type=award)
         campaign.milestones.create(date=date(2016, 1, start), title=f"Mốc {start}")
 
     params = {"type": page_type, "fields": fields, "limit": 20}

@@ -83,15 +83,13 @@ def test_campaign_status_comes_from_dates():
 def test_campaign_page_gathers_conferences_honourees_and_coverage(
     client, campaign, conference, make_exemplar, make_story, vocab
 ):
-    from campaigns.models import ConferenceHonouree
+    from exemplars.models import AwardRecord
 
     exemplar = make_exemplar("Y Blông")
     hidden = make_exemplar("Bản nháp", publish=False)
     draft = conference.get_latest_revision_as_object()
-    draft.honourees.add(
-        ConferenceHonouree(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"])
-    )
-    draft.honourees.add(ConferenceHonouree(exemplar=hidden))
+    draft.honourees.add(AwardRecord(exemplar=exemplar, award_type=vocab["award"]["Giấy khen"]))
+    draft.honourees.add(AwardRecord(exemplar=hidden, award_type=vocab["award"]["Giấy khen"]))
     draft.save_revision().publish()
     make_story(title="Tin về đại hội", conference=conference)
     make_story(title="Tin chưa đăng", conference=conference, publish=False)
@@ -167,15 +165,16 @@ def test_a_place_cannot_succeed_itself(places):
 
 
 def test_conference_honourees_are_paginated(client, conference, directory, vocab):
-    from campaigns.models import HONOUREES_PER_PAGE, ConferenceHonouree
-    from exemplars.models import ExemplarPage
+    from campaigns.models import HONOUREES_PER_PAGE
+    from exemplars.models import AwardRecord, ExemplarPage
     from exemplars.spreadsheets import bulk_add_exemplars
 
     pages = [ExemplarPage(title=f"Người số {n:03d}") for n in range(HONOUREES_PER_PAGE + 2)]
     bulk_add_exemplars(directory, pages)
-    ConferenceHonouree.objects.bulk_create(
-        ConferenceHonouree(conference=conference, exemplar_id=page.pk, sort_order=n)
-        for n, page in enumerate(pages)
+    award = vocab["award"]["Giấy khen"]
+    AwardRecord.objects.bulk_create(  # listed by title, then by name
+        AwardRecord(conference=conference, exemplar_id=page.pk, award_type=award)
+        for page in reversed(pages)
     )
     second = client.get(conference.url, {"page": 2})
     assert [h.exemplar.title for h in second.context["honouree_list"]] == [

@@ -34,8 +34,6 @@ def test_queries_do_not_grow_with_the_registry(
     make_story,
     django_assert_max_num_queries,
 ):
-    from campaigns.models import ConferenceHonouree
-
     portrait = make_image("Chân dung")
     award_types = list(vocab["award"].values())[:6]
     ethnic = list(vocab["ethnic"].values())
@@ -67,10 +65,8 @@ def test_queries_do_not_grow_with_the_registry(
             for page in pages
             for k in range(2)
         )
-        ConferenceHonouree.objects.bulk_create(
-            ConferenceHonouree(
-                conference=conference, exemplar_id=page.pk, award_type=award_types[0]
-            )
+        AwardRecord.objects.bulk_create(
+            AwardRecord(conference=conference, exemplar_id=page.pk, award_type=award_types[0])
             for page in pages
         )
 
