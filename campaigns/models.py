@@ -312,8 +312,21 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         context["honourees"] = lazy(self.honourees, conferences)
         context["milestones"] = lazy(lambda: list(self.milestones.order_by("date", "sort_order")))
         context["coverage"] = lazy(self.coverage, conferences)
+        context["charts"] = lazy(self.honour_charts, request)
         context["feed_links"] = self.feed_links()
         return context
+
+    def honour_records(self):
+        """Every honour of the movement: recorded under it, or presented at its conferences."""
+        conferences = ConferencePage.objects.child_of(self).live().values("pk")
+        return honour_records().filter(
+            models.Q(campaign=self) | models.Q(conference__in=conferences), exemplar__live=True
+        )
+
+    def honour_charts(self, request=None):
+        from exemplars.charts import honour_charts
+
+        return honour_charts(self.honour_records(), request, prefix=f"campaign-{self.pk}")
 
     def feed_links(self):
         """The campaign's story feed (news.feeds.CampaignFeed), for <link rel="alternate">."""

@@ -266,6 +266,17 @@ EXEMPLARS = [
     ),
     ("Trường Mầm non Hoa Pơ Lang", "collective", "", None, None, "", "", "xã Ia Chim", "Giáo dục"),
     (
+        "Phòng Giáo dục và Đào tạo thành phố Kon Tum",
+        "collective",
+        "",
+        None,
+        None,
+        "",
+        "",
+        "thành phố Kon Tum",
+        "Giáo dục",
+    ),
+    (
         "Đồn Biên phòng Ia Dom",
         "collective",
         "",
@@ -369,30 +380,31 @@ DECISION_SUFFIX = {
 
 
 def ensure_places():
+    """The demo's units as they were until 30 June 2025, and the 2025 reform
+    (exemplars/units_2025.py: merged communes, the city split among six new units)."""
+    from .models import PlaceSuccession
+    from .units_2025 import ensure_reform
+
     province, _created = Place.objects.get_or_create(
         name="tỉnh Kon Tum", parent=None, defaults={"level": "province", "valid_until": END_2025}
     )
-    successor, _created = Place.objects.get_or_create(
-        name="tỉnh Quảng Ngãi", parent=None, defaults={"level": "province", "valid_from": MERGER}
-    )
-    if province.successor_id is None:
-        province.successor = successor
-        province.save()
-    communes = {}
+    places, districts, by_district = {}, {}, {}
     for district_name, commune_names in DISTRICTS.items():
         district, _created = Place.objects.get_or_create(
             name=district_name,
             parent=province,
             defaults={"level": "district", "valid_until": END_2025},
         )
+        districts[district_name] = places[district_name] = district
         for commune_name in commune_names:
             commune, _created = Place.objects.get_or_create(
                 name=commune_name,
                 parent=district,
                 defaults={"level": "commune", "valid_until": END_2025},
             )
-            communes[commune_name] = commune
-    return communes
+            places[commune_name] = by_district[(district_name, commune_name)] = commune
+    ensure_reform(province, districts, by_district, Place, PlaceSuccession)
+    return places
 
 
 def demo_portrait(name, seed_text):
@@ -504,6 +516,7 @@ def load(stdout=None):
             page.save_revision().publish()
         pages.append(page)
     _honour_at_conferences(conferences, pages, award_types)
+    _import_sample(index, stdout)
     if stdout:
         stdout.write(_("Exemplars: %(count)d") % {"count": ExemplarPage.objects.count()})
     return index
@@ -516,6 +529,20 @@ HONOUR_LEVELS = {
     "enterprise": "provincial",
     "provincial": "provincial",
 }
+
+
+def _import_sample(index, stdout=None):
+    """Two records from a spreadsheet, through the import (revisions, audit log, search):
+    a second run finds them unchanged by their record codes."""
+    from pathlib import Path
+
+    from .spreadsheets import import_exemplars, read_rows
+
+    sample = Path(__file__).resolve().parent / "samples" / "demo-nhap-2025.csv"
+    with open(sample, "rb") as handle:
+        result = import_exemplars(read_rows(handle, sample.name), index)
+    if stdout and result.errors:
+        stdout.write(str(result.errors))
 
 
 def _honour_at_conferences(conferences, pages, award_types):

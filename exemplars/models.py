@@ -4,10 +4,14 @@ This app never imports news or campaigns: links use string model references, and
 are read through reverse relations and Wagtail's reference index (see links.py).
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,6 +31,9 @@ from kontum_site.lazy import lazy, lazy_items
 from kontum_site.pages import SitePage
 from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from kontum_site.vietnamese import fold
+
+from .units import graph as unit_graph
+from .units import then_and_now
 
 
 class ExemplarKind(models.TextChoices):
@@ -152,8 +159,9 @@ class PlaceLevel(models.TextChoices):
     VILLAGE = "village", _("Village or residential group")
 
 
-class Place(models.Model):
-    """An administrative unit as it was: it keeps its name after a merger, with a successor."""
+class Place(ClusterableModel):
+    """An administrative unit as it was: it keeps its name after a merger or a split; its
+    successions say which units took its place (exemplars/units.py reads them)."""
 
     name = models.CharField(
         _("name"), max_length=120, help_text=_("With its unit word: “xã Đăk Blà”, “huyện Đăk Hà”.")
@@ -171,15 +179,6 @@ class Place(models.Model):
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Empty: the unit still exists.")
     )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-        help_text=_("The unit that took its place after a merger or renaming."),
-    )
     name_folded = models.CharField(max_length=400, editable=False, db_index=True, default="")
 
     panels = [
@@ -187,7 +186,7 @@ class Place(models.Model):
         "level",
         "parent",
         FieldRowPanel(["valid_from", "valid_until"]),
-        "successor",
+        InlinePanel("successions", label=_("Succeeded by")),
     ]
 
     class Meta:
@@ -202,8 +201,6 @@ class Place(models.Model):
         return self.full_name
 
     def clean(self):
-        if self.successor_id and self.successor_id == self.pk:
-            raise ValidationError({"successor": _("A place cannot succeed itself.")})
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A place cannot be part of itself.")})
 
@@ -227,24 +224,50 @@ class Place(models.Model):
     def is_current(self):
         return self.valid_until is None and all(p.valid_until is None for p in self.lineage())
 
-    def current(self):
-        """The unit that carries this one today (after mergers), or None if it still exists."""
-        if self.is_current:
-            return None
-        place, seen = self, set()
-        while place is not None and place.pk not in seen:
-            seen.add(place.pk)
-            if place.successor_id:
-                place = place.successor
-                if place.is_current:
-                    return place
-                continue
-            # A commune kept under a merged district: the successor is found higher up.
-            parent_successor = next((p.successor for p in place.lineage() if p.successor_id), None)
-            if parent_successor is None:
-                return None
-            return None if parent_successor.pk in seen else parent_successor
-        return None
+
+class SuccessionKind(models.TextChoices):
+    MERGE = "merge", _("Merged into")
+    SPLIT = "split", _("Divided, a part to")
+    RENAME = "rename", pgettext_lazy("place succession", "Renamed")
+    ABOLISH = "abolish", _("Abolished, its area to")
+
+
+class PlaceSuccession(Orderable):
+    """One unit taking (part of) another's place: many-to-many, dated, with its legal act."""
+
+    predecessor = ParentalKey(Place, on_delete=models.CASCADE, related_name="successions")
+    successor = models.ForeignKey(
+        Place,
+        verbose_name=_("successor"),
+        on_delete=models.CASCADE,
+        related_name="succeeded",
+    )
+    kind = models.CharField(
+        _("change"), max_length=16, choices=SuccessionKind.choices, default="merge"
+    )
+    date = models.DateField(_("effective from"), null=True, blank=True)
+    act = models.CharField(
+        _("legal act"),
+        max_length=255,
+        blank=True,
+        help_text=_("As cited: “Nghị quyết 1677/NQ-UBTVQH15 ngày 16/6/2025”."),
+    )
+
+    panels = ["successor", "kind", "date", "act"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("succession")
+        verbose_name_plural = _("successions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="exemplars_succession_once"
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.successor_id and self.successor_id == self.predecessor_id:
+            raise ValidationError({"successor": _("A place cannot succeed itself.")})
 
 
 class ExemplarIndexPage(RoutablePageMixin, SitePage):
@@ -265,8 +288,19 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
     def index_route(self, request):
         from .directory import Directory
 
-        directory = Directory(self, request.GET)
-        keys = ("exemplars_page", "facets", "query", "active_filters", "export_query")
+        directory = Directory(self, request.GET, request)
+        keys = (
+            "exemplars_page",
+            "facets",
+            "query",
+            "year_from",
+            "year_to",
+            "sort",
+            "sorts",
+            "active_filters",
+            "export_query",
+            "charts",
+        )
         return self.render(
             request, context_overrides=lazy_items(lambda: directory.context(request), keys)
         )
@@ -286,7 +320,7 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
             refusal = export_limit.refuse(request)
             if refusal is not None:
                 return refusal
-        directory = Directory(self, request.GET)
+        directory = Directory(self, request.GET, request)
         return export_response(directory.results_for_export(), fmt, full=staff)
 
 
@@ -362,13 +396,23 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         _("achievements"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
     featured = models.BooleanField(_("featured on the home page"), default=False, db_index=True)
+    record_code = models.CharField(
+        _("record code"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The registry's own code (column ma_ho_so): a re-import updates the record with "
+            "this code, whatever its name or place."
+        ),
+    )
     name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
 
     content_panels = SitePage.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("record_code")]),
                 FieldPanel("honorific"),
                 FieldPanel("portrait"),
                 FieldRowPanel([FieldPanel("birth_year"), FieldPanel("ethnicity")]),
@@ -417,6 +461,13 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     class Meta:
         verbose_name = _("exemplar")
         verbose_name_plural = _("exemplars")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_code"],
+                condition=~models.Q(record_code=""),
+                name="exemplars_record_code_unique",
+            )
+        ]
 
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.title)
@@ -470,7 +521,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         ]
 
     def award_records(self):
-        """Award records for the read API."""
+        """Award records for the read API (the unit as named on the decision, and now)."""
+        units = unit_graph()
         return [
             {
                 "award": award.award_type.name,
@@ -486,6 +538,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 "conference": award.conference.title if award.conference_id else None,
                 "conference_id": award.conference_id,
                 "citation": award.citation,
+                "unit": units.name(award.place_id) if award.place_id else "",
+                "unit_then_and_now": then_and_now(award.place_id, units=units),
                 "note": award.note,
             }
             for award in self.award_history()
@@ -530,6 +584,14 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
             "place__parent__parent__parent",
         ]
 
+    def awards_with_units(self, request=None):
+        """The award history, each record with its unit then and now (`unit_text`)."""
+        awards = self.award_history()
+        units = unit_graph(request)
+        for award in awards:
+            award.unit_text = then_and_now(award.place_id, request, units)
+        return awards
+
     def award_history(self):
         if getattr(self, "_award_history", None) is not None:  # the page and its JSON-LD share it
             return self._award_history
@@ -548,7 +610,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         # Read only when the profile's fragments are rendered (kontum_site/lazy.py).
-        awards = lazy(self.award_history)
+        awards = lazy(self.awards_with_units, request)
         context["awards"] = awards
         context.update(
             lazy_items(
@@ -556,9 +618,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 ("stories", "honours", "campaigns"),
             )
         )
-        place = lazy(self.place_with_successors)
-        context["place"] = place
-        context["place_now"] = lazy(lambda: place.current() if place else None)
+        context["place_text"] = lazy(lambda: then_and_now(self.place_id, request))
         context["directory"] = self.get_parent().specific
         return context
 
@@ -570,16 +630,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         conferences = list(Page.objects.filter(pk__in=self.awards.values("conference_id")))
         campaigns = [conference.get_parent() for conference in conferences]
         return self.url_paths(conferences + campaigns)
-
-    def place_with_successors(self):
-        if not self.place_id:
-            return None
-        return Place.objects.select_related(
-            "successor",
-            "parent__successor",
-            "parent__parent__successor",
-            "parent__parent__parent",
-        ).get(pk=self.place_id)
 
 
 # An honour presented at a conference shows once the conference is published.
@@ -625,6 +675,18 @@ class AwardRecord(Orderable):
         help_text=_("The conference where it was presented: it is listed among its honourees."),
     )
     citation = models.CharField(_("citation"), max_length=255, blank=True)
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("unit at the decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_records",
+        help_text=_(
+            "The recipient's unit as named on the decision date. Empty: the exemplar's place, "
+            "as it was named then."
+        ),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
     panels = [
@@ -633,6 +695,7 @@ class AwardRecord(Orderable):
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
         FieldPanel("issuing_authority"),
         FieldPanel("campaign"),
+        FieldPanel("place"),
         PageChooserPanel("conference", page_type="campaigns.ConferencePage"),
         FieldPanel("citation"),
         FieldPanel("note"),
@@ -644,6 +707,7 @@ class AwardRecord(Orderable):
         FieldRowPanel([FieldPanel("level"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
         FieldPanel("issuing_authority"),
+        FieldPanel("place"),
         FieldPanel("citation"),
     ]
 
@@ -673,4 +737,22 @@ class AwardRecord(Orderable):
             held = type(self).conference.field.related_model.objects.filter(pk=self.conference_id)
             held_on = held.values_list("date", flat=True).first()
             self.year = held_on.year if held_on else None
+        if self.place_id is None:
+            self.place_id = self.unit_on_decision()
         super().save(*args, **kwargs)
+
+    @property
+    def decided_on(self):
+        if self.decision_date:
+            return self.decision_date
+        return date(self.year, 12, 31) if self.year else None
+
+    def unit_on_decision(self, units=None):
+        """The exemplar's place as it was named on the decision date (exemplars/units.py)."""
+        exemplar_place = ExemplarPage.objects.filter(pk=self.exemplar_id).values_list(
+            "place_id", flat=True
+        )
+        place_id = exemplar_place.first() if self.exemplar_id else None
+        if place_id is None:
+            return None
+        return (units or unit_graph()).as_of(place_id, self.decided_on)

@@ -36,6 +36,7 @@ from .models import (
 )
 
 COLUMNS = [
+    "ma_ho_so",
     "ten",
     "loai",
     "danh_xung",
@@ -56,7 +57,7 @@ COLUMNS = [
     "phong_trao",
     "ghi_chu",
 ]
-AWARD_COLUMNS = COLUMNS[10:]
+AWARD_COLUMNS = COLUMNS[11:]
 EXEMPLAR_FIELDS = [
     "kind",
     "honorific",
@@ -68,7 +69,36 @@ EXEMPLAR_FIELDS = [
     "sector_id",
     "summary",
 ]
-AWARD_FIELDS = ["level", "decision_date", "issuing_authority", "period", "campaign_id", "note"]
+AWARD_FIELDS = [
+    "level",
+    "decision_date",
+    "issuing_authority",
+    "period",
+    "campaign_id",
+    "note",
+    "place_id",
+]
+# A cell holding this (any case, with or without tone marks) empties the field on re-import;
+# an empty cell leaves what the registry has.
+BLANK_MARKERS = {"(xoa)", "(trong)"}
+BLANKABLE = {
+    "danh_xung": "honorific",
+    "nam_sinh": "birth_year",
+    "dan_toc": "ethnicity_id",
+    "chuc_vu": "role",
+    "don_vi": "unit",
+    "dia_ban": "place_id",
+    "linh_vuc": "sector_id",
+    "tom_tat": "summary",
+    "cap_khen": "level",
+    "ngay_quyet_dinh": "decision_date",
+    "co_quan_ban_hanh": "issuing_authority",
+    "giai_doan": "period",
+    "phong_trao": "campaign_id",
+    "ghi_chu": "note",
+}
+EMPTY = {"birth_year": None, "ethnicity_id": None, "place_id": None, "sector_id": None}
+EMPTY.update({"decision_date": None, "campaign_id": None})
 KIND_WORDS = {
     "ca nhan": "individual",
     "tap the": "collective",
@@ -120,6 +150,7 @@ class ImportResult:
     unchanged: int = 0
     awards_created: int = 0
     awards_updated: int = 0
+    submitted: int = 0
     dry_run: bool = False
 
     @property
@@ -268,9 +299,25 @@ def _parse_date(value):
     return None, True
 
 
+def _blanked(values):
+    """Take the blank markers out of the row: {field names to empty}, errors."""
+    blank, errors = set(), []
+    for column, value in list(values.items()):
+        if isinstance(value, str) and " ".join(fold(value).split()) in BLANK_MARKERS:
+            values[column] = ""
+            if column in BLANKABLE:
+                blank.add(BLANKABLE[column])
+            else:
+                errors.append(
+                    _("the column “%(column)s” cannot be emptied with “(xóa)”") % {"column": column}
+                )
+    return blank, errors
+
+
 def validate_row(values, vocabulary):
     """Return (exemplar fields, award fields or None, errors)."""
-    errors = []
+    values = dict(values)
+    blank, errors = _blanked(values)
     name = " ".join((values.get("ten") or "").split())
     if not name:
         errors.append(_("the name (ten) is empty"))
@@ -290,7 +337,11 @@ def validate_row(values, vocabulary):
     birth_year, bad = _parse_int(values.get("nam_sinh"), 1880, 2030)
     if bad:
         errors.append(_("birth year “%(value)s” is not a year") % {"value": values.get("nam_sinh")})
+    code = " ".join(str(values.get("ma_ho_so", "")).split())
+    if len(code) > 40:
+        errors.append(_("the record code (ma_ho_so) is longer than 40 characters"))
     exemplar = {
+        "record_code": code[:40],
         "title": name,
         "kind": kind,
         "honorific": values.get("danh_xung", "")[:60],
@@ -315,8 +366,9 @@ def validate_row(values, vocabulary):
         if exemplar["sector_id"] is None:
             errors.append(_("unknown field “%(value)s”") % {"value": values["linh_vuc"]})
 
+    exemplar["blank"] = {name for name in blank if name in EXEMPLAR_FIELDS}
     award = None
-    if any(values.get(column) for column in AWARD_COLUMNS):
+    if any(values.get(column) for column in AWARD_COLUMNS) or blank - exemplar["blank"]:
         award = {
             "decision_number": values.get("so_quyet_dinh", "")[:60],
             "issuing_authority": values.get("co_quan_ban_hanh", "")[:200],
@@ -358,19 +410,29 @@ def validate_row(values, vocabulary):
             award["campaign_id"] = vocabulary.campaigns.get(_key(values["phong_trao"]))
             if award["campaign_id"] is None:
                 errors.append(_("unknown campaign “%(value)s”") % {"value": values["phong_trao"]})
+        award["place_id"] = None  # the exemplar's place as named on the decision (see _write)
+        award["blank"] = {name for name in blank if name in AWARD_FIELDS and name != "place_id"}
     return exemplar, award, errors
 
 
 def exemplar_key(fields):
-    return (fold(fields["title"]), fields["kind"], fields["place_id"])
+    """The registry's code when the row has one, else the name, kind and place."""
+    if fields.get("record_code"):
+        return ("code", fields["record_code"].casefold())
+    return ("name", fold(fields["title"]), fields["kind"], fields["place_id"])
 
 
 def award_key(fields):
     return (fields["award_type_id"], fold(fields["decision_number"]), fields["year"])
 
 
-def import_exemplars(rows, index_page, dry_run=False, progress=None):
-    """Validate every row, then write everything in one transaction (or nothing)."""
+def import_exemplars(rows, index_page, dry_run=False, progress=None, user=None, drafts=False):
+    """Validate every row, then write everything in one transaction (or nothing).
+
+    Written as Wagtail writes an edit: each created or changed record gets a revision and
+    audit-log entries (by ``user``), goes into the search index and the cached pages are
+    purged, all at once. With ``drafts`` the records are saved as drafts and submitted to
+    the directory's workflow (Duyệt hồ sơ) instead of going live."""
     result = ImportResult(rows=len(rows), dry_run=dry_run)
     vocabulary = Vocabulary()
     records = {}  # exemplar key → {"fields": ..., "awards": {award key: fields}}
@@ -379,8 +441,11 @@ def import_exemplars(rows, index_page, dry_run=False, progress=None):
         for message in errors:
             result.errors.append((number, message))
         if not errors:
-            record = records.setdefault(exemplar_key(exemplar), {"fields": {}, "awards": {}})
-            # Later rows fill in what earlier rows left empty; they never blank a value.
+            record = records.setdefault(
+                exemplar_key(exemplar), {"fields": {}, "awards": {}, "blank": set()}
+            )
+            # Later rows fill in what earlier rows left empty; only the marker blanks a value.
+            record["blank"] |= exemplar.pop("blank")
             for name, value in exemplar.items():
                 if value not in ("", None) or name not in record["fields"]:
                     record["fields"][name] = value
@@ -392,35 +457,72 @@ def import_exemplars(rows, index_page, dry_run=False, progress=None):
         if dry_run and not result.errors:
             _count_changes(records, index_page, result)
         return result
+    from .registry_writes import publish_imported, submit_imported_drafts
+
     with transaction.atomic():
-        _write(records, index_page, result)
+        if drafts:
+            submit_imported_drafts(records, index_page, result, user)
+        else:
+            created, changed = _write(records, index_page, result)
+            publish_imported(created, changed, user)
     return result
 
 
+class Existing:
+    """The directory's records, found by code or (rows without a code) name, kind and place."""
+
+    def __init__(self, index_page, fields=()):
+        self.by_code, self.by_name = {}, {}
+        for page in ExemplarPage.objects.child_of(index_page).only(
+            "pk", "title", "kind", "place_id", "record_code", *fields
+        ):
+            if page.record_code:
+                self.by_code[page.record_code.casefold()] = page
+            self.by_name.setdefault((fold(page.title), page.kind, page.place_id), page)
+
+    def find(self, key, fields):
+        if key[0] == "code":
+            page = self.by_code.get(key[1])
+            if page is not None:
+                return page
+            # A record imported before it had a code: the same name, kind and place, no code.
+            namesake = self.by_name.get((fold(fields["title"]), fields["kind"], fields["place_id"]))
+            return namesake if namesake is not None and not namesake.record_code else None
+        return self.by_name.get(key[1:])
+
+
 def _existing(index_page):
-    existing = {}
-    for page in ExemplarPage.objects.child_of(index_page).only(
-        "pk", "title", "kind", "place_id", *EXEMPLAR_FIELDS
-    ):
-        existing.setdefault((fold(page.title), page.kind, page.place_id), page)
-    return existing
+    return Existing(index_page, EXEMPLAR_FIELDS)
 
 
 def _count_changes(records, index_page, result):
     existing = _existing(index_page)
-    for key in records:
-        if key in existing:
+    for key, record in records.items():
+        if existing.find(key, record["fields"]) is not None:
             result.updated += 1
         else:
             result.created += 1
 
 
+def apply_fields(target, fields, names, blank):
+    """Set the row's non-empty values, and empty the fields it marked (BLANK_MARKERS)."""
+    for name in names:
+        if name in blank:
+            setattr(target, name, EMPTY.get(name, ""))
+        elif fields.get(name) not in ("", None):
+            setattr(target, name, fields[name])
+
+
 def _write(records, index_page, result):
+    """Write the rows in bulk; returns (created pages, changed pages) for publish_imported."""
+    from .units import graph as unit_graph
+
     existing = _existing(index_page)
     new_pages, changed_pages = [], []
+    page_fields = [*EXEMPLAR_FIELDS, "record_code"]
     for key, record in records.items():
         fields = record["fields"]
-        page = existing.get(key)
+        page = existing.find(key, fields)
         if page is None:
             page = ExemplarPage(**fields)
             page.name_folded = fold(page.title)
@@ -428,21 +530,19 @@ def _write(records, index_page, result):
             record["page"] = page
             continue
         record["page"] = page
-        before = [getattr(page, name) for name in EXEMPLAR_FIELDS]
-        for name in EXEMPLAR_FIELDS:
-            value = fields[name]
-            if value not in ("", None):
-                setattr(page, name, value)
-        if [getattr(page, name) for name in EXEMPLAR_FIELDS] != before:
+        before = [getattr(page, name) for name in page_fields]
+        # The code is the key: a record that has one keeps it as it was written.
+        names = EXEMPLAR_FIELDS if page.record_code else page_fields
+        apply_fields(page, fields, names, record["blank"])
+        if [getattr(page, name) for name in page_fields] != before:
             changed_pages.append(page)
         else:
-            result.unchanged += 1
+            record["unchanged"] = True
     bulk_add_exemplars(index_page, new_pages)
     result.created = len(new_pages)
     if changed_pages:
-        ExemplarPage.objects.bulk_update(changed_pages, EXEMPLAR_FIELDS, batch_size=BATCH)
-        _refresh_revisions(changed_pages)
-    result.updated = len(changed_pages)
+        ExemplarPage.objects.bulk_update(changed_pages, page_fields, batch_size=BATCH)
+    units = unit_graph()
 
     page_ids = [record["page"].pk for record in records.values()]
     current = {}
@@ -453,32 +553,45 @@ def _write(records, index_page, result):
                 award,
             )
     to_create, to_update = [], []
+    awards_changed = set()
     for record in records.values():
         page = record["page"]
         for order, (key, fields) in enumerate(record["awards"].items()):
+            blank = fields.get("blank", set())
+            values = {k: v for k, v in fields.items() if k != "blank"}
             award = current.get((page.pk, *key))
             if award is None:
-                to_create.append(AwardRecord(exemplar_id=page.pk, sort_order=order, **fields))
+                award = AwardRecord(exemplar_id=page.pk, sort_order=order, **values)
+                _default_unit(award, page, units)
+                to_create.append(award)
                 continue
             before = [getattr(award, name) for name in AWARD_FIELDS]
-            for name in AWARD_FIELDS:
-                if fields[name] not in ("", None):
-                    setattr(award, name, fields[name])
+            apply_fields(award, values, AWARD_FIELDS, blank)
+            _default_unit(award, page, units)
             if [getattr(award, name) for name in AWARD_FIELDS] != before:
                 to_update.append(award)
+                awards_changed.add(page.pk)
     AwardRecord.objects.bulk_create(to_create, batch_size=BATCH)
     if to_update:
         AwardRecord.objects.bulk_update(to_update, AWARD_FIELDS, batch_size=BATCH)
     result.awards_created, result.awards_updated = len(to_create), len(to_update)
+    awards_changed |= {award.exemplar_id for award in to_create}
+    new_ids = {page.pk for page in new_pages}
+    changed = {page.pk: page for page in changed_pages}
+    for record in records.values():
+        page = record["page"]
+        if page.pk in awards_changed and page.pk not in new_ids:
+            changed.setdefault(page.pk, page)
+    result.updated = len(changed)
+    result.unchanged = len(records) - len(new_pages) - len(changed)
+    return new_pages, list(changed.values())
 
 
-def _refresh_revisions(pages):
-    """Pages edited in the admin have revisions: record the import as a new published one."""
-    with_revisions = ExemplarPage.objects.filter(
-        pk__in=[page.pk for page in pages], latest_revision__isnull=False
-    )
-    for page in with_revisions:
-        page.save_revision(clean=False, log_action=True).publish(log_action=True)
+def _default_unit(award, page, units):
+    """An award without a unit gets the exemplar's place as named on the decision date."""
+    if award.place_id is None and page.place_id:
+        decided = award.decision_date or (date(award.year, 12, 31) if award.year else None)
+        award.place_id = units.as_of(page.place_id, decided)
 
 
 def bulk_add_exemplars(parent, pages):
@@ -572,6 +685,7 @@ def export_rows(pages, full=False):
     for page in pages:
         shown = full or page.public_details_consent
         common = [
+            page.record_code,
             page.title,
             KIND_EXPORT.get(page.kind, page.kind),
             page.honorific,

@@ -14,6 +14,10 @@ MAX_UPLOAD = 20 * 1024 * 1024
 class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
     dry_run = forms.BooleanField(label=gettext_lazy("Only check, write nothing"), required=False)
+    drafts = forms.BooleanField(
+        label=gettext_lazy("Save as drafts and submit them for approval (Duyệt hồ sơ)"),
+        required=False,
+    )
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
@@ -45,7 +49,13 @@ def import_view(request):
             except ImportFileError as error:
                 file_error = str(error)
             else:
-                result = import_exemplars(rows, index_page, dry_run=form.cleaned_data["dry_run"])
+                result = import_exemplars(
+                    rows,
+                    index_page,
+                    dry_run=form.cleaned_data["dry_run"],
+                    user=request.user,
+                    drafts=form.cleaned_data["drafts"],
+                )
     return render(
         request,
         "exemplars/admin/import.html",

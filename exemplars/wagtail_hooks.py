@@ -22,7 +22,7 @@ class PlaceViewSet(SnippetViewSet):
     model = Place
     icon = "site"
     menu_label = _("Places")
-    list_display = ["name", "level", "parent", "valid_until", "successor"]
+    list_display = ["name", "level", "parent", "valid_until"]
     list_filter = ["level"]
     search_fields = ["name"]
 

@@ -44,7 +44,24 @@ def test_reader_goes_from_story_to_exemplar_and_filters_the_directory(
     page.get_by_role("button").last.click()
     page.wait_for_url("**q=duong**")
     assert page.locator(".exemplar-card__name").all_inner_texts() == ["Trần Văn Dương"]
-    page.select_option("#facet-kind", "collective")
+    # Facets are checkbox groups (several values each) behind a summary, no script needed.
+    kind = page.locator("#facet-kind")
+    kind.locator("summary").click()
+    kind.get_by_label("Tập thể").check()
     page.locator(".directory-filters button").click()
     page.wait_for_url("**kind=collective**")
     assert page.locator(".exemplar-card__name").all_inner_texts() == ["Trần Văn Dương"]
+    page.goto(live_server.url + directory.url)
+    kind = page.locator("#facet-kind")
+    kind.locator("summary").click()
+    kind.get_by_label("Cá nhân").check()
+    kind.get_by_label("Tập thể").check()
+    page.fill("#year-from", "2019")
+    page.locator(".directory-filters button").click()
+    page.wait_for_url("**year_from=2019**")
+    assert "kind=individual" in page.url and "kind=collective" in page.url
+    assert page.locator(".exemplar-card__name").count() >= 1
+    assert page.locator("#facet-kind").get_attribute("open") is not None
+    # The honours as charts, drawn on the server.
+    assert page.locator("figure.chart svg.chart__svg").count() >= 1
+    page.screenshot(path=f"{screenshot_dir}/exemplar-directory.png", full_page=True)

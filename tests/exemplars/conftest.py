@@ -7,13 +7,16 @@ import pytest
 
 @pytest.fixture
 def places(db):
-    from exemplars.models import Place
+    from exemplars.models import Place, PlaceSuccession
 
     new_province = Place.objects.create(
         name="tỉnh Quảng Ngãi", level="province", valid_from=date(2025, 7, 1)
     )
     province = Place.objects.create(
-        name="tỉnh Kon Tum", level="province", valid_until=date(2025, 6, 30), successor=new_province
+        name="tỉnh Kon Tum", level="province", valid_until=date(2025, 6, 30)
+    )
+    PlaceSuccession.objects.create(
+        predecessor=province, successor=new_province, date=date(2025, 7, 1), act="202/2025/QH15"
     )
     district = Place.objects.create(
         name="huyện Đăk Hà", level="district", parent=province, valid_until=date(2025, 6, 30)

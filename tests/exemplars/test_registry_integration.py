@@ -173,6 +173,9 @@ def test_api_exposes_exemplar_fields_and_award_records(client, exemplar, make_ex
         ("Chiến sĩ thi đua cơ sở", 2018),
     ]
     assert item["award_records"][0]["campaign"] == "Thi đua yêu nước 2015–2020"
+    # Each award's unit as named on the decision, and what it is now.
+    assert item["award_records"][0]["unit"].startswith("xã Đăk Blà")
+    assert item["award_records"][0]["unit_then_and_now"].endswith("(nay thuộc tỉnh Quảng Ngãi)")
     detail = client.get(f"/api/v2/pages/{exemplar.pk}/")
     assert b"bi-mat@example.invalid" not in detail.content
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404

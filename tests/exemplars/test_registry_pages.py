@@ -158,10 +158,11 @@ def test_admin_screens_open(client, staff_user, make_exemplar, conference, make_
 def test_a_place_cannot_succeed_itself(places):
     from django.core.exceptions import ValidationError
 
+    from exemplars.models import PlaceSuccession
+
     place = places["ha_mon"]
-    place.successor = place
     with pytest.raises(ValidationError):
-        place.full_clean()
+        PlaceSuccession(predecessor=place, successor=place).full_clean()
 
 
 def test_conference_honourees_are_paginated(client, conference, directory, vocab):

@@ -21,6 +21,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--directory", type=int, help="The ExemplarIndexPage id (default: the first)."
         )
+        parser.add_argument(
+            "--drafts",
+            action="store_true",
+            help="Save as drafts and submit them to the directory's workflow (Duyệt hồ sơ).",
+        )
+        parser.add_argument(
+            "--user", help="Username the revisions and the audit log name (default: none)."
+        )
 
     def handle(self, *args, **options):
         path = options["file"]
@@ -43,7 +51,21 @@ class Command(BaseCommand):
                 _("Checked %(done)s of %(total)s rows…") % {"done": done, "total": total}
             )
 
-        result = import_exemplars(rows, index_page, dry_run=options["dry_run"], progress=progress)
+        user = None
+        if options["user"]:
+            from django.contrib.auth import get_user_model
+
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(_("No user “%(name)s”.") % {"name": options["user"]})
+        result = import_exemplars(
+            rows,
+            index_page,
+            dry_run=options["dry_run"],
+            progress=progress,
+            user=user,
+            drafts=options["drafts"],
+        )
         if result.errors:
             for number, message in result.errors:
                 self.stderr.write(
@@ -61,4 +83,6 @@ class Command(BaseCommand):
         )
         if result.dry_run:
             summary = _("Dry run, nothing written. ") + summary
+        if result.submitted:
+            summary += " " + _("%(count)s submitted for approval.") % {"count": result.submitted}
         self.stdout.write(self.style.SUCCESS(summary))
