@@ -82,7 +82,11 @@ def stamps(scopes, request=None):
 
 
 def digest(*parts):
-    return hashlib.md5("|".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
+    """A key part from these parts and the code release (a deploy never reads old markup)."""
+    from .release import current
+
+    text = "|".join(map(str, (current(), *parts)))
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def http_validators(request, page):

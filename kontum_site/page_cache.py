@@ -121,7 +121,9 @@ def _language(request):
 
 
 def _entry_key(request, generation):
-    variant = f"{request.get_host()}|{request.get_full_path()}|{_language(request)}"
+    from .release import current
+
+    variant = f"{current()}|{request.get_host()}|{request.get_full_path()}|{_language(request)}"
     return f"{KEY_PREFIX}:page:{generation}:{_digest(variant)}"
 
 
@@ -229,6 +231,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from .release import announce
+
+        announce(_cache())
         if not request_is_cacheable(request):
             return self.get_response(request)
         generation, missing = _generations(request.path)

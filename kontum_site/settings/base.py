@@ -170,6 +170,8 @@ PAGE_CACHE_PURGE_ALL_ON_SAVE = [
 
 # An HTTP cache in front (Varnish, see kontum_site/deploy/varnish/) is purged on publish.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+# The code release (e.g. the deployed commit): part of every cache key (kontum_site/release.py).
+KONTUM_RELEASE = os.environ.get("KONTUM_RELEASE", "")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
