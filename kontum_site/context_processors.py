@@ -1,5 +1,5 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 
 def _menu_pages(request):
@@ -10,6 +10,26 @@ def _menu_pages(request):
     return list(root.get_children().live().in_menu().only("id", "title", "url_path", "path"))
 
 
+def _menu_subpages(request):
+    """Second-level menu entries (the news sections): the live, in-menu grandchildren of the
+    home page, in one query."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    root = site.root_page
+    return list(
+        Page.objects.live()
+        .in_menu()
+        .filter(depth=root.depth + 2, path__startswith=root.path)
+        .only("id", "title", "url_path", "path")
+        .order_by("path")
+    )
+
+
 def site_navigation(request):
-    """Header sections: the home page's live children marked "show in menus" (one query, lazily)."""
-    return {"menu_pages": SimpleLazyObject(lambda: _menu_pages(request))}
+    """Header sections: the home page's live children marked "show in menus" (one query, lazily),
+    and their in-menu children (the news sections) for the second row."""
+    return {
+        "menu_pages": SimpleLazyObject(lambda: _menu_pages(request)),
+        "menu_subpages": SimpleLazyObject(lambda: _menu_subpages(request)),
+    }

@@ -29,10 +29,12 @@ REPORTER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
+    ("avmedia", "add_mediaitem"),  # audio and video (wagtailmedia's model, avmedia.MediaItem)
 ]
 EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "change_image"),
     ("wagtaildocs", "change_document"),
+    ("avmedia", "change_mediaitem"),
 ]
 REPORTER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("news", "view_reporter")]
 EDITOR_MODEL_PERMISSIONS = [

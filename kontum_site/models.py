@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -43,6 +45,10 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_home_sections(self))
+        # Banners (breaking news) are read on every render, outside the cached fragments: they
+        # expire by the clock, not by a publication.
+        for path in settings.HOME_LIVE_PROVIDERS:
+            context.update(import_string(path)(self))
         return context
 
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", search_view, name="site_search"),
     path("rss/", include("news.feed_urls")),
+    path("luot-doc/", include("news.read_urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", cached_until_site_changes(sitemap), name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -5,6 +5,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from avmedia.blocks import AudioBlock, VideoBlock
 from exemplars.blocks import ExemplarCardBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -53,7 +54,9 @@ class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    video = EmbedBlock(label=_("Video"), icon="media")
+    video = EmbedBlock(label=_("Video from another site (embed)"), icon="media")
+    station_video = VideoBlock(label=_("Video of the station"))
+    station_audio = AudioBlock(label=_("Audio of the station"))
     document = DocumentLinkBlock()
     table = TableBlock(label=_("Table"))
     exemplar = ExemplarCardBlock()

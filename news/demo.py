@@ -120,7 +120,9 @@ def create_story(news_index, story, reporters, tags, collection):
 def ensure_stories(news_index, reporters, tags, collection):
     pages, created = {}, 0
     for story in STORIES:
-        page = ArticlePage.objects.child_of(news_index).filter(title=nfc(story["title"])).first()
+        page = (
+            ArticlePage.objects.descendant_of(news_index).filter(title=nfc(story["title"])).first()
+        )
         if page is None:
             page = create_story(news_index, story, reporters, tags, collection)
             created += 1
@@ -167,4 +169,99 @@ def load(stdout=None):
 
     linked = ensure_related(pages)
     _say(stdout, _("News: related stories chosen for %(count)d new stories") % {"count": linked})
+
+    sections, moved = ensure_sections(news_index)
+    _say(
+        stdout,
+        _("News: %(count)d sections, %(moved)d stories placed in them")
+        % {"count": len(sections), "moved": moved},
+    )
+    ensure_newsroom_demo(sections)
+    ensure_demo_reads(news_index)
     return news_index
+
+
+def ensure_demo_reads(news_index):
+    """A week of read counts for a few stories, so "Đọc nhiều" has something to show (once)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import DailyReads
+
+    if DailyReads.objects.exists():
+        return
+    today = timezone.localdate()
+    stories = list(ArticlePage.objects.descendant_of(news_index).live().order_by("pk")[:8])
+    DailyReads.objects.bulk_create(
+        DailyReads(page=story, day=today - timedelta(days=day), count=(rank + 3) * (day + 2))
+        for rank, story in enumerate(reversed(stories))
+        for day in range(3)
+    )
+
+
+# The news sections, and words of a story's title (folded) that place it in one.
+SECTIONS = [
+    ("Thời sự", "thoi-su", []),
+    ("Kinh tế", "kinh-te", ["hop tac xa", "lam giau", "thoat ngheo", "kinh te", "doanh nghiep"]),
+    ("Văn hóa – Xã hội", "van-hoa-xa-hoi", ["co giao", "tho cam", "y te", "giao duc", "van hoa"]),
+    ("Quốc phòng – An ninh", "quoc-phong-an-ninh", ["bien gioi", "cuu chien binh", "dan van"]),
+    ("Thể thao", "the-thao", []),
+]
+
+
+def ensure_sections(news_index):
+    """The sections under the news index; demo stories still directly under it move into the
+    section their title names (Thời sự by default). Idempotent."""
+    from kontum_site.vietnamese import fold
+
+    from .models import SectionPage
+
+    sections = {}
+    for title, slug, _words in SECTIONS:
+        section = SectionPage.objects.child_of(news_index).filter(slug=slug).first()
+        if section is None:
+            section = news_index.add_child(
+                instance=SectionPage(title=title, slug=slug, show_in_menus=True)
+            )
+            section.save_revision().publish()
+        sections[slug] = section
+    moved = 0
+    for story in ArticlePage.objects.child_of(news_index).order_by("pk"):
+        folded = fold(story.title)
+        slug = next(
+            (slug for _t, slug, words in SECTIONS if any(word in folded for word in words)),
+            "thoi-su",
+        )
+        story.move(sections[slug], pos="last-child")
+        moved += 1
+    return sections, moved
+
+
+def ensure_newsroom_demo(sections):
+    """One breaking story and one correction, for the newsroom fields (once)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import ArticleNote
+
+    current = sections["thoi-su"]
+    story = ArticlePage.objects.child_of(current).order_by("-display_date", "-pk").first()
+    if story is not None and not ArticlePage.objects.filter(breaking_until__isnull=False).exists():
+        draft = story.get_latest_revision_as_object()
+        draft.breaking_until = timezone.now() + timedelta(days=7)
+        draft.kicker = "Tin nóng"
+        draft.save_revision().publish()
+    corrected = ArticlePage.objects.child_of(sections["kinh-te"]).order_by("pk").first()
+    if corrected is not None and not ArticleNote.objects.exists():
+        draft = corrected.get_latest_revision_as_object()
+        draft.source_line = "Theo Báo Kon Tum (dữ liệu mẫu)"
+        draft.notes.add(
+            ArticleNote(
+                kind="correction",
+                date=timezone.now(),
+                text="Sửa diện tích trồng sâm: 120 ha, không phải 210 ha (dữ liệu mẫu).",
+            )
+        )
+        draft.save_revision().publish()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .feeds import CampaignFeed, ReporterFeed, StoryFeed, TagFeed, atom, feed_view
+from .feeds import CampaignFeed, ReporterFeed, SectionFeed, StoryFeed, TagFeed, atom, feed_view
 
 app_name = "feeds"
 
@@ -17,6 +17,8 @@ urlpatterns = [
         feed_view(atom(ReporterFeed)),
         name="reporter_atom",
     ),
+    path("chuyen-muc/<slug:section_slug>/", feed_view(SectionFeed), name="section"),
+    path("chuyen-muc/<slug:section_slug>/atom/", feed_view(atom(SectionFeed)), name="section_atom"),
     path("phong-trao/<slug:campaign_slug>/", feed_view(CampaignFeed), name="campaign"),
     path(
         "phong-trao/<slug:campaign_slug>/atom/",

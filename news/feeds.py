@@ -111,7 +111,17 @@ class StoryFeed(Feed):
         return ", ".join(names) or None
 
     def item_categories(self, item):
-        return [tagged.tag.name for tagged in item.tagged_items.all()]
+        section = self.section_titles().get(item.path[: -item.steplen])
+        tags = [tagged.tag.name for tagged in item.tagged_items.all()]
+        return [section, *tags] if section else tags
+
+    def section_titles(self):
+        """{path: title} of the sections, read once per feed (an item's section is its parent)."""
+        if getattr(self, "_section_titles", None) is None:
+            from .models import SectionPage
+
+            self._section_titles = dict(SectionPage.objects.values_list("path", "title"))
+        return self._section_titles
 
     def _rendition(self, item):
         if not item.featured_image:
@@ -194,6 +204,32 @@ class CampaignFeed(StoryFeed):
 
     def description(self, obj):
         return _("Stories about the campaign “%(campaign)s”.") % {"campaign": obj.title}
+
+
+class SectionFeed(StoryFeed):
+    """The stories of one section of the news."""
+
+    def get_object(self, request, section_slug):
+        from .models import SectionPage
+
+        section = (
+            SectionPage.objects.live().public().filter(slug=section_slug).order_by("pk").first()
+        )
+        if section is None:
+            raise Http404
+        return section
+
+    def stories(self, obj):
+        return ArticlePage.objects.child_of(obj)
+
+    def title(self, obj):
+        return _("%(site)s – %(section)s") % {"site": self.site_name(), "section": obj.title}
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def description(self, obj):
+        return obj.intro or _("Stories in the section “%(section)s”.") % {"section": obj.title}
 
 
 def atom(feed_class):

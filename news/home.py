@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 
 from .models import LISTING_CACHE_SECONDS, ArticlePage, NewsIndexPage, NewsTag, story_listing
+from .most_read import most_read
 
 LATEST_COUNT = 9
 POPULAR_TAG_COUNT = 14
@@ -23,11 +24,37 @@ def latest_news(home_page):
         "latest_stories": latest,
         "news_index": NewsIndexPage.objects.live().descendant_of(home_page).first(),
         "popular_tags": popular_tags(),
-        "home_section_templates": ["news/includes/home_tags.html"],
+        "most_read_stories": most_read(),
+        "home_section_templates": [
+            "news/includes/most_read.html",
+            "news/includes/home_tags.html",
+        ],
     }
 
 
-latest_news.context_keys = ("lead_story", "latest_stories", "news_index", "popular_tags")
+latest_news.context_keys = (
+    "lead_story",
+    "latest_stories",
+    "news_index",
+    "popular_tags",
+    "most_read_stories",
+)
+
+
+def breaking_news(home_page):
+    """The newest live story flagged as breaking news whose time has not passed."""
+    from django.utils import timezone
+
+    story = (
+        ArticlePage.objects.descendant_of(home_page)
+        .live()
+        .public()
+        .filter(breaking_until__gt=timezone.now())
+        .only("pk", "title", "url_path", "breaking_until")
+        .order_by("-breaking_until", "-pk")
+        .first()
+    )
+    return {"breaking_story": story}
 
 
 POPULAR_TAGS_CACHE_KEY = "news:popular-tags"

@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
+    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
@@ -22,8 +24,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Task
 from wagtail.search import index
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
@@ -190,7 +193,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage"]
     parent_page_types = ["kontum_site.HomePage"]
     template = "news/news_index_page.html"
 
@@ -218,7 +221,11 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return super().route(request, path_components)
 
     def stories(self):
-        return story_listing(ArticlePage.objects.child_of(self))
+        """Every story of the news, in its sections or not."""
+        return story_listing(ArticlePage.objects.descendant_of(self))
+
+    def sections(self):
+        return list(SectionPage.objects.child_of(self).live().public().order_by("path"))
 
     def filtered_stories(self, request):
         stories = self.stories()
@@ -239,7 +246,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return cache.get_or_set(
             self.months_cache_key(),
             lambda: list(
-                ArticlePage.objects.child_of(self)
+                ArticlePage.objects.descendant_of(self)
                 .live()
                 .filter(display_date__isnull=False)
                 .datetimes("display_date", "month", order="DESC")
@@ -300,9 +307,93 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return self.url + self.reverse_subpage("reporter", args=[reporter.slug])
 
 
+class SectionPage(SitePage):
+    """A section of the news (Thời sự, Kinh tế, Văn hóa – Xã hội…): its stories, its feed, its
+    place in the menu, and its desk: the desk heads who review its stories first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    desk_heads = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("desk heads (Trưởng ban)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("They review this section's stories before the editor-in-chief."),
+    )
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    settings_panels = SitePage.settings_panels + [FieldPanel("desk_heads")]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.ArticlePage"]
+    template = "news/section_page.html"
+
+    class Meta:
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
+
+    def stories(self):
+        return story_listing(ArticlePage.objects.child_of(self))
+
+    def feed_url(self):
+        from django.urls import reverse
+
+        return reverse("feeds:section", args=[self.slug])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories_page"] = lazy(paginate, request, self.stories(), STORIES_PER_PAGE)
+        context["feed_links"] = [(_("Section: %(title)s") % {"title": self.title}, self.feed_url())]
+        return context
+
+
+def news_index_of(page):
+    """The news index a story or section belongs to (its parent, or its section's parent)."""
+    parent = page.get_parent().specific
+    if isinstance(parent, SectionPage):
+        parent = parent.get_parent().specific
+    return parent if isinstance(parent, NewsIndexPage) else None
+
+
+class StoryKind(models.TextChoices):
+    NEWS = "tin", pgettext_lazy("story kind", "News item (tin)")
+    ARTICLE = "bai", pgettext_lazy("story kind", "Article (bài)")
+    REPORTAGE = "phong_su", pgettext_lazy("story kind", "Reportage (phóng sự)")
+    PHOTO = "anh", pgettext_lazy("story kind", "Photo story (ảnh)")
+    VIDEO = "video", pgettext_lazy("story kind", "Video")
+
+
 class ArticlePage(FoldedSearchMixin, SitePage):
     """A news story."""
 
+    kind = models.CharField(
+        _("kind of story"), max_length=16, choices=StoryKind.choices, default="tin", db_index=True
+    )
+    kicker = models.CharField(
+        _("kicker"), max_length=80, blank=True, help_text=_("A few words above the headline.")
+    )
+    source_line = models.CharField(
+        _("source"),
+        max_length=120,
+        blank=True,
+        help_text=_("When the story comes from elsewhere: “Theo TTXVN”."),
+    )
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        help_text=_("While this time has not passed, a banner on the home page leads to it."),
+    )
+    lead_video = models.ForeignKey(
+        "avmedia.MediaItem",
+        verbose_name=_("lead video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"type": "video"},
+        help_text=_("The story leads with this video instead of its picture."),
+    )
     lead = models.TextField(_("lead"), help_text=_("The sapo: one or two sentences in bold."))
     featured_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -342,16 +433,20 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     )
 
     content_panels = SitePage.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("kicker")]),
         FieldPanel("lead"),
         MultiFieldPanel(
             [
                 FieldPanel("featured_image"),
                 FieldPanel("featured_image_caption"),
                 FieldPanel("featured_image_credit"),
+                MediaChooserPanel("lead_video", media_type="video"),
             ],
-            heading=_("Featured image"),
+            heading=_("Featured image or video"),
         ),
         FieldPanel("body"),
+        FieldPanel("source_line"),
+        InlinePanel("notes", label=_("Corrections and updates")),
         InlinePanel("bylines", label=_("Bylines"), min_num=0),
         FieldPanel("tags"),
         InlinePanel("related_links", label=_("Related stories")),
@@ -366,9 +461,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     ]
     settings_panels = SitePage.settings_panels + [
         FieldPanel("display_date"),
+        FieldPanel("breaking_until"),
         FieldPanel("comments_enabled"),
     ]
     search_fields = SitePage.search_fields + [
+        index.FilterField("kind"),
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("display_date"),
@@ -420,7 +517,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     search_tag_lookup = "tagged_items__tag"
     search_image_field = "featured_image"
 
-    parent_page_types = ["news.NewsIndexPage"]
+    parent_page_types = ["news.NewsIndexPage", "news.SectionPage"]
     subpage_types = []
     template = "news/article_page.html"
 
@@ -457,10 +554,16 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def date(self):
         return self.display_date or self.first_published_at or self.latest_revision_created_at
 
+    @property
+    def section(self):
+        """The section the story is in (its parent), or None."""
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, SectionPage) else None
+
     def page_cache_paths(self):
         """Pages listing this story besides its ancestors: its tag and reporter pages."""
-        index = self.get_parent().specific
-        if not isinstance(index, NewsIndexPage) or index.url is None:
+        index = news_index_of(self)
+        if index is None or index.url is None:
             return set()
         tags = NewsTag.objects.filter(tagged_stories__content_object=self)
         reporters = Reporter.objects.filter(bylines__page=self)
@@ -511,12 +614,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_index"] = self.get_parent().specific
+        context["news_index"] = news_index_of(self)
+        context["section"] = self.section
         # Read only when a fragment that shows them is rendered (templatetags/fragments.py).
         tags = SimpleLazyObject(lambda: list(self.tags.all()))
         links = SimpleLazyObject(self.campaign_links)
         context["story_tags"] = tags
         context["story_reporters"] = SimpleLazyObject(self.reporters)
+        context["story_notes"] = SimpleLazyObject(lambda: list(self.notes.order_by("-date")))
         context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
         for name in ("story_exemplars", "story_campaign", "story_conference"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
@@ -541,6 +646,26 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             "story_campaign": campaign if campaign and campaign.live else None,
             "story_conference": conference if conference and conference.live else None,
         }
+
+
+class NoteKind(models.TextChoices):
+    CORRECTION = "correction", _("Correction")
+    UPDATE = "update", _("Update")
+
+
+class ArticleNote(Orderable):
+    """A dated correction or update, shown on the story (newest first)."""
+
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(_("kind"), max_length=16, choices=NoteKind.choices, default="update")
+    date = models.DateTimeField(_("date"))
+    text = models.TextField(_("text"))
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
 
 
 class ArticleByline(Orderable):
@@ -588,3 +713,89 @@ class ArticleExemplar(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("exemplar in this story")
         verbose_name_plural = _("exemplars in this story")
+
+
+class DeskReviewTask(Task):
+    """The desk's step of the newsroom's approval: the desk heads (Trưởng ban) of the story's
+    section review it, and only theirs; then the editor-in-chief's step publishes it.
+
+    Like Wagtail's group approval, but the group is the section's (SectionPage.desk_heads), so
+    one workflow serves every section and a desk head never sees another desk's stories.
+    """
+
+    admin_form_fields = Task.admin_form_fields
+
+    class Meta:
+        verbose_name = _("desk review (the section's desk heads)")
+        verbose_name_plural = _("desk reviews")
+
+    @staticmethod
+    def _desk_group_id(obj):
+        parent = obj.get_parent().specific if hasattr(obj, "get_parent") else None
+        return parent.desk_heads_id if isinstance(parent, SectionPage) else None
+
+    def _is_desk_head(self, obj, user):
+        if user.is_superuser:
+            return True
+        group_id = self._desk_group_id(obj)
+        return group_id is not None and user.groups.filter(pk=group_id).exists()
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_desk_head(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_desk_head(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._is_desk_head(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if not self._is_desk_head(obj, user):
+            return []
+        return [
+            ("reject", _("Send back to the reporter"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from wagtail.models import TaskState
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        paths = list(
+            SectionPage.objects.filter(desk_heads__in=user.groups.all()).values_list(
+                "path", flat=True
+            )
+        )
+        if not paths:
+            return TaskState.objects.none()
+        stories = ArticlePage.objects.filter(
+            models.Q(*[models.Q(path__startswith=path) for path in paths], _connector=models.Q.OR)
+        ).values_list("pk", flat=True)
+        return states.filter(workflow_state__object_id__in=[str(pk) for pk in stories])
+
+    @classmethod
+    def get_description(cls):
+        return _("The desk heads of the story's section review it (their sections only).")
+
+
+class DailyReads(models.Model):
+    """How many times a story was read on a day (news/most_read.py): counted in the cache,
+    written here in batches by the background worker. No reader is identified."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField(_("day"), db_index=True)
+    count = models.PositiveIntegerField(_("reads"), default=0)
+
+    class Meta:
+        verbose_name = _("daily reads")
+        verbose_name_plural = _("daily reads")
+        constraints = [models.UniqueConstraint(fields=["page", "day"], name="news_reads_once")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day}: {self.count}"

@@ -17,7 +17,9 @@ def article_structured_data(page, request):
     identity = SiteIdentity.for_request(request) if request is not None else None
     publisher_name = getattr(identity, "publisher_name", "") or "Kon Tum Online"
     url = page.get_full_url(request)
-    index = page.get_parent().specific
+    from .models import news_index_of
+
+    index = news_index_of(page)
     authors = []
     for reporter in page.reporters():
         author = {"@type": "Person", "name": reporter.name}
@@ -35,6 +37,7 @@ def article_structured_data(page, request):
         "datePublished": _iso(page.date),
         "dateModified": _iso(page.last_published_at or page.date),
         "inLanguage": "vi",
+        "articleSection": page.section.title if page.section else None,
         "author": authors or [seo.organization(publisher_name)],
         "publisher": seo.organization(publisher_name, url=site.root_url if site else None),
     }

@@ -43,13 +43,14 @@ def news_index(home_page):
 
 # The fields an admin "add story" POST needs besides title and slug (empty inline formsets).
 ARTICLE_ADD_FORM = {
+    "kind": "tin",
     "lead": "Sapo.",
     "body-count": "0",
     "tags": "",
     "comments_enabled": "on",
     **{
         f"{prefix}-{key}": value
-        for prefix in ("bylines", "exemplar_links", "related_links")
+        for prefix in ("bylines", "exemplar_links", "related_links", "notes")
         for key, value in (
             ("TOTAL_FORMS", "0"),
             ("INITIAL_FORMS", "0"),

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "outbox",
     "drafts",
     "wordpress_import",
+    "avmedia",
+    "programmes",
+    "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -267,6 +270,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Audio and video (wagtailmedia) with our captions, poster and transcript: avmedia/models.py.
+WAGTAILMEDIA = {"MEDIA_MODEL": "avmedia.MediaItem"}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -290,6 +295,9 @@ HOME_SECTION_PROVIDERS = [
     "campaigns.home.campaign_sections",
     "exemplars.home.featured_exemplars",
 ]
+# Read on every home render, outside the cached fragments: the breaking-news banner, and the
+# period that renews the most-read list (news.home.breaking_news, news.most_read.home_context).
+HOME_LIVE_PROVIDERS = ["news.home.breaking_news", "news.most_read.home_context"]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
@@ -297,6 +305,7 @@ DEMO_LOADERS = [
     "campaigns.demo.load",
     "exemplars.demo.load",
     "news.demo.load",
+    "programmes.demo.load",
     "exemplars.demo.link_stories",
     "kontum_site.demo.load_roles",
     "comments.demo.load",

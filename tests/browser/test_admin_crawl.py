@@ -42,6 +42,8 @@ def english(url, texts):
     for text in texts:
         if (url, text) in KNOWN_GAPS or "Wagtail" in text:
             continue
+        if text.startswith("/") and " " not in text:  # a path (a redirect's old URL), not words
+            continue
         if any(url == gap_url and pattern.match(text) for gap_url, pattern in KNOWN_PATTERNS):
             continue
         if ENGLISH.search(text) or re.search(r"\bNone\b", text):

@@ -47,12 +47,22 @@ def _printed_passwords(text):
 def test_dev_accounts_for_every_role_are_created_once_and_shown_once(settings, news_index):
     from django.contrib.auth import authenticate
 
+    from news.models import SectionPage
+
+    news_index.add_child(instance=SectionPage(title="Thời sự")).save_revision().publish()
     call_command("setup_roles", stdout=StringIO())
     settings.DEBUG = True
     out = StringIO()
     call_command("ensure_dev_admin", "--url", "http://127.0.0.1:8031", stdout=out)
     printed = _printed_passwords(out.getvalue())
-    assert set(printed) == {"admin", "phongvien", "bientap", "kiemduyet"}
+    assert set(printed) == {
+        "admin",
+        "phongvien",
+        "bientap",
+        "kiemduyet",
+        "truongban",
+        "tongbientap",
+    }
     assert "http://127.0.0.1:8031/admin/" in out.getvalue()
     for username, password in printed.items():
         assert authenticate(username=username, password=password) is not None, username
@@ -63,6 +73,8 @@ def test_dev_accounts_for_every_role_are_created_once_and_shown_once(settings, n
     assert groups["phongvien"] == ["Phóng viên"]
     assert groups["bientap"] == ["Biên tập viên"]
     assert groups["kiemduyet"] == ["Kiểm duyệt viên"]
+    assert groups["truongban"] == ["Trưởng ban Thời sự"]
+    assert groups["tongbientap"] == ["Tổng biên tập"]
     assert User.objects.get(username="phongvien").get_full_name() == "Nguyễn Thị Hồng Nhung"
     again = StringIO()
     call_command("ensure_dev_admin", stdout=again)

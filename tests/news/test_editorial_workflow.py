@@ -22,11 +22,13 @@ def story_form(title):
         {
             "title": title,
             "slug": "",
+            "kind": "tin",
             "lead": "Sapo của phóng viên.",
             "body": streamfield([]),
             "bylines": inline_formset([]),
             "related_links": inline_formset([]),
             "exemplar_links": inline_formset([]),
+            "notes": inline_formset([]),
             "tags": "Thi đua yêu nước",
             "comments_enabled": "on",
         }

@@ -3,7 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from kontum_site.demo import load as load_site
 from kontum_site.models import HomePage
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage, NewsIndexPage, SectionPage
 
 
 class PageTreeRules(WagtailPageTestCase):
@@ -22,10 +22,12 @@ class PageTreeRules(WagtailPageTestCase):
 
     def test_news_index_lives_under_home(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsIndexPage, {ArticlePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {ArticlePage, SectionPage})
+        self.assertAllowedParentPageTypes(SectionPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage})
 
     def test_stories_live_under_a_news_index_and_have_no_children(self):
-        self.assertAllowedParentPageTypes(ArticlePage, {NewsIndexPage})
+        self.assertAllowedParentPageTypes(ArticlePage, {NewsIndexPage, SectionPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
         self.assertCanNotCreateAt(HomePage, ArticlePage)
 

@@ -23,6 +23,20 @@ DEMO_ACCOUNTS = [
     ),
     ("bientap", "Trần Văn", "Bình", EDITORS, gettext_lazy("reviews, edits and publishes")),
     ("kiemduyet", "Lê Thị", "Hoa", MODERATORS, gettext_lazy("moderates readers' comments")),
+    (
+        "truongban",
+        "Phạm Văn",
+        "Hùng",
+        "Trưởng ban Thời sự",  # news.roles: the desk heads of the section Thời sự
+        gettext_lazy("reviews the Thời sự section's stories (step 2 of 3)"),
+    ),
+    (
+        "tongbientap",
+        "Võ Thị",
+        "Mai",
+        "Tổng biên tập",  # news.roles.EDITOR_IN_CHIEF
+        gettext_lazy("approves and publishes the sections' stories (step 3 of 3)"),
+    ),
 ]
 
 
@@ -66,7 +80,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 _(
-                    "Log in as admin, phongvien, bientap or kiemduyet (passwords were printed on "
+                    "Log in as admin, phongvien, bientap, kiemduyet, truongban or tongbientap "
+                    "(passwords were printed on "
                     "the first `make run`; reset one with: "
                     ".venv/bin/python manage.py changepassword USERNAME)."
                 )

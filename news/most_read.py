@@ -1,0 +1,126 @@
+"""Most read ("Đọc nhiều"): privacy-friendly read counts and the list they make.
+
+A story page asks its own site, after it is shown, to count one read (news/static/news/reads.js:
+a POST without cookies; no IP address, cookie or identifier is kept, and readers without
+script are simply not counted). Each read is a cache increment; the first read of a story in a
+minute queues one task for the background worker, which moves the minute's count into
+`DailyReads` in one write. The list is the stories with the most reads over the last days,
+kept in the cache for MOST_READ_SECONDS; the home page's cached fragment is renewed as often.
+"""
+
+import contextlib
+import time
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Prefetch, Sum
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django_tasks import default_task_backend, task
+
+from .models import ArticlePage, DailyReads
+
+FLUSH_SECONDS = 60
+WINDOW_DAYS = 7
+LIST_LENGTH = 5
+PENDING = "reads:pending:{}"
+QUEUED = "reads:queued:{}"
+LIST_KEY = "news:most-read:{}"
+
+
+def count_read(page_id):
+    """One read of a story: a cache increment; a flush queued once a minute per story."""
+    key = PENDING.format(page_id)
+    if cache.add(key, 1, timeout=24 * 3600) is False:
+        try:
+            cache.incr(key)
+        except ValueError:  # expired in between: start again
+            cache.add(key, 1, timeout=24 * 3600)
+    if cache.add(QUEUED.format(page_id), 1, timeout=FLUSH_SECONDS):
+        flush = flush_reads
+        if default_task_backend.supports_defer:
+            flush = flush.using(run_after=timezone.now() + timedelta(seconds=FLUSH_SECONDS))
+        transaction.on_commit(lambda: flush.enqueue(page_id))
+
+
+@task()
+def flush_reads(page_id):
+    """Move a story's counted reads into today's row (one write for the minute's reads)."""
+    key = PENDING.format(page_id)
+    pending = cache.get(key) or 0
+    if not pending:
+        return 0
+    with contextlib.suppress(ValueError):
+        cache.decr(key, pending)  # reads counted meanwhile stay for the next flush
+    if not ArticlePage.objects.filter(pk=page_id).exists():
+        return 0
+    day = timezone.localdate()
+    updated = DailyReads.objects.filter(page_id=page_id, day=day).update(count=F("count") + pending)
+    if not updated:
+        try:
+            with transaction.atomic():
+                DailyReads.objects.create(page_id=page_id, day=day, count=pending)
+        except IntegrityError:  # another worker created it first
+            DailyReads.objects.filter(page_id=page_id, day=day).update(count=F("count") + pending)
+    return pending
+
+
+@csrf_exempt
+@never_cache
+def read_beacon(request, page_id):
+    """POST /luot-doc/<id>/ from a story page: 204, nothing set, nothing kept about the reader."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    count_read(page_id)
+    return HttpResponse(status=204)
+
+
+def list_seconds():
+    """How long the list is kept, and how often the home page renews it (MOST_READ_SECONDS)."""
+    from django.conf import settings
+
+    return getattr(settings, "MOST_READ_SECONDS", 600)
+
+
+def most_read(limit=LIST_LENGTH, days=WINDOW_DAYS):
+    """The live stories read most over the last days (cached for MOST_READ_SECONDS)."""
+    return cache.get_or_set(LIST_KEY.format(limit), lambda: _most_read(limit, days), list_seconds())
+
+
+def _most_read(limit, days):
+    from wagtail.images import get_image_model
+
+    since = timezone.localdate() - timedelta(days=days - 1)
+    ranked = list(
+        DailyReads.objects.filter(day__gte=since, page__live=True)
+        .values("page_id")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "-page_id")[: limit * 2]
+    )
+    images = get_image_model().objects.prefetch_renditions(
+        "fill-480x270", "fill-480x270|format-webp"
+    )
+    stories = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(pk__in=[row["page_id"] for row in ranked])
+        .select_related("featured_image")
+        .prefetch_related(Prefetch("featured_image", queryset=images))
+        .in_bulk()
+    )
+    found = []
+    for row in ranked:
+        story = stories.get(row["page_id"])
+        if story is not None:
+            story.read_count = row["total"]
+            found.append(story)
+    return found[:limit]
+
+
+def home_context(home_page):
+    """Read on every home render (HOME_LIVE_PROVIDERS): the ten-minute period that keys the
+    cached home fragment, so the most-read list is renewed without a publication."""
+    return {"most_read_period": int(time.time() // max(list_seconds(), 1))}
