@@ -11,7 +11,15 @@ FILES = Path(__file__).resolve().parents[2] / "programmes" / "demo_media"
 
 
 @pytest.fixture
-def make_media(db):
+def root_collection(db):
+    """The migration's root collection (a transactional test before may have flushed it)."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def make_media(root_collection):
     from avmedia.models import MediaItem
 
     def make(kind="video", title="Bản tin mẫu", captions=True, **fields):

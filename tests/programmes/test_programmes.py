@@ -108,7 +108,9 @@ def editor(client, staff_user):
     return client
 
 
-def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_form(editor):
+def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_form(
+    editor, root_collection
+):
     from avmedia.models import MediaItem
 
     url = reverse("wagtailmedia:add", args=("video",))
@@ -123,7 +125,7 @@ def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_for
             ),
             "captions_language": "vi",
             "duration": "0",
-            "collection": "1",
+            "collection": str(root_collection.pk),
         },
     )
     assert response.status_code == 200
@@ -140,7 +142,7 @@ def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_for
             ),
             "captions_language": "vi",
             "duration": "0",
-            "collection": "1",
+            "collection": str(root_collection.pk),
         },
     )
     assert response.status_code == 302, response.context["form"].errors
