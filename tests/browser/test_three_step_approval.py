@@ -32,8 +32,9 @@ def vocab_free_roles(news_index, staff_user):
     return section
 
 
-def sign_in(browser, live_server, username):
+def sign_in(browser, live_server, username, contexts):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    contexts.append(context)
     page = context.new_page()
     page.goto(live_server.url + reverse("wagtailadmin_login"))
     page.fill("input[name=username]", username)
@@ -63,11 +64,23 @@ def approve(page, story_pk, live_server):
     page.wait_for_load_state("networkidle")
 
 
-def test_reporter_desk_head_and_editor_in_chief(browser, live_server, newsroom, screenshot_dir):
+@pytest.fixture
+def contexts(browser):
+    """Each person's browser, closed when the test ends: an admin editor left open keeps
+    pinging the server (editing sessions) into the next tests."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def test_reporter_desk_head_and_editor_in_chief(
+    browser, live_server, newsroom, screenshot_dir, contexts
+):
     from news.models import ArticlePage
 
     section = newsroom
-    reporter = sign_in(browser, live_server, "phongvien")
+    reporter = sign_in(browser, live_server, "phongvien", contexts)
     reporter.goto(
         live_server.url
         + reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))
@@ -83,7 +96,7 @@ def test_reporter_desk_head_and_editor_in_chief(browser, live_server, newsroom, 
     assert "Trưởng ban duyệt" in reporter.content()
     reporter.screenshot(path=f"{screenshot_dir}/three-steps-reporter.png", full_page=True)
 
-    desk = sign_in(browser, live_server, "truongban")
+    desk = sign_in(browser, live_server, "truongban", contexts)
     assert TITLE in desk.content()  # on the desk head's dashboard
     approve(desk, story.pk, live_server)
     story.refresh_from_db()
@@ -91,7 +104,7 @@ def test_reporter_desk_head_and_editor_in_chief(browser, live_server, newsroom, 
     desk.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=(story.pk,)))
     assert "Tổng biên tập duyệt" in desk.content()
 
-    chief = sign_in(browser, live_server, "tongbientap")
+    chief = sign_in(browser, live_server, "tongbientap", contexts)
     assert TITLE in chief.content()
     approve(chief, story.pk, live_server)
     story.refresh_from_db()

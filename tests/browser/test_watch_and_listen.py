@@ -30,10 +30,16 @@ PLAYBACK = """async (element) => {
 def test_a_bulletin_and_a_programme_play_with_captions_on_a_phone(
     browser, live_server, programmes_demo, screenshot_dir
 ):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        watch_and_listen(context.new_page(), live_server, screenshot_dir)
+    finally:
+        context.close()  # no player left streaming into the next tests
+
+
+def watch_and_listen(page, live_server, screenshot_dir):
     from programmes.models import ProgrammePage
 
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
     for slug, selector in (("thoi-su-kon-tum", "video"), ("nong-thon-moi", "audio")):
         programme = ProgrammePage.objects.get(slug=slug)
         episode = programme.get_children().live().first()
@@ -45,4 +51,3 @@ def test_a_bulletin_and_a_programme_play_with_captions_on_a_phone(
         assert state["captions"] == "showing" and state["cues"] >= 1, state
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # fits the phone
         page.screenshot(path=f"{screenshot_dir}/{slug}-phone.png", full_page=True)
-    context.close()
