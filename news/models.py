@@ -347,6 +347,19 @@ class SectionPage(SitePage):
         return context
 
 
+def section_titles():
+    """{path: title} of every section, kept in the cache until anything is published."""
+    from kontum_site.content_versions import SITE, TIMEOUT, digest, stamps
+
+    def read():
+        return dict(SectionPage.objects.values_list("path", "title"))
+
+    found = stamps([SITE])
+    if found is None:
+        return read()
+    return cache.get_or_set(f"news:sections:{digest(found[SITE])}", read, TIMEOUT)
+
+
 def news_index_of(page):
     """The news index a story or section belongs to (its parent, or its section's parent)."""
     parent = page.get_parent().specific
@@ -474,6 +487,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     ]
     # The read API's explicit field list (never reporters' emails, never comments).
     api_fields = [
+        APIField("kind"),
+        APIField("kicker"),
+        APIField("section_name"),
+        APIField("source_line"),
+        APIField("corrections"),
         APIField("lead"),
         APIField("display_date"),
         APIField("authors"),
@@ -490,6 +508,18 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         APIField("linked_campaign"),
         APIField("linked_conference"),
     ]
+
+    @property
+    def section_name(self):
+        """The section's title from the cached list of sections: no query per story."""
+        return section_titles().get(self.path[: -self.steplen])
+
+    def corrections(self):
+        """Dated corrections and updates, newest first, for the read API."""
+        return [
+            {"kind": note.kind, "date": note.date.isoformat(), "text": note.text}
+            for note in sorted(self.notes.all(), key=lambda note: note.date, reverse=True)
+        ]
 
     def linked_exemplars(self):
         """The live exemplars this story is about, for the read API."""
@@ -511,6 +541,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         return [
             Prefetch("bylines", queryset=bylines),
             Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+            "notes",
         ]
 
     search_date_field = "display_date"

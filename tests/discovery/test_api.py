@@ -5,6 +5,11 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 STORY_FIELDS = {
+    "kind",
+    "kicker",
+    "section_name",
+    "source_line",
+    "corrections",
     "lead",
     "display_date",
     "authors",

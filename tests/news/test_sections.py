@@ -77,3 +77,11 @@ def test_editors_can_add_sections_in_the_admin(client, staff_user, news_index):
     assert response.status_code == 302
     section = SectionPage.objects.get()
     assert section.slug == "quoc-phong-an-ninh" and section.live
+
+
+def test_the_read_api_names_a_story_s_section_and_kind(client, section, make_story):
+    story = make_story(title="Giá cà phê tăng", parent=section, kind="bai", kicker="Thị trường")
+    data = client.get(f"/api/v2/pages/{story.pk}/").json()
+    assert (data["section_name"], data["kind"], data["kicker"]) == ("Kinh tế", "bai", "Thị trường")
+    listing = client.get("/api/v2/pages/", {"type": "news.ArticlePage", "fields": "*"}).json()
+    assert [item["section_name"] for item in listing["items"]] == ["Kinh tế"]
