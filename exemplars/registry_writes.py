@@ -156,10 +156,9 @@ def submit_imported_drafts(records, index_page, result, user=None):
                 else:
                     apply_fields(award, values, AWARD_FIELDS, award_fields.get("blank", set()))
             result.updated += 1
-        revision = page.save_revision(user=user, log_action=True)
+        page.save_revision(user=user, log_action=True)
         workflow = page.get_workflow()
         if workflow is not None and not page.workflow_in_progress:
             workflow.start(page, user)
             submitted += 1
-        del revision
     result.submitted = submitted

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from kontum_site.content_versions import SITE, TIMEOUT, digest, stamps
 
@@ -72,7 +73,7 @@ class UnitGraph:
         return self.units[pk].name if pk in self.units else ""
 
     def is_current(self, pk, day=None):
-        day = day or date.today()
+        day = day or timezone.localdate()  # Asia/Ho_Chi_Minh
         return all(
             (u.valid_until is None or u.valid_until >= day)
             and (u.valid_from is None or u.valid_from <= day)
