@@ -117,6 +117,11 @@ class Comment(models.Model):
     )
     moderators_notified = models.BooleanField(default=False, editable=False)
     approval_notified = models.BooleanField(default=False, editable=False)
+    # The outbox mails that quote this comment (to moderators, reporters, the parent
+    # commenter): erasure redacts them and the export lists them (comments/privacy.py).
+    mails = models.ManyToManyField(
+        "outbox.OutgoingMail", related_name="comments", blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 

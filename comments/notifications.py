@@ -10,7 +10,10 @@ outbox (outbox/delivery.py: sent, then marked sent; retried when the mail server
   reporter per moderation action, however many comments it approved.
 - The parent commenter, when a reply to their comment is approved and they opted in, with a
   signed one-click unsubscribe. Never before approval.
-The commenter's email never appears in a mail to anyone else.
+The commenter's email never appears in a mail to anyone else. Each mail is linked to the
+comments it quotes (``Comment.mails``) so erasure can redact it and the export can list it;
+`render_again` rebuilds a mail from its comments (comments/privacy.py blanks the erased ones).
+The unsubscribe link signs the parent comment's id, not the address (links end up in logs).
 """
 
 from datetime import timedelta
@@ -47,8 +50,20 @@ def base_url():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def unsubscribe_token(email):
-    return signing.dumps(email.lower(), salt=UNSUBSCRIBE_SALT)
+def unsubscribe_token(comment):
+    """A signed id of the comment that asked for reply notices: opaque, no address in it."""
+    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_email(token):
+    """The address a token unsubscribes; None when its comment is gone. Raises BadSignature or
+    SignatureExpired. Links mailed before the tokens became ids signed the address itself:
+    they keep working until they expire (UNSUBSCRIBE_MAX_AGE after they were sent)."""
+    value = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    if isinstance(value, str):
+        return value
+    comment = Comment.objects.filter(pk=value).only("author_email", "erased").first()
+    return comment.author_email if comment and not comment.erased else None
 
 
 def public_root_url():
@@ -57,15 +72,48 @@ def public_root_url():
     return site.root_url.rstrip("/") if site else base_url()
 
 
-def unsubscribe_url(email):
-    return public_root_url() + reverse("comments:unsubscribe", args=[unsubscribe_token(email)])
+def unsubscribe_url(comment):
+    return public_root_url() + reverse("comments:unsubscribe", args=[unsubscribe_token(comment)])
 
 
-def _queue(subject, template, context, to, headers=None, kind=""):
+def _render(template, context):
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(f"comments/email/{template}.txt", context)
         html = render_to_string(f"comments/email/{template}.html", context)
-    delivery.queue(to, subject, text, html, headers=headers, kind=kind or f"comments.{template}")
+    return text, html
+
+
+def _queue(subject, template, context, to, about, headers=None, kind=""):
+    """Queue one mail and link it to the comments it quotes (``about``)."""
+    text, html = _render(template, context)
+    mail = delivery.queue(
+        to, subject, text, html, headers=headers, kind=kind or f"comments.{template}"
+    )
+    mail.comments.add(*about)
+    return mail
+
+
+def _digest_context(comments):
+    return {
+        "comments": comments,
+        "count": len(comments),
+        "queue_url": base_url()
+        + reverse("wagtailsnippets_comments_comment:list")
+        + "?status=pending",
+    }
+
+
+def render_again(mail, comments):
+    """(text, html) of a comments mail rebuilt from ``comments`` (as they are now, in the
+    order given); None for a mail of another kind."""
+    if mail.kind == DIGEST_KIND:
+        return _render("moderator_digest", _digest_context(comments))
+    if mail.kind == "comments.author_notice":
+        return _render("author_notice", {"items": _items(comments)})
+    if mail.kind == "comments.reply_notice":
+        url = (mail.headers or {}).get("List-Unsubscribe", "").strip("<>")
+        return _render("reply_notice", {"items": _items(comments), "unsubscribe_url": url})
+    return None
 
 
 def comment_stored(comment):
@@ -134,13 +182,7 @@ def send_moderator_digest(force=False):
             transaction.set_rollback(True)  # they join the next digest
             return 0
         recipients = moderator_recipients(rules)
-        context = {
-            "comments": comments,
-            "count": len(comments),
-            "queue_url": base_url()
-            + reverse("wagtailsnippets_comments_comment:list")
-            + "?status=pending",
-        }
+        context = _digest_context(comments)
         with translation.override(settings.LANGUAGE_CODE):
             subject = ngettext(
                 "%(count)d comment is waiting for moderation",
@@ -148,7 +190,7 @@ def send_moderator_digest(force=False):
                 len(comments),
             ) % {"count": len(comments)}
         for address in recipients:
-            _queue(subject, "moderator_digest", context, address, kind=DIGEST_KIND)
+            _queue(subject, "moderator_digest", context, address, comments, kind=DIGEST_KIND)
     return len(recipients)
 
 
@@ -225,10 +267,10 @@ def notify_approved(comment_ids):
                             "%(count)d new comments on your stories",
                             len(theirs),
                         ) % {"count": len(theirs)}
-                    _queue(subject, "author_notice", {"items": _items(theirs)}, address)
+                    _queue(subject, "author_notice", {"items": _items(theirs)}, address, theirs)
                     sent += 1
             for address, replies in sorted(_reply_mails(comments).items()):
-                url = unsubscribe_url(address)
+                url = unsubscribe_url(replies[0].parent)
                 subject = gettext("A reply to your comment on “%(title)s”") % {
                     "title": replies[0].page.title
                 }
@@ -237,6 +279,7 @@ def notify_approved(comment_ids):
                     "reply_notice",
                     {"items": _items(replies), "unsubscribe_url": url},
                     address,
+                    replies,
                     headers={
                         "List-Unsubscribe": f"<{url}>",
                         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

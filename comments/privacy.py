@@ -1,10 +1,13 @@
 """Personal data tools: export and erase everything held about one commenter, by email.
 
 Held about a commenter: their comments (name, email, text, network, browser), their reply
-subscriptions, the audit-log entries that name their comments, and mail sent to them.
-Erasing removes all of it. Their comments become tombstones ("Bình luận đã được xoá theo
-yêu cầu") so other people's replies keep their place; `delete=True` removes the comments
-outright where no one else replied below them, and leaves a tombstone where someone did.
+subscriptions, the audit-log entries that name their comments, mail sent to them, and mail
+sent to others (moderators, reporters, the parent commenter) that quotes their comments.
+Erasing removes all of it: mail to them is deleted, mail about them is rebuilt with their
+comments blanked (other commenters in the same digest keep their lines). Their comments
+become tombstones ("Bình luận đã được xoá theo yêu cầu") so other people's replies keep
+their place; `delete=True` removes the comments outright where no one else replied below
+them, and leaves a tombstone where someone did.
 """
 
 from datetime import timedelta
@@ -18,6 +21,7 @@ from wagtail.models import ModelLogEntry
 from outbox.models import OutgoingMail
 
 from .models import Comment
+from .notifications import render_again
 
 
 def _comment_log_entries(ids):
@@ -68,13 +72,77 @@ def export_data(email):
         ],
         "mail": [
             {
+                "kind": mail.kind,
                 "subject": mail.subject,
+                "text": mail.text,
                 "state": mail.state,
                 "created_at": mail.created_at.isoformat(),
+                "sent_at": mail.sent_at.isoformat() if mail.sent_at else None,
             }
-            for mail in OutgoingMail.objects.filter(to__iexact=email).order_by("created_at")
+            for mail in OutgoingMail.objects.filter(to__iexact=email).order_by("created_at", "pk")
+        ],
+        # Mail to other people that quotes their comments: what and when, not to whom (the
+        # recipients are staff or other readers) nor the text (it may quote others too).
+        "mail_about_you": [
+            {
+                "kind": mail.kind,
+                "subject": mail.subject,
+                "comments": sorted(
+                    set(mail.comments.filter(pk__in=ids).values_list("pk", flat=True))
+                ),
+                "state": mail.state,
+                "created_at": mail.created_at.isoformat(),
+                "sent_at": mail.sent_at.isoformat() if mail.sent_at else None,
+            }
+            for mail in _mails_about(ids, email).order_by("created_at", "pk")
         ],
     }
+
+
+def _mails_about(ids, email):
+    """Mail to someone else that quotes any of these comments."""
+    return (
+        OutgoingMail.objects.filter(comments__in=ids)
+        .exclude(to__iexact=(email or "").strip())
+        .distinct()
+    )
+
+
+def _blank(comment):
+    """The comment as the erased mail shows it (in memory only)."""
+    comment.author_name = _("Erased")
+    comment.author_email = ""
+    comment.body = tombstone_text()
+    return comment
+
+
+def _legacy_mails(comments):
+    """Comments mail queued before mails were linked to their comments: found by the start of
+    a comment's text (only long enough ones, so a short "Hay quá" matches nothing else)."""
+    found = OutgoingMail.objects.none()
+    for comment in comments:
+        start = " ".join(comment.body.split())[:40]
+        if len(start) >= 20:
+            found = found | OutgoingMail.objects.filter(
+                kind__startswith="comments.", comments=None, text__contains=start
+            )
+    return found.distinct()
+
+
+def _redact_mails(comments, email):
+    """Rebuild every mail about these comments with them blanked; legacy mails that cannot be
+    rebuilt get a note instead of their text."""
+    erased = {c.pk for c in comments}
+    for mail in _mails_about(erased, email):
+        quoted = list(mail.comments.select_related("page", "parent").order_by("created_at", "pk"))
+        rebuilt = render_again(mail, [_blank(c) if c.pk in erased else c for c in quoted])
+        mail.text, mail.html = rebuilt or (redacted_mail_text(), "")
+        mail.save(update_fields=["text", "html"])
+    _legacy_mails(comments).exclude(to__iexact=email).update(text=redacted_mail_text(), html="")
+
+
+def redacted_mail_text():
+    return _("This mail quoted a comment erased at its author's request.")
 
 
 def tombstone_text():
@@ -111,6 +179,7 @@ def erase_data(email, delete=False):
     with transaction.atomic():
         comments = list(Comment.objects.for_email(email).order_by("-depth", "pk"))
         ids = [c.pk for c in comments]
+        _redact_mails(comments, email)  # before a deleted comment takes its links with it
         count = 0
         for comment in comments:  # deepest first: a reply goes before its parent is judged
             if delete and not _others_below(comment, email):

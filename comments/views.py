@@ -11,7 +11,7 @@ from wagtail.models import Page
 from .checks import Refusal, comments_enabled, submit
 from .forms import CommentForm, make_token
 from .models import Comment, Status
-from .notifications import UNSUBSCRIBE_MAX_AGE, UNSUBSCRIBE_SALT
+from .notifications import unsubscribe_email
 
 NOTICE_PARAM = "binh-luan"
 
@@ -101,11 +101,13 @@ def unsubscribe(request, token):
     """GET shows a confirmation with a button (mail scanners follow links, they do not press
     buttons); POST unsubscribes: the button, or a mail client's RFC 8058 one-click request."""
     try:
-        email = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+        email = unsubscribe_email(token)
     except signing.SignatureExpired:
         return render(request, "comments/unsubscribe.html", {"state": "expired"}, status=400)
     except signing.BadSignature:
         return render(request, "comments/unsubscribe.html", {"state": "invalid"}, status=400)
+    if email is None:  # the comment was erased or removed: nothing is sent to it any more
+        return render(request, "comments/unsubscribe.html", {"state": "done"})
     if request.method == "GET":
         response = render(request, "comments/unsubscribe.html", {"state": "confirm"})
         response["X-Robots-Tag"] = "noindex"

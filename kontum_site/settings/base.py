@@ -226,6 +226,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Seconds before each further attempt at a mail the server did not take (outbox/delivery.py).
 OUTBOX_RETRY_DELAYS = [int(n) for n in env_list("OUTBOX_RETRY_DELAYS", "120,480,1200")]
+# Sent mail (and mail that failed for good) is deleted this many days later (0: kept).
+OUTBOX_SENT_KEEP_DAYS = int(os.environ.get("OUTBOX_SENT_KEEP_DAYS", "30"))
 
 # Background work (django-tasks): "immediate" runs tasks inside the request (dev, tests);
 # "database" queues them in the database for `manage.py db_worker` (production's default).
@@ -241,6 +243,7 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}
 PERIODIC_JOBS = [
     ("kontum_site.periodic.publish_scheduled", 10),
     ("outbox.delivery.deliver_due", 15),
+    ("outbox.periodic.prune_sent", 3600),
     ("comments.periodic.moderator_digest", 60),
     ("comments.periodic.purge_ips", 3600),
     ("comments.periodic.purge_spam_and_trash", 3600),

@@ -159,10 +159,10 @@ def test_reply_notice_only_after_approval_and_opt_in(
 def test_unsubscribe_links_expire_after_a_year(client, story, make_comment):
     from unittest import mock
 
-    make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
+    parent = make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
     year_ago = time.time() - 366 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=year_ago):
-        token = unsubscribe_token("hoi@example.invalid")
+        token = unsubscribe_token(parent)
     response = client.post(reverse("comments:unsubscribe", args=[token]))
     assert response.status_code == 400
     assert "hết hạn" in response.content.decode()
@@ -170,8 +170,8 @@ def test_unsubscribe_links_expire_after_a_year(client, story, make_comment):
 
 
 def test_tampered_unsubscribe_refused(client, story, make_comment):
-    make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
-    token = unsubscribe_token("hoi@example.invalid")
+    parent = make_comment(story, author_email="hoi@example.invalid", notify_replies=True)
+    token = unsubscribe_token(parent)
     response = client.get(reverse("comments:unsubscribe", args=[token[:-3] + "abc"]))
     assert response.status_code == 400
     assert Comment.objects.get().notify_replies is True
