@@ -1,12 +1,14 @@
 """Demo campaigns: the 2020 emulation cycle (Plan 2297/KH-UBND) with its conferences.
 
-Idempotent (pages are found by slug), no network. Honourees are added by exemplars.demo.
+Idempotent: the pages are the demo's own, found by their keys (kontum_site.demo_marks),
+never by slug or title; no network. Honourees are added by exemplars.demo.
 """
 
 from datetime import date
 
 from django.utils.translation import gettext as _
 
+from kontum_site import demo_marks
 from kontum_site.models import HomePage
 
 from .models import CampaignIndexPage, CampaignMilestone, CampaignPage, ConferencePage
@@ -60,11 +62,38 @@ CONFERENCES = [
 
 
 def _child(parent, model, slug, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = parent.add_child(instance=model(slug=slug, **fields))
-        page.save_revision().publish()
-    return page
+    return demo_marks.ensure(
+        f"campaigns.page:{slug}", lambda: demo_marks.add_page(parent, model(slug=slug, **fields))
+    )
+
+
+def _cycle():
+    cycle = CampaignPage(
+        slug=CYCLE_SLUG,
+        title="Phong trào thi đua yêu nước giai đoạn 2015–2020 và Đại hội Thi đua yêu nước lần thứ VIII",  # noqa: E501
+        slogan="Thi đua là yêu nước, yêu nước thì phải thi đua",
+        intro="Sơ kết, tổng kết phong trào thi đua yêu nước từ sau Đại hội lần thứ VII (2015), "
+        "tổ chức hội nghị điển hình tiên tiến các cấp và Đại hội lần thứ VIII.",
+        plan_number="2297/KH-UBND",
+        plan_date=date(2019, 9, 10),
+        plan_issuer="Ủy ban nhân dân tỉnh Kon Tum",
+        start_date=date(2015, 10, 1),
+        end_date=date(2020, 10, 22),
+        scope_level="provincial",
+        goals="<p>Đánh giá kết quả phong trào thi đua yêu nước giai đoạn 2015–2020; phát hiện, "
+        "tôn vinh, nhân rộng các điển hình tiên tiến.</p>",
+        themes="Xây dựng nông thôn mới\nVì người nghèo – Không để ai bị bỏ lại phía sau\n"
+        "Văn hóa công sở\nDoanh nghiệp hội nhập và phát triển\n"
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    )
+    for when, title in [
+        (date(2019, 9, 10), "Ban hành Kế hoạch số 2297/KH-UBND"),
+        (date(2020, 3, 1), "Hội nghị điển hình tiên tiến cấp xã"),
+        (date(2020, 6, 30), "Hoàn thành hội nghị cấp huyện, sở, ngành, doanh nghiệp"),
+        (date(2020, 10, 22), "Đại hội Thi đua yêu nước tỉnh lần thứ VIII"),
+    ]:
+        cycle.milestones.add(CampaignMilestone(date=when, title=title))
+    return cycle
 
 
 def load(stdout=None):
@@ -79,35 +108,11 @@ def load(stdout=None):
         show_in_menus=True,
         intro="Các phong trào thi đua yêu nước, hội nghị biểu dương và đại hội thi đua.",
     )
-    cycle = CampaignPage.objects.child_of(index).filter(slug=CYCLE_SLUG).first()
-    if cycle is None:
-        cycle = CampaignPage(
-            slug=CYCLE_SLUG,
-            title="Phong trào thi đua yêu nước giai đoạn 2015–2020 và Đại hội Thi đua yêu nước lần thứ VIII",  # noqa: E501
-            slogan="Thi đua là yêu nước, yêu nước thì phải thi đua",
-            intro="Sơ kết, tổng kết phong trào thi đua yêu nước từ sau Đại hội lần thứ VII (2015), "
-            "tổ chức hội nghị điển hình tiên tiến các cấp và Đại hội lần thứ VIII.",
-            plan_number="2297/KH-UBND",
-            plan_date=date(2019, 9, 10),
-            plan_issuer="Ủy ban nhân dân tỉnh Kon Tum",
-            start_date=date(2015, 10, 1),
-            end_date=date(2020, 10, 22),
-            scope_level="provincial",
-            goals="<p>Đánh giá kết quả phong trào thi đua yêu nước giai đoạn 2015–2020; phát hiện, "
-            "tôn vinh, nhân rộng các điển hình tiên tiến.</p>",
-            themes="Xây dựng nông thôn mới\nVì người nghèo – Không để ai bị bỏ lại phía sau\n"
-            "Văn hóa công sở\nDoanh nghiệp hội nhập và phát triển\n"
-            "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-        )
-        for when, title in [
-            (date(2019, 9, 10), "Ban hành Kế hoạch số 2297/KH-UBND"),
-            (date(2020, 3, 1), "Hội nghị điển hình tiên tiến cấp xã"),
-            (date(2020, 6, 30), "Hoàn thành hội nghị cấp huyện, sở, ngành, doanh nghiệp"),
-            (date(2020, 10, 22), "Đại hội Thi đua yêu nước tỉnh lần thứ VIII"),
-        ]:
-            cycle.milestones.add(CampaignMilestone(date=when, title=title))
-        index.add_child(instance=cycle)
-        cycle.save_revision().publish()
+    cycle = demo_marks.ensure(
+        f"campaigns.page:{CYCLE_SLUG}", lambda: demo_marks.add_page(index, _cycle())
+    )
+    if index is None or cycle is None:
+        return cycle
     _child(
         index,
         CampaignPage,

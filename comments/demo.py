@@ -1,10 +1,16 @@
-"""Demo comments: approved threads on several stories and a queue to moderate (idempotent)."""
+"""Demo comments: approved threads on several demo stories and a queue to moderate.
+
+Only on the demo's own pages (kontum_site.demo_marks), never on staff work; the demo's
+comments are recognised by their addresses (demoN@example.invalid), so a second run adds none.
+"""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from kontum_site import demo_marks
 
 from .checks import comments_enabled
 from .models import Comment, Status
@@ -40,11 +46,12 @@ def _email(name, index):
 
 
 def _candidate_pages():
-    """Live pages, those of COMMENTS_DEMO_PAGE_MODELS (e.g. stories) first, newest first."""
+    """The demo's live pages, those of COMMENTS_DEMO_PAGE_MODELS (e.g. stories) first, newest
+    first."""
     from django.apps import apps
     from django.conf import settings
 
-    live = Page.objects.live().order_by("-first_published_at")
+    live = Page.objects.live().filter(pk__in=demo_marks.page_pks()).order_by("-first_published_at")
     preferred = [
         apps.get_model(label) for label in getattr(settings, "COMMENTS_DEMO_PAGE_MODELS", [])
     ]

@@ -1,7 +1,9 @@
 """Demo registry: places as they were in 2020 (and the 2025 merger), 32 sample exemplars with
 award records, the conferences' honourees, and stories linked both ways.
 
-All people and decision numbers are made up ("dữ liệu mẫu"). Idempotent, no network.
+All people and decision numbers are made up ("dữ liệu mẫu"). Idempotent, no network: the
+pages are the demo's own, found by their keys (kontum_site.demo_marks), and a follow-up
+(honourees, story links) is done once, on a demo page with no unpublished changes.
 """
 
 import io
@@ -11,6 +13,7 @@ from datetime import date
 from django.apps import apps
 from django.utils.translation import gettext as _
 
+from kontum_site import demo_marks
 from kontum_site.models import HomePage
 from kontum_site.vietnamese import fold
 
@@ -409,6 +412,10 @@ def ensure_places():
 
 def demo_portrait(name, seed_text):
     """A small generated portrait (initials on a colour), no network."""
+    return demo_marks.ensure(f"exemplars.portrait:{name}", lambda: _draw_portrait(name, seed_text))
+
+
+def _draw_portrait(name, seed_text):
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
     from PIL import ImageDraw
@@ -416,9 +423,6 @@ def demo_portrait(name, seed_text):
 
     image_model = get_image_model()
     title = f"Chân dung {name}"
-    existing = image_model.objects.filter(title=title).first()
-    if existing:
-        return existing
     rng = random.Random(seed_text)
     colour = tuple(rng.randint(60, 200) for _channel in range(3))
     canvas = PILImage.new("RGB", (320, 320), colour)
@@ -441,26 +445,23 @@ def load(stdout=None):
     if home is None:
         return None
     communes = ensure_places()
-    index = ExemplarIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if index is None:
-        index = home.add_child(
-            instance=ExemplarIndexPage(
+    index = demo_marks.ensure(
+        INDEX_KEY,
+        lambda: demo_marks.add_page(
+            home,
+            ExemplarIndexPage(
                 title="Điển hình tiên tiến",
                 slug=INDEX_SLUG,
                 show_in_menus=True,
                 intro="Những cá nhân, tập thể, hộ gia đình và thôn làng được biểu dương, khen thưởng "  # noqa: E501
                 "(dữ liệu mẫu).",
-            )
-        )
-        index.save_revision().publish()
-    campaign_model = apps.get_model("campaigns", "CampaignPage")
-    conference_model = apps.get_model("campaigns", "ConferencePage")
-    cycle = campaign_model.objects.filter(slug="thi-dua-yeu-nuoc-2015-2020").first()
-    conferences = (
-        list(conference_model.objects.filter(path__startswith=cycle.path).order_by("date"))
-        if cycle
-        else []
+            ),
+        ),
     )
+    if index is None:
+        return None
+    cycle = demo_marks.get(CYCLE_KEY)
+    conferences = _demo_conferences(cycle)
     award_types = {a.name: a for a in AwardType.objects.all()}
     ethnic = {e.name: e for e in EthnicGroup.objects.all()}
     sectors = {s.name: s for s in Sector.objects.all()}
@@ -476,8 +477,9 @@ def load(stdout=None):
         place_name,
         sector,
     ) in enumerate(EXEMPLARS):
-        page = ExemplarPage.objects.child_of(index).filter(title=name).first()
-        if page is None:
+        key = f"exemplars.exemplar:{number}"
+        page = demo_marks.get(key)
+        if page is None and not demo_marks.made(key):
             page = ExemplarPage(
                 title=name,
                 kind=kind,
@@ -514,12 +516,28 @@ def load(stdout=None):
                 )
             index.add_child(instance=page)
             page.save_revision().publish()
+            demo_marks.mark(key, page)
         pages.append(page)
     _honour_at_conferences(conferences, pages, award_types)
-    _import_sample(index, stdout)
+    if demo_marks.once("exemplars.sample_import"):
+        _import_sample(index, stdout)
     if stdout:
         stdout.write(_("Exemplars: %(count)d") % {"count": ExemplarPage.objects.count()})
     return index
+
+
+INDEX_KEY = "exemplars.index"
+CYCLE_KEY = "campaigns.page:thi-dua-yeu-nuoc-2015-2020"  # made by campaigns.demo
+
+
+def _demo_conferences(cycle):
+    """The demo's live conferences in the demo cycle, by date."""
+    if cycle is None:
+        return []
+    model = apps.get_model("campaigns", "ConferencePage")
+    return list(
+        model.objects.child_of(cycle).live().filter(pk__in=demo_marks.pks(model)).order_by("date")
+    )
 
 
 HONOUR_LEVELS = {
@@ -557,9 +575,13 @@ def _honour_at_conferences(conferences, pages, award_types):
     places = {"commune": "xã Diên Bình", "district": "huyện Ngọc Hồi"}
     for level, (indexes, award_name) in plan.items():
         conference = by_level.get(level)
-        if conference is None or conference.honourees.exists():
+        if conference is None or any(pages[position] is None for position in indexes):
             continue
-        conference = conference.get_latest_revision_as_object()
+        if not demo_marks.editable(conference) or not demo_marks.once(
+            f"exemplars.honourees:{level}"
+        ):
+            continue
+        conference = conference.get_latest_revision_as_object()  # the live one: no draft
         if level in places:
             conference.place = Place.objects.filter(name=places[level]).first()
         # Each honouree is an award record on the exemplar's profile too (one honour, one row).
@@ -608,8 +630,9 @@ def link_stories(stdout=None):
     """Link the news demo's stories to their conference, campaign and exemplars, both ways.
 
     A story names a conference in its title, and exemplars by name in its text; a conference
-    story also gets the conference's first honourees. Only what is missing is added, so a
-    second run changes nothing. News models are looked up by name (no import of news).
+    story also gets the conference's first honourees. Only the demo's own stories, once each,
+    and only when no draft waits on them (the revision published is the demo's own); staff
+    stories are never touched. News models are looked up by name (no import of news).
     """
     import re
 
@@ -618,22 +641,25 @@ def link_stories(stdout=None):
         link_model = apps.get_model("news", "ArticleExemplar")
     except LookupError:
         return
-    directory = ExemplarIndexPage.objects.filter(slug=INDEX_SLUG).first()
-    cycle = (
-        apps.get_model("campaigns", "CampaignPage")
-        .objects.filter(slug="thi-dua-yeu-nuoc-2015-2020")
-        .first()
-    )
+    directory = demo_marks.get(INDEX_KEY)
+    cycle = demo_marks.get(CYCLE_KEY)
     if directory is None or cycle is None:
         return
-    conference_model = apps.get_model("campaigns", "ConferencePage")
-    conferences = {c.level: c for c in conference_model.objects.child_of(cycle).live()}
-    exemplars = list(ExemplarPage.objects.child_of(directory).live())
+    conferences = {c.level: c for c in _demo_conferences(cycle)}
+    exemplars = list(
+        ExemplarPage.objects.child_of(directory)
+        .live()
+        .filter(pk__in=demo_marks.pks(ExemplarPage))
+        .order_by("pk")
+    )
     patterns = [
         (re.compile(rf"(?<!\w){re.escape(fold(page.title))}(?!\w)"), page) for page in exemplars
     ]
     linked = 0
-    for story in story_model.objects.live().order_by("pk"):
+    stories = story_model.objects.live().filter(pk__in=demo_marks.pks(story_model))
+    for story in stories.order_by("pk"):
+        if not demo_marks.editable(story):
+            continue  # a staff draft waits on it: the demo never publishes it
         text = _story_text(story)
         title = fold(story.title)
         level = next((lvl for words, lvl in CONFERENCE_WORDS if words in title), None)
@@ -658,7 +684,7 @@ def link_stories(stdout=None):
                 draft.exemplar_links.add(link_model(exemplar=page, sort_order=len(present)))
                 present.add(page.pk)
                 changed = True
-        if changed:
+        if changed and demo_marks.once(f"exemplars.story_links:{story.pk}"):
             draft.save_revision().publish()
             linked += 1
     if stdout:

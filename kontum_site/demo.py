@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 
+from . import demo_marks
 from .models import ContentPage, HomePage, SiteIdentity
 
 HOME_TITLE = "Trang chủ"
@@ -20,44 +21,63 @@ def ensure_base_tree():
     return root
 
 
-def load(stdout=None):
-    root = ensure_base_tree()
-    home = HomePage.objects.first()
-    if home is None:
-        home = root.add_child(
-            instance=HomePage(
-                title=HOME_TITLE,
-                slug="trang-chu",
-                tagline="Tin tức – Thi đua – Điển hình tiên tiến",
-            )
+def _make_home(root):
+    home = root.add_child(
+        instance=HomePage(
+            title=HOME_TITLE,
+            slug="trang-chu",
+            tagline="Tin tức – Thi đua – Điển hình tiên tiến",
         )
-        home.save_revision().publish()
+    )
+    home.save_revision().publish()
+    return home
+
+
+def load(stdout=None):
+    """The demo's home page as the default site's root. A site that already has a HomePage
+    of its own keeps it (the demo's sections go under it) and keeps its site settings."""
+    root = ensure_base_tree()
+    home = demo_marks.get(HOME_KEY) or HomePage.objects.first()
+    if home is None:
+        home = demo_marks.ensure(HOME_KEY, lambda: _make_home(root))
+    ours = demo_marks.is_demo(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True
         )
-    if site.root_page_id != home.pk:
-        old_root = site.root_page
+    old_root = site.root_page
+    if ours and site.root_page_id != home.pk and old_root.specific_class is Page:
+        # Wagtail's own "welcome" page, made by its migrations: the demo home replaces it.
         site.root_page = home
         site.site_name = "Kon Tum Online"
         site.save()
-        if old_root.depth == 2 and old_root.specific_class != HomePage:
+        if old_root.depth == 2:
             old_root.delete()
-    identity = SiteIdentity.for_site(site)
-    if not identity.address:
-        identity.address = "Số 1 đường Mẫu, phường Mẫu, tỉnh Kon Tum (dữ liệu mẫu)"
-        identity.phone = "0260 000 0000"
-        identity.licence = "Giấy phép mẫu số 00/GP-BTTTT (dữ liệu demo)"
-        identity.save()
-    if identity.privacy_page_id is None:
-        identity.privacy_page = privacy_page(home)
-        identity.save()
+    privacy = demo_marks.ensure(PRIVACY_KEY, lambda: privacy_page(home))
+    if ours:
+        _fill_identity(site, privacy)
     if stdout:
         stdout.write(_("Site: %(url)s/ → %(home)s") % {"url": site.root_url, "home": home.title})
     return home
 
 
+def _fill_identity(site, privacy):
+    """The demo site's identity, filled once (later edits by staff stay)."""
+    if not demo_marks.once("kontum_site.identity"):
+        return
+    identity = SiteIdentity.for_site(site)
+    if not identity.address:
+        identity.address = "Số 1 đường Mẫu, phường Mẫu, tỉnh Kon Tum (dữ liệu mẫu)"
+        identity.phone = "0260 000 0000"
+        identity.licence = "Giấy phép mẫu số 00/GP-BTTTT (dữ liệu demo)"
+    if identity.privacy_page_id is None and privacy is not None:
+        identity.privacy_page = privacy
+    identity.save()
+
+
+HOME_KEY = "kontum_site.home"
+PRIVACY_KEY = "kontum_site.privacy"
 PRIVACY_SLUG = "chinh-sach-bao-ve-du-lieu-ca-nhan"
 PRIVACY_BODY = [
     ("heading", "Chúng tôi giữ những gì"),
@@ -90,19 +110,20 @@ PRIVACY_BODY = [
 
 
 def privacy_page(home):
-    """The privacy policy the comment form links to (Decree 13/2023/NĐ-CP)."""
-    page = ContentPage.objects.filter(slug=PRIVACY_SLUG).first()
-    if page is None:
-        page = home.add_child(
-            instance=ContentPage(
-                title="Chính sách bảo vệ dữ liệu cá nhân",
-                slug=PRIVACY_SLUG,
-                intro="Những dữ liệu Kon Tum Online giữ về bạn đọc, để làm gì, trong bao lâu, "
-                "và cách yêu cầu xem hoặc xoá chúng.",
-                body=[{"type": kind, "value": value} for kind, value in PRIVACY_BODY],
-            )
+    """The privacy policy the comment form links to (Decree 13/2023/NĐ-CP); None when a page
+    of the site's own already has its address."""
+    if Page.objects.child_of(home).filter(slug=PRIVACY_SLUG).exists():
+        return None
+    page = home.add_child(
+        instance=ContentPage(
+            title="Chính sách bảo vệ dữ liệu cá nhân",
+            slug=PRIVACY_SLUG,
+            intro="Những dữ liệu Kon Tum Online giữ về bạn đọc, để làm gì, trong bao lâu, "
+            "và cách yêu cầu xem hoặc xoá chúng.",
+            body=[{"type": kind, "value": value} for kind, value in PRIVACY_BODY],
         )
-        page.save_revision().publish()
+    )
+    page.save_revision().publish()
     return page
 
 

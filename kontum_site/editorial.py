@@ -85,7 +85,9 @@ def ensure_approval_workflow(workflow_name, task_name, approvers, sections):
     workflow, _created = Workflow.objects.get_or_create(name=workflow_name)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for section in sections:
-        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+        # Only where none is set: a workflow staff chose for a section stays (this runs
+        # again with every `load_demo`).
+        WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
     return workflow
 
 

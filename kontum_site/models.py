@@ -121,3 +121,23 @@ class SiteIdentity(CachedSiteSetting):
 
     class Meta:
         verbose_name = _("site identity")
+
+
+class DemoObject(models.Model):
+    """One thing `load_demo` made, under the loader's own key (e.g. "news.story:hoi-nghi").
+    The loaders find their objects here, never by title or slug, and leave everything else
+    alone (kontum_site/demo_marks.py). A key without an object records a step done once."""
+
+    key = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.CASCADE
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("demo object")
+        verbose_name_plural = _("demo objects")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="demo_object_idx")]
+
+    def __str__(self):
+        return self.key

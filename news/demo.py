@@ -1,7 +1,9 @@
 """Demo news content: the "Tin tức" section, reporters, tags and 18 stories.
 
-Idempotent and offline: everything is looked up by title, name or slug before it is created,
-and the pictures are drawn locally (kontum_site.demo_images). The texts live in demo_stories.
+Idempotent and offline: what the demo makes is found again by its key (kontum_site.
+demo_marks), never by title, and follow-ups (related stories, sections, the breaking story
+and the correction, read counts) touch only demo stories, once, and never publish over a
+staff draft. Pictures are drawn locally (kontum_site.demo_images); texts are in demo_stories.
 """
 
 from datetime import datetime
@@ -10,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
+from kontum_site import demo_marks
 from kontum_site.demo_images import make_demo_image
 from kontum_site.models import HomePage
 from kontum_site.vietnamese import nfc
@@ -36,45 +39,47 @@ def _say(stdout, message):
 
 
 def demo_collection():
-    collection = Collection.objects.filter(name=COLLECTION_NAME).first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
-    return collection
+    return demo_marks.ensure(
+        "news.collection",
+        lambda: Collection.get_first_root_node().add_child(name=COLLECTION_NAME),
+    )
 
 
-def ensure_news_index(home):
-    news_index = NewsIndexPage.objects.child_of(home).filter(slug=NEWS_INDEX_SLUG).first()
-    if news_index is None:
-        news_index = home.add_child(
-            instance=NewsIndexPage(
-                title=NEWS_INDEX_TITLE,
-                slug=NEWS_INDEX_SLUG,
-                show_in_menus=True,
-                intro=NEWS_INDEX_INTRO,
-                live=False,
-            )
-        )
-        news_index.save_revision().publish()
+def _make_news_index(home):
+    news_index = demo_marks.add_page(
+        home,
+        NewsIndexPage(
+            title=NEWS_INDEX_TITLE,
+            slug=NEWS_INDEX_SLUG,
+            show_in_menus=True,
+            intro=NEWS_INDEX_INTRO,
+            live=False,
+        ),
+    )
     first_section = home.get_first_child()
-    if first_section is not None and first_section.pk != news_index.pk:
+    if news_index is not None and first_section.pk != news_index.pk:
         news_index.move(first_section, pos="left")  # News leads the header menu
         news_index.refresh_from_db()
     return news_index
+
+
+def ensure_news_index(home):
+    return demo_marks.ensure("news.index", lambda: _make_news_index(home))
 
 
 def ensure_reporters(collection):
     reporters = {}
     for data in REPORTERS:
         name = nfc(data["name"])
-        reporter = Reporter.objects.filter(name=name).first()
-        if reporter is None:
-            reporter = Reporter.objects.create(
+        reporters[name] = demo_marks.ensure(
+            f"news.reporter:{name}",
+            lambda data=data, name=name: Reporter.objects.create(
                 name=name,
                 role=data["role"],
                 bio=data["bio"],
                 photo=make_demo_image(f"Ảnh đại diện – {name}", f"reporter:{name}", collection),
-            )
-        reporters[name] = reporter
+            ),
+        )
     return reporters
 
 
@@ -110,7 +115,8 @@ def create_story(news_index, story, reporters, tags, collection):
         live=False,
     )
     for name in story["reporters"]:
-        page.bylines.add(ArticleByline(reporter=reporters[nfc(name)]))
+        if reporters.get(nfc(name)) is not None:
+            page.bylines.add(ArticleByline(reporter=reporters[nfc(name)]))
     page.tags.add(*(tags[nfc(name)] for name in story["tags"]))
     news_index.add_child(instance=page)  # the slug comes from the title (SitePage)
     page.save_revision().publish()
@@ -118,28 +124,33 @@ def create_story(news_index, story, reporters, tags, collection):
 
 
 def ensure_stories(news_index, reporters, tags, collection):
+    """{story key: its demo page, or None where staff deleted it}."""
     pages, created = {}, 0
     for story in STORIES:
-        page = (
-            ArticlePage.objects.descendant_of(news_index).filter(title=nfc(story["title"])).first()
-        )
-        if page is None:
-            page = create_story(news_index, story, reporters, tags, collection)
+        key = f"news.story:{story['key']}"
+        page = demo_marks.get(key)
+        if page is None and not demo_marks.made(key):
+            page = demo_marks.mark(
+                key, create_story(news_index, story, reporters, tags, collection)
+            )
             created += 1
         pages[story["key"]] = page
     return pages, created
 
 
 def ensure_related(pages):
+    """Each demo story's related stories, chosen once (a later change by staff stays)."""
     linked = 0
     for story in STORIES:
-        if not story.get("related"):
+        page = pages.get(story["key"])
+        related = [pages[key] for key in story.get("related", []) if pages.get(key) is not None]
+        if page is None or not related or not demo_marks.editable(page):
             continue
-        page = ArticlePage.objects.get(pk=pages[story["key"]].pk)
-        if ArticleRelatedStory.objects.filter(page=page).exists():
+        if not demo_marks.once(f"news.related:{story['key']}"):
             continue
-        for key in story["related"]:
-            page.related_links.add(ArticleRelatedStory(story=pages[key]))
+        page = page.get_latest_revision_as_object()  # the live version: no draft waits
+        for other in related:
+            page.related_links.add(ArticleRelatedStory(story=other))
         page.save_revision().publish()
         linked += 1
     return linked
@@ -152,6 +163,9 @@ def load(stdout=None):
     collection = demo_collection()
 
     news_index = ensure_news_index(home)
+    if news_index is None:
+        _say(stdout, _("News: the site has a news section of its own; no demo news added."))
+        return None
     _say(
         stdout,
         _("News: the section “%(title)s” at %(url)s")
@@ -189,10 +203,13 @@ def ensure_demo_reads(news_index):
 
     from .models import DailyReads
 
-    if DailyReads.objects.exists():
+    if not demo_marks.once("news.reads"):
         return
     today = timezone.localdate()
-    stories = list(ArticlePage.objects.descendant_of(news_index).live().order_by("pk")[:8])
+    demo = demo_marks.pks(ArticlePage)
+    stories = list(
+        ArticlePage.objects.descendant_of(news_index).live().filter(pk__in=demo).order_by("pk")[:8]
+    )
     DailyReads.objects.bulk_create(
         DailyReads(page=story, day=today - timedelta(days=day), count=(rank + 3) * (day + 2))
         for rank, story in enumerate(reversed(stories))
@@ -212,29 +229,31 @@ SECTIONS = [
 
 def ensure_sections(news_index):
     """The sections under the news index; demo stories still directly under it move into the
-    section their title names (Thời sự by default). Idempotent."""
+    section their title names (Thời sự by default), once. Staff stories stay where they are."""
     from kontum_site.vietnamese import fold
 
     from .models import SectionPage
 
     sections = {}
     for title, slug, _words in SECTIONS:
-        section = SectionPage.objects.child_of(news_index).filter(slug=slug).first()
-        if section is None:
-            section = news_index.add_child(
-                instance=SectionPage(title=title, slug=slug, show_in_menus=True)
-            )
-            section.save_revision().publish()
-        sections[slug] = section
+        sections[slug] = demo_marks.ensure(
+            f"news.section:{slug}",
+            lambda title=title, slug=slug: demo_marks.add_page(
+                news_index, SectionPage(title=title, slug=slug, show_in_menus=True)
+            ),
+        )
     moved = 0
-    for story in ArticlePage.objects.child_of(news_index).order_by("pk"):
+    demo = demo_marks.pks(ArticlePage)
+    for story in ArticlePage.objects.child_of(news_index).filter(pk__in=demo).order_by("pk"):
         folded = fold(story.title)
         slug = next(
             (slug for _t, slug, words in SECTIONS if any(word in folded for word in words)),
             "thoi-su",
         )
-        story.move(sections[slug], pos="last-child")
-        moved += 1
+        section = sections.get(slug) or sections.get("thoi-su")
+        if section is not None and demo_marks.once(f"news.placed:{story.pk}"):
+            story.move(section, pos="last-child")
+            moved += 1
     return sections, moved
 
 
@@ -246,15 +265,29 @@ def ensure_newsroom_demo(sections):
 
     from .models import ArticleNote
 
-    current = sections["thoi-su"]
-    story = ArticlePage.objects.child_of(current).order_by("-display_date", "-pk").first()
-    if story is not None and not ArticlePage.objects.filter(breaking_until__isnull=False).exists():
-        draft = story.get_latest_revision_as_object()
+    demo = demo_marks.pks(ArticlePage)
+    current = sections.get("thoi-su")
+    story = (
+        ArticlePage.objects.child_of(current).filter(pk__in=demo).order_by("-display_date", "-pk")
+        if current
+        else ArticlePage.objects.none()
+    ).first()
+    if story is not None and demo_marks.editable(story) and demo_marks.once("news.breaking"):
+        draft = story.get_latest_revision_as_object()  # the live version: no draft waits
         draft.breaking_until = timezone.now() + timedelta(days=7)
         draft.kicker = "Tin nóng"
         draft.save_revision().publish()
-    corrected = ArticlePage.objects.child_of(sections["kinh-te"]).order_by("pk").first()
-    if corrected is not None and not ArticleNote.objects.exists():
+    economy = sections.get("kinh-te")
+    corrected = (
+        ArticlePage.objects.child_of(economy).filter(pk__in=demo).order_by("pk")
+        if economy
+        else ArticlePage.objects.none()
+    ).first()
+    if (
+        corrected is not None
+        and demo_marks.editable(corrected)
+        and demo_marks.once("news.correction")
+    ):
         draft = corrected.get_latest_revision_as_object()
         draft.source_line = "Theo Báo Kon Tum (dữ liệu mẫu)"
         draft.notes.add(

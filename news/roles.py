@@ -67,11 +67,15 @@ def ensure_newsroom(indexes):
             desk, _created = Group.objects.get_or_create(
                 name=DESK_HEADS.format(section=section.title)[:150]
             )
-            draft = section.get_latest_revision_as_object()
-            draft.desk_heads = desk
-            revision = draft.save_revision()
-            if section.live:
-                revision.publish()
+            if section.has_unpublished_changes:
+                # A staff draft waits: never publish it; set the field on the page only.
+                SectionPage.objects.filter(pk=section.pk).update(desk_heads=desk)
+            else:
+                draft = section.get_latest_revision_as_object()
+                draft.desk_heads = desk
+                revision = draft.save_revision()
+                if section.live:
+                    revision.publish()
         _grant_models(desk, REPORTER_MODEL_PERMISSIONS)
         _grant_collection(desk, root_collection, REPORTER_COLLECTION_PERMISSIONS)
         _grant_pages(desk, section, DESK_PAGE_PERMISSIONS)
@@ -90,5 +94,7 @@ def ensure_newsroom(indexes):
         workflow=workflow, task=chief_task, defaults={"sort_order": 1}
     )
     for section in sections:
-        WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+        # Only where none is set: a workflow staff chose for a section stays (this runs
+        # again with every `load_demo`).
+        WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
     return workflow

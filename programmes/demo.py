@@ -1,7 +1,8 @@
 """Demo programmes: "Thời sự Kon Tum" (video bulletins) and "Nông thôn mới" (radio), a few
 short episodes each, with captions and a transcript. The files are tiny ones made with ffmpeg
 and shipped in programmes/demo_media/ (see its README): no network, no ffmpeg needed here.
-Idempotent: what exists is kept."""
+Idempotent: the demo's objects are found again by their keys (kontum_site.demo_marks), never
+by title; what exists is kept."""
 
 import io
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avmedia.models import MediaItem
+from kontum_site import demo_marks
 from kontum_site.models import HomePage
 
 from .models import EpisodePage, ProgrammeIndexPage, ProgrammePage
@@ -69,14 +71,17 @@ PROGRAMMES = [
 
 
 def _picture(title, colour, size):
+    return demo_marks.ensure(
+        f"programmes.picture:{title}", lambda: _draw_picture(title, colour, size)
+    )
+
+
+def _draw_picture(title, colour, size):
     from PIL import Image as PILImage
     from PIL import ImageDraw
     from wagtail.images import get_image_model
 
     image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
-    if existing:
-        return existing
     canvas = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((size[0] // 10, size[1] // 3, size[0] * 9 // 10, size[1] * 2 // 3), fill="white")
@@ -88,9 +93,10 @@ def _picture(title, colour, size):
 
 
 def _media(spec, colour):
-    found = MediaItem.objects.filter(title=spec["title"]).first()
-    if found:
-        return found
+    return demo_marks.ensure(f"programmes.media:{spec['file']}", lambda: _make_media(spec, colour))
+
+
+def _make_media(spec, colour):
     poster = _picture(f"Ảnh đại diện {spec['title']}", colour, (960, 540))
     with open(FILES / spec["file"], "rb") as data, open(FILES / spec["captions"], "rb") as vtt:
         item = MediaItem(
@@ -113,23 +119,27 @@ def load(stdout=None):
     home = HomePage.objects.first()
     if home is None:
         return None
-    index = ProgrammeIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if index is None:
-        index = home.add_child(
-            instance=ProgrammeIndexPage(
+    index = demo_marks.ensure(
+        "programmes.index",
+        lambda: demo_marks.add_page(
+            home,
+            ProgrammeIndexPage(
                 slug=INDEX_SLUG,
                 title="Chương trình",
                 intro="Bản tin truyền hình và chương trình phát thanh của Đài (dữ liệu mẫu).",
                 show_in_menus=True,
-            )
-        )
-        index.save_revision().publish()
+            ),
+        ),
+    )
+    if index is None:
+        return None
     aired = timezone.make_aware(datetime(2026, 11, 30, 18, 0))
     for spec in PROGRAMMES:
-        programme = ProgrammePage.objects.child_of(index).filter(slug=spec["slug"]).first()
-        if programme is None:
-            programme = index.add_child(
-                instance=ProgrammePage(
+        programme = demo_marks.ensure(
+            f"programmes.programme:{spec['slug']}",
+            lambda spec=spec: demo_marks.add_page(
+                index,
+                ProgrammePage(
                     slug=spec["slug"],
                     title=spec["title"],
                     description=spec["description"],
@@ -137,22 +147,27 @@ def load(stdout=None):
                     podcast_category=spec["category"],
                     podcast_owner_email="podcast@example.invalid",
                     cover=_picture(f"Bìa {spec['title']}", spec["colour"], (1400, 1400)),
-                )
-            )
-            programme.save_revision().publish()
+                ),
+            ),
+        )
+        if programme is None:
+            continue
         media = _media(spec["media"], spec["colour"])
         for number, title in enumerate(spec["episodes"]):
-            if EpisodePage.objects.child_of(programme).filter(title=title).exists():
-                continue
-            episode = programme.add_child(
-                instance=EpisodePage(
-                    title=title,
-                    media=media,
-                    air_date=aired - timedelta(days=number),
-                    summary=f"{title} (dữ liệu mẫu).",
-                )
+            demo_marks.ensure(
+                f"programmes.episode:{spec['slug']}:{number}",
+                lambda title=title, number=number, programme=programme, media=media: (
+                    demo_marks.add_page(
+                        programme,
+                        EpisodePage(
+                            title=title,
+                            media=media,
+                            air_date=aired - timedelta(days=number),
+                            summary=f"{title} (dữ liệu mẫu).",
+                        ),
+                    )
+                ),
             )
-            episode.save_revision().publish()
     if stdout:
         stdout.write(
             _("Programmes: %(programmes)d, episodes: %(episodes)d, at %(url)s")
