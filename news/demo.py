@@ -160,12 +160,11 @@ def load(stdout=None):
     home = HomePage.objects.first()
     if home is None:
         raise RuntimeError("news.demo needs a HomePage: run kontum_site.demo.load first.")
-    collection = demo_collection()
-
     news_index = ensure_news_index(home)
     if news_index is None:
         _say(stdout, _("News: the site has a news section of its own; no demo news added."))
         return None
+    collection = demo_collection()
     _say(
         stdout,
         _("News: the section “%(title)s” at %(url)s")
