@@ -146,11 +146,10 @@ def send(urls, seconds=None):
 
 
 def _queue_retry(urls, attempt):
-    retry = retry_purge
-    if default_task_backend.supports_defer:
-        delay = RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)]
-        retry = retry.using(run_after=timezone.now() + timedelta(seconds=delay))
-    retry.enqueue(urls, attempt + 1)
+    delay = RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)]
+    retry_purge.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+        urls, attempt + 1
+    )
 
 
 @task()
@@ -164,9 +163,12 @@ def retry_purge(urls, attempt=1):
 
 
 def _send_and_queue(urls):
+    # The retry only where tasks wait for a worker: the immediate backend (development,
+    # tests) would only send the same purge again in the same moment.
     if _http_locations():
         send(urls)
-        _queue_retry(urls, 0)
+        if default_task_backend.supports_defer:
+            _queue_retry(urls, 0)
     others = _other_backends()
     if others:  # CDNs and the like: Wagtail's own task
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache

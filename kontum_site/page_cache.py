@@ -269,13 +269,13 @@ def csrf_token_view(request):
 # ---------------------------------------------------------------- purging
 
 
-def _frontend_purge(urls):
+def _frontend_purge(urls, listings=True):
     """The HTTP front forgets these URLs and the listings group (feeds, API, sitemap,
     search...) once the transaction commits: sent at once and retried by a task
     (kontum_site/front_cache.py)."""
     from . import front_cache
 
-    front_cache.purge(urls)
+    front_cache.purge(urls, listings=listings)
 
 
 def purge_paths(paths, root_urls=()):
@@ -292,7 +292,9 @@ def purge_all():
     """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
     content_versions.bump(content_versions.SITE)
     _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=_timeout())
-    _frontend_purge({root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()})
+    _frontend_purge(
+        {root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()}, listings=False
+    )
 
 
 def _site_root_urls():
