@@ -25,8 +25,9 @@ import directors;
 # HTTP probe would get a 301 and every node would be sick. Sending X-Forwarded-Proto is safe
 # because the nodes listen on 127.0.0.1 only (kontum-web@.service): only this Varnish and
 # nginx reach them. Host must be one of ALLOWED_HOSTS (set yours).
-# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart) and back in
-# after 2 good ones, so the site serves again within about 3 s of the database's return.
+# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart, 2 s to answer)
+# and back in after 2 good ones: the site serves again within about 3 s of the database's
+# return (tests/kontum_site/test_stack.py measures it).
 probe healthz {
     .request =
         "GET /healthz/ HTTP/1.1"
@@ -35,7 +36,7 @@ probe healthz {
         "User-Agent: Varnish health probe"
         "Connection: close";
     .interval = 1s;
-    .timeout = 1s;
+    .timeout = 2s;
     .window = 3;
     .threshold = 2;
     .initial = 2;
