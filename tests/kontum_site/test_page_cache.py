@@ -348,3 +348,39 @@ def test_publishing_with_the_http_front_gone_still_publishes_and_logs(
     assert "Tiêu đề sau khi Varnish tắt" in page.content.decode()  # our own cache was purged
     failures = [r for r in caplog.records if r.name == "kontum_site.front_cache"]
     assert failures and "Could not purge" in failures[0].getMessage()
+
+
+def test_a_purge_varnish_missed_is_sent_again_by_the_worker(
+    settings, story, django_capture_on_commit_callbacks
+):
+    """The request sends the purge itself; if Varnish was not there (restarting), the retry
+    task queued with it sends it again once the worker runs it."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    server = HTTPServer(("127.0.0.1", 0), _PurgeSink)
+    port = server.server_port
+    server.server_close()  # nothing listens there yet: Varnish is restarting
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    story.title = "Tiêu đề sau khi Varnish khởi động lại"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    retries = DBTaskResult.objects.filter(task_path="kontum_site.front_cache.retry_purge")
+    assert retries.count() == 1
+    assert retries.get().run_after > timezone.now()  # a few seconds later
+
+    server = HTTPServer(("127.0.0.1", port), _PurgeSink)  # Varnish is back
+    server.seen = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        retries.update(run_after=timezone.now())
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert story.url in server.seen and "/*listings" in server.seen
