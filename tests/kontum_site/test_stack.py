@@ -51,6 +51,7 @@ ENV_EXAMPLE = DEPLOY / "systemd/env.example"
 VARNISHD = (
     os.environ.get("VARNISHD") or shutil.which("varnishd") or shutil.which("/usr/sbin/varnishd")
 )
+VARNISHADM = shutil.which("varnishadm")
 NGINX = os.environ.get("NGINX") or shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
 OPENSSL = shutil.which("openssl")
 HOST = "kontumtv.vn"  # the site's name in the shipped files (nginx server_name, probe, env)
@@ -295,17 +296,23 @@ class Stack:
         return vcl
 
     def start_varnish(self):
-        """varnishd with the flags of the shipped drop-in: its port, this VCL, no jail (the
-        test is not root), no management port, a working directory of its own."""
+        """varnishd with the flags of the shipped drop-in: its ports, this VCL, a secret of
+        its own, no jail (the test may not be root), a working directory of its own."""
         command = unit_command(VARNISH_UNIT)
         assert command[0].endswith("varnishd")
+        secret = self.tmp / "varnish-secret"
+        secret.write_text(os.urandom(16).hex())
 
-        def listen(address):
-            assert address.startswith("127.0.0.1:"), address  # loopback only, as shipped
-            return f"127.0.0.1:{self.varnish_port}"
+        def loopback(port):
+            def replace(address):
+                assert address.startswith("127.0.0.1:"), address  # loopback only, as shipped
+                return f"127.0.0.1:{port}"
 
-        replace = {"-a": listen, "-f": lambda _v: str(self.vcl()), "-j": lambda _v: "none"}
-        replace |= {"-T": lambda _v: "none", "-S": lambda _v: None}
+            return replace
+
+        replace = {"-a": loopback(self.varnish_port), "-T": loopback(free_port())}
+        replace |= {"-f": lambda _v: str(self.vcl()), "-S": lambda _v: str(secret)}
+        replace |= {"-j": lambda _v: "none"}
         flags, parts = [], iter(command[1:])
         for part in parts:
             if part in replace:
@@ -361,6 +368,29 @@ class Stack:
             port=self.https_port,
         )
 
+    def backends(self):
+        """{backend: (good probes/window, "healthy" or "sick")} as Varnish sees the nodes."""
+        listing = subprocess.run(
+            [VARNISHADM, "-n", str(self.tmp / "varnish"), "backend.list"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        found = {}
+        for line in listing.splitlines():
+            parts = line.split()
+            if parts and ".node_" in parts[0]:
+                found[parts[0].rsplit(".", 1)[1]] = (parts[2], parts[3].lower())
+        assert len(found) == len(self.ports), listing
+        return found
+
+    def probes(self, health, good=None):
+        """True when Varnish holds every node in this state (with this many good probes)."""
+        return all(
+            state == health and (good is None or probe.startswith(f"{good}/"))
+            for probe, state in self.backends().values()
+        )
+
     def start_front(self):
         self.wait_for_nodes()
         self.start_varnish()
@@ -409,7 +439,8 @@ class Stack:
 def stack(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the stack runs on PostgreSQL (DATABASE_URL=postgres://…)")
-    for program, package in ((shutil.which("redis-server"), "redis-server"), (VARNISHD, "varnish")):
+    needed = [(shutil.which("redis-server"), "redis-server"), (VARNISHD, "varnish")]
+    for program, package in [*needed, (VARNISHADM, "varnish")]:
         if not program:
             pytest.skip(f"{package} not installed")
     if not NGINX or not OPENSSL:
@@ -538,7 +569,7 @@ def test_the_whole_stack(stack, newsroom, make_story, capsys):
     try:
         # 0. With the production defaults (the https redirect on) the probe finds the nodes
         #    healthy: readers over https get pages, not Varnish's 503.
-        assert wait_until(lambda: stack.front(path)[0] == 200, 30)
+        assert wait_until(lambda: stack.probes("healthy", good=3), 30), stack.backends()
         answers = [stack.front(path)[0] for _ in range(20)]
         assert answers == [200] * 20
         # nginx sends plain HTTP to https; a plain-HTTP request reaching Varnish gets the
@@ -688,15 +719,20 @@ def test_the_front_serves_again_within_5_s_of_the_database(stack, newsroom, caps
     def front_status():
         return stack.front(f"{story.url}?lan={next(fresh)}")[0]
 
-    assert wait_until(lambda: front_status() == 200, 30)
+    assert wait_until(lambda: stack.probes("healthy", good=3), 30), stack.backends()
+    assert front_status() == 200
     stack.database.stop()
-    assert wait_until(lambda: front_status() >= 500, 10)
-    time.sleep(3)  # both nodes well marked sick
-    assert front_status() >= 500
+    gone = time.monotonic()
+    assert wait_until(lambda: stack.probes("sick"), 10), stack.backends()
+    sick_after = round(time.monotonic() - gone, 2)
+    assert front_status() == 503
     stack.database.start()
     back = time.monotonic()
-    assert wait_until(lambda: front_status() == 200, 10, every=0.1)
+    assert wait_until(lambda: stack.probes("healthy") and front_status() == 200, 10, every=0.1)
     seconds = round(time.monotonic() - back, 2)
     with capsys.disabled():
-        print(f"\nThe front served again {seconds} s after the database came back")
+        print(
+            f"\nVarnish took the nodes out {sick_after} s after the database went;"
+            f" the front served again {seconds} s after it came back"
+        )
     assert seconds <= 5
