@@ -384,10 +384,11 @@ class Stack:
         assert len(found) == len(self.ports), listing
         return found
 
-    def probes(self, health, good=None):
-        """True when Varnish holds every node in this state (with this many good probes)."""
+    def probes(self, health, full=False):
+        """True when Varnish holds every node in this state (with `full`: and every probe in
+        its window answered well, not only the `.initial` ones it starts with)."""
         return all(
-            state == health and (good is None or probe.startswith(f"{good}/"))
+            state == health and (not full or len(set(probe.split("/"))) == 1)
             for probe, state in self.backends().values()
         )
 
@@ -569,7 +570,7 @@ def test_the_whole_stack(stack, newsroom, make_story, capsys):
     try:
         # 0. With the production defaults (the https redirect on) the probe finds the nodes
         #    healthy: readers over https get pages, not Varnish's 503.
-        assert wait_until(lambda: stack.probes("healthy", good=3), 30), stack.backends()
+        assert wait_until(lambda: stack.probes("healthy", full=True), 30), stack.backends()
         answers = [stack.front(path)[0] for _ in range(20)]
         assert answers == [200] * 20
         # nginx sends plain HTTP to https; a plain-HTTP request reaching Varnish gets the
@@ -719,7 +720,7 @@ def test_the_front_serves_again_within_5_s_of_the_database(stack, newsroom, caps
     def front_status():
         return stack.front(f"{story.url}?lan={next(fresh)}")[0]
 
-    assert wait_until(lambda: stack.probes("healthy", good=3), 30), stack.backends()
+    assert wait_until(lambda: stack.probes("healthy", full=True), 30), stack.backends()
     assert front_status() == 200
     stack.database.stop()
     gone = time.monotonic()
