@@ -34,8 +34,9 @@ Public API (other apps use only these)
 - the signal `page_content_changed` (sender=any, page=..., listings=bool) does `purge_page`.
 
 Publishing, unpublishing, moving and deleting pages (scheduled publishing included: it sends
-`page_published`) purge automatically. Each purge also goes to the HTTP front
-(wagtail.contrib.frontend_cache, see WAGTAILFRONTENDCACHE) when one is configured.
+`page_published`) purge automatically. Each purge also goes to the HTTP front (Varnish, see
+WAGTAILFRONTENDCACHE) after the commit, with the listings group (feeds, API, sitemap, search):
+kontum_site/front_cache.py.
 """
 
 import hashlib
@@ -268,15 +269,13 @@ def csrf_token_view(request):
 # ---------------------------------------------------------------- purging
 
 
-def _frontend_purge(urls):
-    if not urls or not _setting("WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+def _frontend_purge(urls, listings=True):
+    """The HTTP front forgets these URLs and the listings group (feeds, API, sitemap,
+    search...) once the transaction commits: sent at once and retried by a task
+    (kontum_site/front_cache.py)."""
+    from . import front_cache
 
-    try:
-        purge_urls_from_cache(sorted(urls))
-    except Exception:  # a front that does not answer must not break publishing
-        logger.exception("Could not purge the HTTP front")
+    front_cache.purge(urls, listings=listings)
 
 
 def purge_paths(paths, root_urls=()):
@@ -293,7 +292,9 @@ def purge_all():
     """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
     content_versions.bump(content_versions.SITE)
     _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=_timeout())
-    _frontend_purge({root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()})
+    _frontend_purge(
+        {root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()}, listings=False
+    )
 
 
 def _site_root_urls():
@@ -341,13 +342,10 @@ def page_paths(page, listings=True):
 def purge_page(page, listings=True):
     """Purge a page (and, with listings, the pages listing it) now and after the commit."""
     paths, roots = page_paths(page, listings=listings)
-
-    def purge():
-        purge_paths(paths, roots)
-
-    purge()
-    # Again once the transaction commits: a reader between the two could have cached the old.
-    transaction.on_commit(purge)
+    purge_paths(paths)  # the page cache now; the front would only fetch the old rows again
+    # Again once the transaction commits (a reader between the two could have cached the
+    # old), and then the HTTP front too.
+    transaction.on_commit(lambda: purge_paths(paths, roots))
     return paths
 
 
@@ -394,7 +392,7 @@ def _after_delete(sender, instance, **kwargs):
     if found:
         content_versions.bump(content_versions.SITE)
         paths, roots = found
-        purge_paths(paths, roots)
+        purge_paths(paths)
         transaction.on_commit(lambda: purge_paths(paths, roots))
 
 

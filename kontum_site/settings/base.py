@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kontum_site.compression.CompressionMiddleware",
     "kontum_site.middleware.ControlCharactersMiddleware",
+    "kontum_site.front_cache.SharedCacheHeadersMiddleware",
     "kontum_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kontum_site.middleware.SiteLanguageMiddleware",
@@ -175,6 +176,11 @@ PAGE_CACHE_PURGE_ALL_ON_SAVE = [
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 # The code release (e.g. the deployed commit): part of every cache key (kontum_site/release.py).
 KONTUM_RELEASE = os.environ.get("KONTUM_RELEASE", "")
+# Feeds, sitemap, API, search, exports: how long the front may keep them when a purge is lost
+# (each publication bans them all at once); the front's PURGE requests' time limit in a
+# request (a retry task follows). See kontum_site/front_cache.py.
+FRONT_LISTING_SHARED_MAX_AGE = int(os.environ.get("FRONT_LISTING_SHARED_MAX_AGE", "60"))
+FRONT_PURGE_TIMEOUT = float(os.environ.get("FRONT_PURGE_TIMEOUT", "2"))
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "varnish": {

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -115,3 +116,55 @@ def test_purge_all_forgets_everything(varnish, settings, make_story):
     page_cache.purge_all()
     for url in ("/tin-tuc/", story.url):
         assert fetch(varnish + url)[0]["X-Cache"] == "MISS"
+
+
+def status_of(url):
+    try:
+        return fetch(url)[0], 200
+    except urllib.error.HTTPError as error:
+        return error.headers, error.code
+
+
+def test_feeds_api_sitemap_and_search_say_how_long_and_forget_an_unpublished_story(
+    varnish, settings, make_story, news_index
+):
+    """Responses that list many stories (no path purge can name them) carry s-maxage and are
+    banned as a group whenever a story is published or unpublished."""
+    from news.models import SectionPage
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    section = news_index.add_child(instance=SectionPage(title="Thời sự", slug="thoi-su"))
+    section.save_revision().publish()
+    story = make_story(title="Khánh thành cầu treo Đăk Pxi", parent=section)
+    listings = [
+        "/rss/",
+        "/rss/atom/",
+        "/rss/chuyen-muc/thoi-su/",
+        "/sitemap.xml",
+        f"/api/v2/pages/{story.pk}/",
+        "/api/v2/pages/?type=news.ArticlePage",
+        "/tim-kiem/?q=c%E1%BA%A7u+treo",
+    ]
+    for path in listings:
+        headers, body = fetch(varnish + path)
+        assert "s-maxage=" in headers["Cache-Control"], path
+        assert "Khánh thành cầu treo" in body or story.url in body, path
+        assert fetch(varnish + path)[0]["X-Cache"] == "HIT", path
+    robots = fetch(varnish + "/robots.txt")[0]
+    assert "s-maxage=" in robots["Cache-Control"] and "X-Front-Group" not in robots
+
+    story.unpublish()
+
+    for path in listings:
+        headers, code = status_of(varnish + path)
+        assert headers["X-Cache"] == "MISS", path
+        if code == 200:
+            body = fetch(varnish + path)[1]
+            assert "Khánh thành cầu treo" not in body and story.url not in body, path
+        else:
+            assert code == 404, path

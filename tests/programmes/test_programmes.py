@@ -149,3 +149,11 @@ def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_for
     item = MediaItem.objects.get()
     if shutil.which("ffprobe"):  # Debian's ffmpeg: the file's own duration and size
         assert round(item.duration) == 4 and (item.width, item.height) == (320, 180)
+
+
+def test_the_podcast_feed_says_how_long_the_front_may_keep_it(client, programme, make_episode):
+    """Banned with the listings group on every publication (kontum_site/front_cache.py)."""
+    make_episode("Bản tin hôm nay")
+    response = client.get(programme.url + "podcast/")
+    assert "s-maxage=" in response["Cache-Control"]
+    assert response["X-Front-Group"] == "listings"

@@ -4,6 +4,12 @@
 #
 #   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language)
 #   PURGE /*                forgets everything (sent by kontum_site.page_cache.purge_all)
+#   PURGE /*listings        forgets every response marked `X-Front-Group: listings` (feeds,
+#                           API, sitemap, search...; sent with every purge, front_cache.py)
+#
+# Varnish listens on 127.0.0.1 only (systemd/varnish.service.d/kontum.conf): readers come
+# through nginx, which says the scheme in X-Forwarded-Proto; the scheme is part of the cache
+# key, so a plain-HTTP answer (a redirect) is never served to an https reader or back.
 #
 # The backends are the gunicorn nodes that serve the site (README "Production"): add one
 # `backend` and one `nodes.add_backend()` line per node. A node whose /healthz/ answers 503
@@ -15,13 +21,25 @@ vcl 4.1;
 
 import directors;
 
+# The probe asks as nginx does (https, the site's name): with SECURE_SSL_REDIRECT on, a plain
+# HTTP probe would get a 301 and every node would be sick. Sending X-Forwarded-Proto is safe
+# because the nodes listen on 127.0.0.1 only (kontum-web@.service): only this Varnish and
+# nginx reach them. Host must be one of ALLOWED_HOSTS (set yours).
+# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart, 2 s to answer)
+# and back in after 2 good ones: the site serves again within about 3 s of the database's
+# return (tests/kontum_site/test_stack.py measures it).
 probe healthz {
-    .url = "/healthz/";
-    .interval = 5s;
+    .request =
+        "GET /healthz/ HTTP/1.1"
+        "Host: kontumtv.vn"
+        "X-Forwarded-Proto: https"
+        "User-Agent: Varnish health probe"
+        "Connection: close";
+    .interval = 1s;
     .timeout = 2s;
-    .window = 5;
-    .threshold = 3;
-    .initial = 3;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
 }
 
 # BEGIN backends
@@ -53,10 +71,15 @@ sub vcl_recv {
         }
         if (req.url == "/*") {
             ban("obj.http.x-url-path ~ ^/");
+        } else if (req.url == "/*listings") {
+            ban("obj.http.X-Front-Group == listings");
         } else {
             ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));
         }
         return (synth(200, "Purged"));
+    }
+    if (req.http.X-Forwarded-Proto != "https") {
+        set req.http.X-Forwarded-Proto = "http";
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -82,6 +105,11 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # The scheme too (then the built-in URL + Host): http and https answers never mix.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
 sub vcl_backend_response {
     # Remembered for path bans (lurker-friendly: only obj.* in the ban expression).
     set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
@@ -95,6 +123,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-url-path;
+    unset resp.http.X-Front-Group;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
