@@ -29,14 +29,22 @@ REPORTER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
-    ("avmedia", "add_mediaitem"),  # audio and video (wagtailmedia's model, avmedia.MediaItem)
+    # Audio and video: wagtailmedia checks its own model's permissions (wagtailmedia.Media,
+    # whatever WAGTAILMEDIA["MEDIA_MODEL"] is), and has no "choose" action: its library and
+    # chooser list what one may change, so finding the station's videos needs change_media.
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
 ]
 EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "change_image"),
     ("wagtaildocs", "change_document"),
-    ("avmedia", "change_mediaitem"),
 ]
-REPORTER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("news", "view_reporter")]
+# Reporters add bylines (their colleagues, a contributor) from the byline chooser.
+REPORTER_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("news", "view_reporter"),
+    ("news", "add_reporter"),
+]
 EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("news", "add_reporter"),
