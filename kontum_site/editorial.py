@@ -30,14 +30,14 @@ REPORTER_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
     # Audio and video: wagtailmedia checks its own model's permissions (wagtailmedia.Media,
-    # whatever WAGTAILMEDIA["MEDIA_MODEL"] is), and has no "choose" action: its library and
-    # chooser list what one may change, so finding the station's videos needs change_media.
+    # whatever WAGTAILMEDIA["MEDIA_MODEL"] is). Uploaders choose the station's items too
+    # (avmedia/choosing.py); changing, and so deleting, others' items is the editors'.
     ("wagtailmedia", "add_media"),
-    ("wagtailmedia", "change_media"),
 ]
 EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "change_image"),
     ("wagtaildocs", "change_document"),
+    ("wagtailmedia", "change_media"),
 ]
 # Reporters add bylines (their colleagues, a contributor) from the byline chooser.
 REPORTER_MODEL_PERMISSIONS = [

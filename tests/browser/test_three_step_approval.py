@@ -99,6 +99,7 @@ def test_reporter_desk_head_and_editor_in_chief(live_server, newsroom, screensho
     upload_lead_video(reporter, "Hiện trường sạt lở")
     add_byline(reporter, 0, choose="Nghĩa Hà")
     add_byline(reporter, 1, create="Đức Thắng")
+    reporter.wait_for_load_state("networkidle")  # the choosers' modals gone, nothing moving
     footer_action(reporter, "action-submit")
     reporter.wait_for_url(re.compile(r"/admin/pages/\d+/"))
     story = ArticlePage.objects.get(title=TITLE)

@@ -57,18 +57,38 @@ def station_video(people):
 
 
 @pytest.mark.parametrize("username", NEWSROOM)
-def test_newsroom_roles_find_the_station_videos(client, people, station_video, username):
+def test_newsroom_roles_find_and_choose_the_station_videos(client, people, station_video, username):
     client.force_login(people[username])
-    library = client.get(reverse("wagtailmedia:index"))
-    assert library.status_code == 200
-    assert station_video.title in library.content.decode()
+    assert client.get(reverse("wagtailmedia:index")).status_code == 200  # the library
     chooser = client.get(reverse("wagtailmedia:chooser_typed", args=("video",)))
     assert chooser.status_code == 200
     html = chooser.json()["html"]
     assert station_video.title in html
-    assert 'id="tab-upload"' in html or "media-chooser-upload" in html  # upload on offer
+    assert "tab-label-upload-video" in html  # upload on offer
+    found = client.get(reverse("wagtailmedia:chooser_typed", args=("video",)), {"q": "Bản tin"})
+    assert station_video.title in found.content.decode()
     chosen = client.get(reverse("wagtailmedia:media_chosen", args=(station_video.pk,)))
     assert chosen.json()["result"]["id"] == station_video.pk
+
+
+@pytest.mark.parametrize("username", ["bientap", "tongbientap"])
+def test_editors_keep_the_station_library(client, people, station_video, username):
+    client.force_login(people[username])
+    assert station_video.title in client.get(reverse("wagtailmedia:index")).content.decode()
+    edit = client.get(reverse("wagtailmedia:edit", args=(station_video.pk,)))
+    assert edit.status_code == 200
+
+
+@pytest.mark.parametrize("username", ["phongvien", "truongban"])
+def test_reporters_cannot_delete_the_station_videos(client, people, station_video, username):
+    from avmedia.models import MediaItem
+
+    client.force_login(people[username])
+    response = client.post(reverse("wagtailmedia:delete", args=(station_video.pk,)))
+    assert response.status_code in (302, 403)
+    assert MediaItem.objects.filter(pk=station_video.pk).exists()
+    edit = client.get(reverse("wagtailmedia:edit", args=(station_video.pk,)))
+    assert edit.status_code in (302, 403)
 
 
 @pytest.mark.parametrize("username", NEWSROOM)
@@ -96,9 +116,13 @@ def test_newsroom_roles_upload_video_from_the_chooser(client, people, username):
     assert (video.type, video.uploaded_by_user) == ("video", people[username])
 
 
-def test_moderators_get_no_media_library(client, people):
+def test_moderators_get_no_media(client, people, station_video):
     client.force_login(people["kiemduyet"])
     assert client.get(reverse("wagtailmedia:index")).status_code == 302
+    chosen = client.get(reverse("wagtailmedia:media_chosen", args=(station_video.pk,)))
+    assert chosen.status_code in (302, 403)
+    chooser = client.get(reverse("wagtailmedia:chooser_typed", args=("video",)))
+    assert station_video.title not in chooser.content.decode()
 
 
 def test_a_reporter_has_a_byline_of_their_own(client, people, staff_user):
@@ -190,7 +214,10 @@ def private_urls(comment, mail):
         ("wagtailsnippetchoosers_outbox_outgoingmail", mail),
     ):
         resolver = get_resolver()
-        for name in ("list", "list_results", "inspect", "edit", "history", "usage", "delete"):
+        for name in (
+            *("list", "list_results", "inspect", "edit", "history", "usage", "delete"),
+            "privacy",
+        ):
             urls.append(_url(f"{namespace}:{name}", obj, resolver))
         for name in ("choose", "choose_results", "chosen", "create"):
             urls.append(_url(f"{namespace}:{name}", obj, resolver))
