@@ -15,6 +15,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kontum_site.private_choosers import PrivateSnippetChooserViewSet
+
 from . import admin_views
 from .models import Comment, Status
 from .moderation import ACTIONS, can_moderate, moderate
@@ -73,6 +75,7 @@ class PageColumn(Column):
 
 
 class CommentViewSet(SnippetViewSet):
+    chooser_viewset_class = PrivateSnippetChooserViewSet  # readers' addresses: not for all staff
     model = Comment
     icon = "comment"
     menu_label = _("Comments")

@@ -320,8 +320,9 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
             refusal = export_limit.refuse(request)
             if refusal is not None:
                 return refusal
+        full = request.user.has_perm("exemplars.view_personal_details")
         directory = Directory(self, request.GET, request)
-        return export_response(directory.results_for_export(), fmt, full=staff)
+        return export_response(directory.results_for_export(), fmt, full=full)
 
 
 class ConsentedDetail(serializers.Field):
@@ -461,6 +462,11 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     class Meta:
         verbose_name = _("exemplar")
         verbose_name_plural = _("exemplars")
+        # Birth year and ethnicity without the person's consent (the full export): the
+        # registry editors' and the administrators', not every staff member's.
+        permissions = [
+            ("view_personal_details", _("Can see birth years and ethnicities without consent"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["record_code"],

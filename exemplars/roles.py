@@ -17,6 +17,12 @@ def ensure_roles():
     registry_editors, _workflow = ensure_registry_setup(sections)
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     reporters, _created = Group.objects.get_or_create(name=REPORTERS)
+    # The full export (birth years, ethnicities without consent) is theirs alone.
+    registry_editors.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="exemplars", codename="view_personal_details"
+        )
+    )
     for model in VOCABULARIES:
         for action in ("add", "change", "view"):
             permission = Permission.objects.get(

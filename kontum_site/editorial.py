@@ -29,14 +29,22 @@ REPORTER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
-    ("avmedia", "add_mediaitem"),  # audio and video (wagtailmedia's model, avmedia.MediaItem)
+    # Audio and video: wagtailmedia checks its own model's permissions (wagtailmedia.Media,
+    # whatever WAGTAILMEDIA["MEDIA_MODEL"] is). Uploaders choose the station's items too
+    # (avmedia/choosing.py); changing, and so deleting, others' items is the editors'.
+    ("wagtailmedia", "add_media"),
 ]
 EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "change_image"),
     ("wagtaildocs", "change_document"),
-    ("avmedia", "change_mediaitem"),
+    ("wagtailmedia", "change_media"),
 ]
-REPORTER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("news", "view_reporter")]
+# Reporters add bylines (their colleagues, a contributor) from the byline chooser.
+REPORTER_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("news", "view_reporter"),
+    ("news", "add_reporter"),
+]
 EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("news", "add_reporter"),

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from .content_versions import http_validators
 from .page_cache import request_is_cacheable, set_public_cache_headers
+from .page_chooser import visible_in_chooser
 
 
 @hooks.register("on_serve_page")
@@ -32,3 +33,8 @@ def conditional_page(serve):
         return response
 
     return wrapper
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_live_or_editable_pages(pages, request):
+    return visible_in_chooser(pages, request.user)

@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import reporter_accounts, signals  # noqa: F401

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from .models import ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter
+from .models import BYLINE_SEPARATOR, ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter
 
 FEED_ITEMS = 30
 ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"
@@ -108,7 +108,7 @@ class StoryFeed(Feed):
 
     def item_author_name(self, item):
         names = [byline.reporter.name for byline in item.bylines.all()]
-        return ", ".join(names) or None
+        return BYLINE_SEPARATOR.join(names) or None
 
     def item_categories(self, item):
         section = self.section_titles().get(item.path[: -item.steplen])

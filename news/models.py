@@ -85,6 +85,10 @@ class ArticlePageTag(TaggedItemBase):
     tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_stories")
 
 
+# The house byline: several names joined with an en dash, "Nghĩa Hà – Đức Thắng".
+BYLINE_SEPARATOR = " – "
+
+
 class Reporter(index.Indexed, models.Model):
     """A byline. Several reporters can sign one story; each has a page listing their stories."""
 
@@ -119,7 +123,8 @@ class Reporter(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("email"),
-        FieldPanel("user"),
+        # Which account a byline belongs to is the editors' to say, not any reporter's.
+        FieldPanel("user", permission="news.change_reporter"),
     ]
     search_fields = [
         index.SearchField("name"),

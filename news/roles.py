@@ -25,6 +25,7 @@ from kontum_site.editorial import (
 from kontum_site.models import HomePage
 
 from .models import DeskReviewTask, NewsIndexPage, SectionPage
+from .reporter_accounts import ensure_reporter_records
 
 EDITOR_IN_CHIEF = "Tổng biên tập"
 DEPUTY_EDITORS = "Phó Tổng biên tập"
@@ -42,6 +43,7 @@ def ensure_roles():
     indexes = list(NewsIndexPage.objects.all())
     result = ensure_editorial_setup(home, reporter_sections=indexes, workflow_sections=indexes)
     ensure_newsroom(indexes)
+    ensure_reporter_records()
     return result
 
 

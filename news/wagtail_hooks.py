@@ -3,13 +3,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import NewsTag, Reporter
 
 
+class BylineChooserViewSet(SnippetChooserViewSet):
+    """The byline chooser has a "create" tab: a reporter adds a colleague's byline in place."""
+
+    form_fields = ["name", "role"]
+    create_action_label = _("Add this byline")
+
+
 class ReporterViewSet(SnippetViewSet):
     model = Reporter
+    chooser_viewset_class = BylineChooserViewSet
     icon = "user"
     menu_label = _("Reporters")
     list_display = ["name", "role", "slug"]

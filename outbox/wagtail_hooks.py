@@ -12,6 +12,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kontum_site.private_choosers import PrivateSnippetChooserViewSet
+
 from . import delivery
 from .models import OutgoingMail, State
 
@@ -25,6 +27,7 @@ class OutgoingMailFilterSet(WagtailFilterSet):
 
 
 class OutgoingMailViewSet(SnippetViewSet):
+    chooser_viewset_class = PrivateSnippetChooserViewSet  # readers' addresses: not for all staff
     model = OutgoingMail
     icon = "mail"
     menu_label = _("Outgoing mail")

@@ -56,3 +56,32 @@ def admin_login(page, live_server, news_index, staff_user):
     page.locator("form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     return news_index
+
+
+@pytest.fixture
+def people_browsers(browser):
+    """Each person's browser, closed when the test ends: an admin editor left open keeps
+    pinging the server (editing sessions) into the next tests."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def sign_in_as(browser, live_server, people_browsers):
+    """Sign a staff member in, in a browser of their own; returns their page (the dashboard)."""
+    from django.urls import reverse
+
+    def sign_in(username):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        people_browsers.append(context)
+        page = context.new_page()
+        page.goto(live_server.url + reverse("wagtailadmin_login"))
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", "pw")
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/admin/$"))
+        return page
+
+    return sign_in

@@ -113,9 +113,13 @@ def test_reply_opens_the_form_under_the_comment(page, live_server, open_story):
 
 
 def test_one_click_in_the_row_moderates_that_comment(
-    page, live_server, open_story, moderator, screenshot_dir
+    page, live_server, open_story, moderator, screenshot_dir, make_story
 ):
+    """The moderator's day: the queue, one click per comment, and the page filter's chooser,
+    which shows them live pages only (never a desk's draft titles)."""
     from comments.models import Comment, Status
+
+    draft = make_story(title="Bản nháp chưa duyệt của ban Thời sự", publish=False)
 
     keep, drop = (
         Comment.objects.create(
@@ -146,6 +150,17 @@ def test_one_click_in_the_row_moderates_that_comment(
     drop.refresh_from_db()
     assert (keep.status, drop.status) == (Status.APPROVED, Status.SPAM)
     assert keep.moderated_by_id == drop.moderated_by_id == moderator.pk
+
+    page.get_by_role("button", name="Hiện bộ lọc").click()
+    page.locator("button[aria-controls='drilldown-id_page']").click()
+    page.locator("#id_page-chooser .unchosen button").click()
+    chooser = page.locator("body > .modal .modal-body")
+    search = chooser.locator("input[name=q]")
+    search.fill(open_story.title)
+    chooser.get_by_text(open_story.title).first.wait_for()
+    search.fill(draft.title)
+    chooser.get_by_text("Có 0 kết quả").wait_for()
+    assert draft.title not in chooser.inner_text()
 
 
 def test_the_comment_box_says_when_the_limit_is_reached(page, live_server, open_story):

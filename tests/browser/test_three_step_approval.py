@@ -1,8 +1,11 @@
-"""A story goes through the newsroom's three steps in the admin, in Chromium: the reporter
-submits, the section's desk head approves, the editor-in-chief approves and it is published."""
+"""A story goes through the newsroom's three steps in the admin, in Chromium, each person as
+their own role: the reporter writes it, signs it with their own byline and a colleague's,
+uploads its lead video from the chooser and submits; the section's desk head reviews and sends
+it on; the editor-in-chief approves and it is published, byline and video on the page."""
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -10,6 +13,9 @@ from django.urls import reverse
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Sạt lở trên quốc lộ 24 đoạn qua Kon Plông"
+VIDEO = str(
+    Path(__file__).resolve().parents[2] / "programmes" / "demo_media" / "thoi-su-kon-tum.mp4"
+)
 
 
 @pytest.fixture
@@ -26,22 +32,12 @@ def vocab_free_roles(news_index, staff_user):
     section = news_index.add_child(instance=SectionPage(title="Thời sự"))
     section.save_revision().publish()
     call_command("setup_roles", stdout=io.StringIO())
-    staff_user("phongvien", "Phóng viên")
+    reporter = staff_user("phongvien", "Phóng viên")
+    reporter.first_name, reporter.last_name = "Nghĩa", "Hà"
+    reporter.save()
     staff_user("truongban", "Trưởng ban Thời sự")
     staff_user("tongbientap", "Tổng biên tập")
     return section
-
-
-def sign_in(browser, live_server, username, contexts):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    contexts.append(context)
-    page = context.new_page()
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "pw")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def footer_action(page, name):
@@ -64,29 +60,46 @@ def approve(page, story_pk, live_server):
     page.wait_for_load_state("networkidle")
 
 
-@pytest.fixture
-def contexts(browser):
-    """Each person's browser, closed when the test ends: an admin editor left open keeps
-    pinging the server (editing sessions) into the next tests."""
-    opened = []
-    yield opened
-    for context in opened:
-        context.close()
+def add_byline(page, index, choose=None, create=None):
+    """Add a byline row and fill it from the chooser: an existing reporter, or a new one."""
+    page.locator("#id_bylines-ADD").click()
+    page.locator(f"#id_bylines-{index}-reporter-chooser .unchosen button").click()
+    modal = page.locator("body > .modal .modal-body")
+    if choose:
+        modal.get_by_role("link", name=choose).click()
+    else:
+        modal.locator("#tab-label-create").click()
+        modal.locator("input[name=name]").fill(create)
+        modal.locator("[data-chooser-modal-creation-form] button[type=submit]").click()
+    page.locator("body > .modal").wait_for(state="detached")
 
 
-def test_reporter_desk_head_and_editor_in_chief(
-    browser, live_server, newsroom, screenshot_dir, contexts
-):
+def upload_lead_video(page, title):
+    """The lead video's chooser, "Upload Video" tab: the upload becomes the choice."""
+    page.locator("#id_lead_video-chooser .unchosen button").click()
+    modal = page.locator("body > .modal .modal-body")
+    modal.locator("#tab-label-upload-video").click()
+    modal.locator("#id_media-chooser-upload-title").fill(title)
+    modal.locator("#id_media-chooser-upload-file").set_input_files(VIDEO)
+    modal.locator("#tab-upload-video button[type=submit]").click()
+    page.locator("body > .modal").wait_for(state="detached")
+
+
+def test_reporter_desk_head_and_editor_in_chief(live_server, newsroom, screenshot_dir, sign_in_as):
     from news.models import ArticlePage
 
     section = newsroom
-    reporter = sign_in(browser, live_server, "phongvien", contexts)
+    reporter = sign_in_as("phongvien")  # the first sign-in gives them their byline record
     reporter.goto(
         live_server.url
         + reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))
     )
     reporter.fill("#id_title", TITLE)
     reporter.fill("#id_lead", "Mưa lớn gây sạt lở, giao thông tạm thời bị chia cắt.")
+    upload_lead_video(reporter, "Hiện trường sạt lở")
+    add_byline(reporter, 0, choose="Nghĩa Hà")
+    add_byline(reporter, 1, create="Đức Thắng")
+    reporter.wait_for_load_state("networkidle")  # the choosers' modals gone, nothing moving
     footer_action(reporter, "action-submit")
     reporter.wait_for_url(re.compile(r"/admin/pages/\d+/"))
     story = ArticlePage.objects.get(title=TITLE)
@@ -96,7 +109,13 @@ def test_reporter_desk_head_and_editor_in_chief(
     assert "Trưởng ban duyệt" in reporter.content()
     reporter.screenshot(path=f"{screenshot_dir}/three-steps-reporter.png", full_page=True)
 
-    desk = sign_in(browser, live_server, "truongban", contexts)
+    assert [b.reporter.name for b in story.bylines.order_by("sort_order")] == [
+        "Nghĩa Hà",
+        "Đức Thắng",
+    ]
+    assert story.lead_video.title == "Hiện trường sạt lở"
+
+    desk = sign_in_as("truongban")
     assert TITLE in desk.content()  # on the desk head's dashboard
     approve(desk, story.pk, live_server)
     story.refresh_from_db()
@@ -104,11 +123,13 @@ def test_reporter_desk_head_and_editor_in_chief(
     desk.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=(story.pk,)))
     assert "Tổng biên tập duyệt" in desk.content()
 
-    chief = sign_in(browser, live_server, "tongbientap", contexts)
+    chief = sign_in_as("tongbientap")
     assert TITLE in chief.content()
     approve(chief, story.pk, live_server)
     story.refresh_from_db()
     assert story.live
     chief.goto(live_server.url + story.url)
     assert TITLE in chief.content()
+    assert chief.locator(".article__bylines").inner_text().strip() == "Nghĩa Hà – Đức Thắng"
+    assert chief.locator("video").count() >= 1
     chief.screenshot(path=f"{screenshot_dir}/three-steps-published.png", full_page=True)

@@ -37,6 +37,30 @@ def test_staff_export_keeps_everything(client, directory, people, staff_user):
     assert (rows["Y Lan"]["nam_sinh"], rows["Y Lan"]["dan_toc"]) == ("1995", "Ba Na")
 
 
+@pytest.mark.parametrize(
+    "username, group", [("phongvien", "Phóng viên"), ("kiemduyet", "Kiểm duyệt viên")]
+)
+def test_staff_outside_the_registry_get_the_public_columns(
+    client, directory, people, staff_user, username, group
+):
+    from django.core.management import call_command
+
+    call_command("setup_roles", stdout=io.StringIO())
+    client.force_login(staff_user(username, group))
+    rows = _export(client, directory)
+    assert (rows["Y Lan"]["nam_sinh"], rows["Y Lan"]["dan_toc"]) == ("", "")
+    assert (rows["A Thút"]["nam_sinh"], rows["A Thút"]["dan_toc"]) == ("1980", "Ba Na")
+
+
+def test_registry_editors_export_everything(client, directory, people, staff_user):
+    from django.core.management import call_command
+
+    call_command("setup_roles", stdout=io.StringIO())
+    client.force_login(staff_user("hoso", "Biên tập hồ sơ"))
+    rows = _export(client, directory)
+    assert (rows["Y Lan"]["nam_sinh"], rows["Y Lan"]["dan_toc"]) == ("1995", "Ba Na")
+
+
 def test_api_leaves_out_details_without_consent(client, people):
     without, with_consent = people
     fields = "birth_year,ethnicity_name"
