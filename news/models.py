@@ -264,6 +264,8 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     @path("")
     def index_route(self, request):
+        from .sidebar import listing_sidebar
+
         stories, tag, month_range = self.filtered_stories(request)
         count = None
         if tag is None and month_range is None and not request.GET.get("tag"):
@@ -276,6 +278,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),
+                **listing_sidebar(self),
             },
         )
 
@@ -346,9 +349,12 @@ class SectionPage(SitePage):
         return reverse("feeds:section", args=[self.slug])
 
     def get_context(self, request, *args, **kwargs):
+        from .sidebar import listing_sidebar
+
         context = super().get_context(request, *args, **kwargs)
         context["stories_page"] = lazy(paginate, request, self.stories(), STORIES_PER_PAGE)
         context["feed_links"] = [(_("Section: %(title)s") % {"title": self.title}, self.feed_url())]
+        context.update(listing_sidebar(lazy(lambda: self.get_parent().specific)))
         return context
 
 

@@ -120,7 +120,13 @@ def _most_read(limit, days):
     return found[:limit]
 
 
+def most_read_period():
+    """The number of the current MOST_READ_SECONDS period: it keys the cached fragments that
+    show the list, so the list is renewed without a publication."""
+    return int(time.time() // max(list_seconds(), 1))
+
+
 def home_context(home_page):
-    """Read on every home render (HOME_LIVE_PROVIDERS): the ten-minute period that keys the
-    cached home fragment, so the most-read list is renewed without a publication."""
-    return {"most_read_period": int(time.time() // max(list_seconds(), 1))}
+    """Read on every home render (HOME_LIVE_PROVIDERS): the period that keys the cached home
+    fragment."""
+    return {"most_read_period": most_read_period()}

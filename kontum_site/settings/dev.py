@@ -7,3 +7,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The site's own Vietnamese 404 page instead of Django's English debug page (500s keep theirs).
+MIDDLEWARE = [*MIDDLEWARE, "kontum_site.dev_not_found.SiteNotFoundPageMiddleware"]  # noqa: F405

@@ -181,6 +181,7 @@ def test_the_comment_box_says_when_the_limit_is_reached(page, live_server, open_
 def test_the_phone_menu_shows_every_section_and_there_is_a_favicon(page, live_server, open_story):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + "/")
+    page.get_by_text("Chuyên mục", exact=True).click()  # the phone menu opens (issue 22)
     for link in page.locator(".site-nav__list a").all():
         box = link.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, link.inner_text()

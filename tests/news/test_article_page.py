@@ -81,10 +81,10 @@ def test_english_works_too(client, make_story):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Monday, 23/11/2026" in html
-    assert "Tags:" in html
+    assert "Topics:" in html
     client.cookies["django_language"] = "vi"
     vietnamese = client.get(story.url).content.decode()
-    assert "Thứ Hai, 23/11/2026" in vietnamese and "Thẻ:" in vietnamese
+    assert "Thứ Hai, 23/11/2026" in vietnamese and "Chủ đề:" in vietnamese
 
 
 def test_vietnamese_by_default_whatever_the_browser_asks(client, make_story):
