@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from .checks import Refusal, comments_enabled, submit
+from .checks import Refusal, comments_enabled, is_restricted, restricted_refusal, submit
 from .forms import CommentForm, make_token
 from .models import Comment, Status
 from .notifications import UNSUBSCRIBE_MAX_AGE, UNSUBSCRIBE_SALT
@@ -91,6 +91,9 @@ def post_comment(request, page_id):
 def form_token(request, page_id):
     """A fresh form token for pages served from a cache (the script asks on first focus)."""
     page = _page_or_404(page_id)
+    if is_restricted(page):
+        refusal = restricted_refusal()
+        return JsonResponse({"ok": False, "message": refusal.message}, status=refusal.code)
     return JsonResponse({"token": make_token(page.pk)})
 
 
