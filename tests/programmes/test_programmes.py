@@ -149,3 +149,35 @@ def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_for
     item = MediaItem.objects.get()
     if shutil.which("ffprobe"):  # Debian's ffmpeg: the file's own duration and size
         assert round(item.duration) == 4 and (item.width, item.height) == (320, 180)
+
+
+def test_captions_are_stored_as_vtt_whatever_their_uploaded_name(editor, root_collection):
+    """A WebVTT file named captions.html is taken, and stored (so served) as .vtt: never a web
+    page on the site's origin (the shipped nginx then gives it text/vtt,
+    tests/kontum_site/test_media_front.py)."""
+    import mimetypes
+
+    from avmedia.models import MediaItem
+
+    response = editor.post(
+        reverse("wagtailmedia:add", args=("video",)),
+        {
+            "title": "Phụ đề tên lạ",
+            "file": SimpleUploadedFile(
+                "tin.mp4", (FILES / "thoi-su-kon-tum.mp4").read_bytes(), "video/mp4"
+            ),
+            "captions": SimpleUploadedFile(
+                "captions.html",
+                b"WEBVTT\n\n00:00.000 --> 00:01.000\n<b>Xin chao</b>\n",
+                "text/html",
+            ),
+            "captions_language": "vi",
+            "duration": "0",
+            "collection": str(root_collection.pk),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    name = MediaItem.objects.get().captions.name
+    assert name.startswith("media_captions/captions") and name.endswith(".vtt")
+    assert ".html" not in name
+    assert mimetypes.guess_type(name)[0] == "text/vtt"
