@@ -25,8 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from kontum_site.client_ip import client_ip
-from kontum_site.view_restrictions import is_unrestricted
 from kontum_site.vietnamese import nfc
+from kontum_site.view_restrictions import is_unrestricted
 
 from . import limits
 from .forms import submission_key, token_age
