@@ -72,7 +72,8 @@ def post_comment(request, page_id):
         response = render(
             request,
             "comments/form_page.html",
-            {"page": page, "form": form, "error": refusal.message},
+            # Closed or restricted (403): the message, no form to fill in again.
+            {"page": page, "form": form, "error": refusal.message, "closed": refusal.code == 403},
             status=refusal.code,
         )
         for name, value in refusal.headers.items():

@@ -49,6 +49,7 @@ def test_a_restricted_page_refuses_comments(client, reader, story, post_comment,
     response = post_comment(story, json=False)
     assert response.status_code == 403
     assert REFUSED in response.content.decode()
+    assert 'id="binh-luan-form"' not in response.content.decode()
     assert client.get(reverse("comments:token", args=[story.pk])).status_code == 403
     assert not Comment.objects.exists()
 
