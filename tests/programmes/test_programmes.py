@@ -181,3 +181,24 @@ def test_captions_are_stored_as_vtt_whatever_their_uploaded_name(editor, root_co
     assert name.startswith("media_captions/captions") and name.endswith(".vtt")
     assert ".html" not in name
     assert mimetypes.guess_type(name)[0] == "text/vtt"
+
+
+def test_captions_stored_under_another_name_are_renamed_to_vtt(root_collection, make_media):
+    """The migration gives a .vtt name to captions uploaded before (e.g. captions.html)."""
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+
+    from avmedia.models import MediaItem
+
+    item = make_media(captions=False)
+    storage = item.captions.storage
+    old_name = storage.save("media_captions/captions.html", ContentFile(b"WEBVTT\n\nXin chao\n"))
+    MediaItem.objects.filter(pk=item.pk).update(captions=old_name)
+    migration = importlib.import_module("avmedia.migrations.0002_captions_stored_as_vtt")
+    migration.rename_stored_captions(apps, None)
+    item.refresh_from_db()
+    assert item.captions.name.endswith(".vtt") and ".html" not in item.captions.name
+    assert item.captions.open("rb").read() == b"WEBVTT\n\nXin chao\n"
+    assert not storage.exists(old_name)
