@@ -73,7 +73,8 @@ def popular_tags(limit=POPULAR_TAG_COUNT):
 
 
 def _popular_tags(limit):
-    live = Q(tagged_stories__content_object__live=True)
+    readable = ArticlePage.objects.live().public().values("pk")
+    live = Q(tagged_stories__content_object__in=readable)
     return list(
         NewsTag.objects.annotate(story_count=Count("tagged_stories", filter=live))
         .filter(story_count__gt=0)

@@ -53,10 +53,11 @@ LISTING_RENDITIONS = [
 
 class NewsTagQuerySet(models.QuerySet):
     def public(self):
-        """Tags a live story uses: only these have a page, a feed, a place in listings and in
-        the tag field's suggestions (a draft's or a scheduled story's tag, or a slip of the
-        keyboard, stays private until a story using it goes live)."""
-        live_links = ArticlePageTag.objects.filter(content_object__live=True)
+        """Tags used by a live story anyone may read: only these have a page, a feed, a place
+        in listings and in the tag field's suggestions (a draft's or a scheduled story's tag,
+        or a slip of the keyboard, stays private until a story using it goes live)."""
+        readable = ArticlePage.objects.live().public().values("pk")
+        live_links = ArticlePageTag.objects.filter(content_object__in=readable)
         return self.filter(pk__in=live_links.values("tag_id"))
 
 

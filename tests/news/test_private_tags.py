@@ -93,3 +93,12 @@ def test_an_unpublished_storys_tag_leaves_the_public(client, news_index, make_st
     assert client.get(f"{news_index.url}chu-de/{tag.slug}/").status_code == 200
     story.unpublish()
     assert_not_public(client, news_index, tag)
+
+
+def test_a_tag_used_only_behind_a_password_stays_private(client, news_index, make_story):
+    from wagtail.models import PageViewRestriction
+
+    story = make_story(title="Tin nội bộ", tags=["Nội bộ"])
+    PageViewRestriction.objects.create(page=story, restriction_type="password", password="x")
+    assert_not_public(client, news_index, NewsTag.objects.get(name="Nội bộ"))
+    assert "Nội bộ" not in client.get("/").content.decode()
