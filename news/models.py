@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Task
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from kontum_site import view_restrictions
 from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
@@ -56,7 +57,7 @@ class NewsTagQuerySet(models.QuerySet):
         """Tags used by a live story anyone may read: only these have a page, a feed, a place
         in listings and in the tag field's suggestions (a draft's or a scheduled story's tag,
         or a slip of the keyboard, stays private until a story using it goes live)."""
-        readable = ArticlePage.objects.live().public().values("pk")
+        readable = view_restrictions.readable(ArticlePage.objects.all()).values("pk")
         live_links = ArticlePageTag.objects.filter(content_object__in=readable)
         return self.filter(pk__in=live_links.values("tag_id"))
 
