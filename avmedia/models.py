@@ -6,10 +6,14 @@ no third-party player, no network call. Duration and frame size are read from th
 ffprobe when it is installed (avmedia/probe.py).
 """
 
+from pathlib import PurePath
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
+
+from kontum_site.vietnamese import slugify_vi
 
 MAX_CAPTIONS = 1024 * 1024
 CAPTION_LANGUAGES = [
@@ -36,6 +40,14 @@ def validate_webvtt(upload):
         raise ValidationError(_("The captions file is not WebVTT: its first line must be WEBVTT."))
 
 
+def captions_path(instance, filename):
+    """Captions are stored under a .vtt name whatever they were uploaded as: the name decides
+    the type a server gives them, and "captions.html" must never be served as a web page on
+    the site's own origin."""
+    stem = slugify_vi(PurePath(filename).stem)[:80] or "phu-de"
+    return f"media_captions/{stem}.vtt"
+
+
 class MediaItem(AbstractMedia):
     poster = models.ForeignKey(
         "wagtailimages.Image",
@@ -51,7 +63,7 @@ class MediaItem(AbstractMedia):
     )
     captions = models.FileField(
         _("captions (WebVTT)"),
-        upload_to="media_captions",
+        upload_to=captions_path,
         blank=True,
         validators=[validate_webvtt],
         help_text=_("A .vtt file: shown on the video, and read out by screen readers."),

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from kontum_site.client_ip import client_ip
 from kontum_site.vietnamese import nfc
+from kontum_site.view_restrictions import is_unrestricted
 
 from . import limits
 from .forms import submission_key, token_age
@@ -44,6 +45,19 @@ class Refusal(Exception):
 
 def comments_enabled(page):
     return bool(getattr(page.specific, "comments_enabled", False))
+
+
+def is_restricted(page):
+    """Behind a password, a login or a group (its own or an ancestor's): such a page takes
+    no comments, whoever may read it (a password shared with a few must not open a public
+    thread, and a private page's readers are not the public the queue moderates)."""
+    if is_unrestricted(page):
+        return False
+    return page.get_view_restrictions().exists()
+
+
+def restricted_refusal():
+    return Refusal(403, _("Pages with restricted access take no comments."))
 
 
 def comments_closed(page, rules, now=None):
@@ -163,6 +177,8 @@ def submit(request, page, form):
     from django.db import IntegrityError, transaction
 
     rules = CommentSettings.for_request(request)
+    if is_restricted(page):
+        raise restricted_refusal()
     if comments_closed(page, rules):
         raise Refusal(403, _("Comments are closed on this page."))
     key = check_integrity(form.data, page, rules)

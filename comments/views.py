@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from .checks import Refusal, comments_enabled, submit
+from .checks import Refusal, comments_enabled, is_restricted, restricted_refusal, submit
 from .forms import CommentForm, make_token
 from .models import Comment, Status
 from .notifications import unsubscribe_email
@@ -72,7 +72,8 @@ def post_comment(request, page_id):
         response = render(
             request,
             "comments/form_page.html",
-            {"page": page, "form": form, "error": refusal.message},
+            # Closed or restricted (403): the message, no form to fill in again.
+            {"page": page, "form": form, "error": refusal.message, "closed": refusal.code == 403},
             status=refusal.code,
         )
         for name, value in refusal.headers.items():
@@ -91,6 +92,9 @@ def post_comment(request, page_id):
 def form_token(request, page_id):
     """A fresh form token for pages served from a cache (the script asks on first focus)."""
     page = _page_or_404(page_id)
+    if is_restricted(page):
+        refusal = restricted_refusal()
+        return JsonResponse({"ok": False, "message": refusal.message}, status=refusal.code)
     return JsonResponse({"token": make_token(page.pk)})
 
 

@@ -9,12 +9,15 @@ never appear. ``?search=`` ignores tone marks like the site search.
 import re
 
 from django.utils.translation import gettext as _
+from rest_framework.fields import Field
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .params import MAX_ID, int_param
+from .private_media import original_url, public_images
 from .search import SearchQuery
 
 _NUMBER = re.compile(r"-?[0-9]+")
@@ -54,8 +57,31 @@ class ValidatedParametersMixin:
         return super().find_view(request)
 
 
+class OriginalImageUrlField(Field):
+    """``download_url``: the view that checks the image is public before sending its file
+    (the media folder's original_images/ is not served to the public)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        from wagtail.api.v2.utils import get_full_url
+
+        return get_full_url(self.context["request"], original_url(image))
+
+
+class SiteImageSerializer(ImageSerializer):
+    download_url = OriginalImageUrlField(read_only=True)
+
+
 class SiteImagesAPIViewSet(ValidatedParametersMixin, ImagesAPIViewSet):
-    pass
+    """Only images used by live, public pages (kontum_site/private_media.py): a draft's
+    picture is not found by ``?search=`` nor by its id."""
+
+    base_serializer_class = SiteImageSerializer
+
+    def get_queryset(self):
+        return public_images(super().get_queryset())
 
 
 class SitePagesAPIViewSet(ValidatedParametersMixin, PagesAPIViewSet):

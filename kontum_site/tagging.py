@@ -55,7 +55,8 @@ AUTOCOMPLETE_LIMIT = 10
 def autocomplete(request, app_name, model_name):
     """The admin tag field's suggestions, matching without tone marks ("dak" → "Đăk Glei"):
     replaces Wagtail's view (same URL) for tag models with a `folded` field. Spellings that
-    start like what was typed come first."""
+    start like what was typed come first. A tag model whose manager has ``public()`` suggests
+    only those tags: a draft's slip is not offered to everyone else."""
     from django.contrib.contenttypes.models import ContentType
     from django.http import Http404, JsonResponse
     from taggit.models import TagBase
@@ -72,13 +73,14 @@ def autocomplete(request, app_name, model_name):
     term = nfc(request.GET.get("term", "")).strip()
     if not term:
         return JsonResponse([], safe=False)
+    tags = tag_model.objects.public() if hasattr(tag_model.objects, "public") else tag_model.objects
     exact = list(
-        tag_model.objects.filter(name__istartswith=term)
+        tags.filter(name__istartswith=term)
         .order_by("name")
         .values_list("name", flat=True)[:AUTOCOMPLETE_LIMIT]
     )
     folded = (
-        tag_model.objects.filter(folded__contains=fold(term))
+        tags.filter(folded__contains=fold(term))
         .exclude(name__in=exact)
         .order_by("name")
         .values_list("name", flat=True)[: AUTOCOMPLETE_LIMIT - len(exact)]

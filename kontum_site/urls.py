@@ -11,6 +11,7 @@ from .api import api_router
 from .content_versions import cached_until_site_changes
 from .health import healthz
 from .page_cache import csrf_token_view
+from .private_media import original_image
 from .search_views import search_view
 from .seo_views import favicon, robots_txt
 from .tagging import autocomplete as tag_autocomplete
@@ -24,6 +25,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("anh-goc/<int:image_id>/<str:filename>", original_image, name="original_image"),
     path("binh-luan/", include("comments.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("csrf-token/", csrf_token_view, name="csrf_token"),
@@ -39,10 +41,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # As the shipped nginx does: originals and documents only through the views that check.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!original_images/|documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

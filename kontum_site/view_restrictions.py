@@ -42,6 +42,18 @@ def is_unrestricted(page):
     return not any(page.path.startswith(path) for path in paths)
 
 
+def readable(queryset):
+    """Live pages of ``queryset`` that no view restriction covers: Wagtail's ``public()``
+    without its query for the restrictions when the restricted paths are cached."""
+    paths = restricted_paths()
+    if paths is None:
+        return queryset.live().public()
+    covered = Q()
+    for path in paths:
+        covered |= Q(path__startswith=path)
+    return queryset.live().exclude(covered) if paths else queryset.live()
+
+
 def _restriction_changed(sender, **kwargs):
     from .page_cache import purge_all
 

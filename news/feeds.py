@@ -147,7 +147,7 @@ class StoryFeed(Feed):
 
 class TagFeed(StoryFeed):
     def get_object(self, request, tag_slug):
-        return get_object_or_404(NewsTag, slug=tag_slug)
+        return get_object_or_404(NewsTag.objects.public(), slug=tag_slug)
 
     def stories(self, obj):
         return ArticlePage.objects.filter(tagged_items__tag=obj)

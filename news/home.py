@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.db.models import Count, Q
 
+from kontum_site import view_restrictions
+
 from .models import LISTING_CACHE_SECONDS, ArticlePage, NewsIndexPage, NewsTag, story_listing
 from .most_read import most_read
 
@@ -73,7 +75,8 @@ def popular_tags(limit=POPULAR_TAG_COUNT):
 
 
 def _popular_tags(limit):
-    live = Q(tagged_stories__content_object__live=True)
+    readable = view_restrictions.readable(ArticlePage.objects.all()).values("pk")
+    live = Q(tagged_stories__content_object__in=readable)
     return list(
         NewsTag.objects.annotate(story_count=Count("tagged_stories", filter=live))
         .filter(story_count__gt=0)

@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Task
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from kontum_site import view_restrictions
 from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
 from kontum_site.pagination import paginate
@@ -51,6 +52,16 @@ LISTING_RENDITIONS = [
 ]
 
 
+class NewsTagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags used by a live story anyone may read: only these have a page, a feed, a place
+        in listings and in the tag field's suggestions (a draft's or a scheduled story's tag,
+        or a slip of the keyboard, stays private until a story using it goes live)."""
+        readable = view_restrictions.readable(ArticlePage.objects.all()).values("pk")
+        live_links = ArticlePageTag.objects.filter(content_object__in=readable)
+        return self.filter(pk__in=live_links.values("tag_id"))
+
+
 class NewsTag(TagBase):
     """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi).
 
@@ -64,6 +75,8 @@ class NewsTag(TagBase):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    objects = NaturalKeyManager.from_queryset(NewsTagQuerySet)()
 
     def slugify(self, tag, i=None):
         slug = slugify_vi(tag) or "the"
@@ -237,7 +250,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         tag = None
         tag_slug = request.GET.get("tag", "").strip()
         if tag_slug:
-            tag = NewsTag.objects.filter(slug=tag_slug).first()
+            tag = NewsTag.objects.public().filter(slug=tag_slug).first()
             stories = stories.filter(tagged_items__tag=tag) if tag else stories.none()
         month_range = parse_month(request.GET.get("month"))
         if month_range:
@@ -284,7 +297,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     @path("chu-de/<slug:tag_slug>/", name="tag")
     def tag_route(self, request, tag_slug):
-        tag = get_object_or_404(NewsTag, slug=tag_slug)
+        tag = get_object_or_404(NewsTag.objects.public(), slug=tag_slug)
         stories = self.stories().filter(tagged_items__tag=tag)
         return self.render(
             request,

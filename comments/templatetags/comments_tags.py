@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 
 from kontum_site.params import int_param
 
-from ..checks import comments_closed, comments_enabled
+from ..checks import comments_closed, comments_enabled, is_restricted
 from ..display import ORDER_PARAM, PAGE_PARAM, thread_page
 from ..forms import CommentForm, make_token
 from ..models import Comment, CommentSettings
@@ -48,6 +48,7 @@ def comments_section(context, page):
         "order": request.GET.get(ORDER_PARAM, ""),
         "order_param": ORDER_PARAM,
         "closed": comments_closed(page, rules),
+        "restricted": is_restricted(page),
         "form": CommentForm(initial=initial),
         "reply_to": reply_to,
         "notice": request.GET.get(NOTICE_PARAM, ""),

@@ -278,6 +278,10 @@ WAGTAILSEARCH_BACKENDS = {
         "FUZZY_SIMILARITY_THRESHOLD": 0.6,
     }
 }
+# Documents go through Wagtail's view, which checks their collection's restrictions (password,
+# login, groups); original images through kontum_site/private_media.py. The shipped nginx never
+# serves documents/ or original_images/ from the folder (README "Private files").
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Audio and video (wagtailmedia) with our captions, poster and transcript: avmedia/models.py.
 WAGTAILMEDIA = {"MEDIA_MODEL": "avmedia.MediaItem"}

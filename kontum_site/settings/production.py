@@ -34,3 +34,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend
 # Persistent database connections, checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Behind the shipped nginx, a document or original image a view allows goes out through
+# X-Accel-Redirect to an `internal` location (kontum_site/media_accel.py, deploy/nginx);
+# MEDIA_ACCEL_REDIRECT=0 streams them from Python (no nginx in front).
+if env_bool("MEDIA_ACCEL_REDIRECT", True):
+    SENDFILE_BACKEND = "kontum_site.media_accel"

@@ -34,7 +34,7 @@ def public_urls():
         "home": "/",
         "news index": news.url,
         "story with comments": story.url,
-        "tag page": f"{news.url}chu-de/{NewsTag.objects.first().slug}/",
+        "tag page": f"{news.url}chu-de/{NewsTag.objects.public().first().slug}/",
         "reporter page": f"{news.url}phong-vien/{Reporter.objects.first().slug}/",
         "exemplar directory": ExemplarIndexPage.objects.live().first().url,
         "exemplar profile": ExemplarPage.objects.live().first().url,

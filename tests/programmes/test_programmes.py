@@ -157,3 +157,56 @@ def test_the_podcast_feed_says_how_long_the_front_may_keep_it(client, programme,
     response = client.get(programme.url + "podcast/")
     assert "s-maxage=" in response["Cache-Control"]
     assert response["X-Front-Group"] == "listings"
+
+
+def test_captions_are_stored_as_vtt_whatever_their_uploaded_name(editor, root_collection):
+    """A WebVTT file named captions.html is taken, and stored (so served) as .vtt: never a web
+    page on the site's origin (the shipped nginx then gives it text/vtt,
+    tests/kontum_site/test_media_front.py)."""
+    import mimetypes
+
+    from avmedia.models import MediaItem
+
+    response = editor.post(
+        reverse("wagtailmedia:add", args=("video",)),
+        {
+            "title": "Phụ đề tên lạ",
+            "file": SimpleUploadedFile(
+                "tin.mp4", (FILES / "thoi-su-kon-tum.mp4").read_bytes(), "video/mp4"
+            ),
+            "captions": SimpleUploadedFile(
+                "captions.html",
+                b"WEBVTT\n\n00:00.000 --> 00:01.000\n<b>Xin chao</b>\n",
+                "text/html",
+            ),
+            "captions_language": "vi",
+            "duration": "0",
+            "collection": str(root_collection.pk),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    name = MediaItem.objects.get().captions.name
+    assert name.startswith("media_captions/captions") and name.endswith(".vtt")
+    assert ".html" not in name
+    assert mimetypes.guess_type(name)[0] == "text/vtt"
+
+
+def test_captions_stored_under_another_name_are_renamed_to_vtt(root_collection, make_media):
+    """The migration gives a .vtt name to captions uploaded before (e.g. captions.html)."""
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+
+    from avmedia.models import MediaItem
+
+    item = make_media(captions=False)
+    storage = item.captions.storage
+    old_name = storage.save("media_captions/captions.html", ContentFile(b"WEBVTT\n\nXin chao\n"))
+    MediaItem.objects.filter(pk=item.pk).update(captions=old_name)
+    migration = importlib.import_module("avmedia.migrations.0002_captions_stored_as_vtt")
+    migration.rename_stored_captions(apps, None)
+    item.refresh_from_db()
+    assert item.captions.name.endswith(".vtt") and ".html" not in item.captions.name
+    assert item.captions.open("rb").read() == b"WEBVTT\n\nXin chao\n"
+    assert not storage.exists(old_name)
