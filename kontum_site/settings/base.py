@@ -156,6 +156,12 @@ PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+# Query parameters every page may read (pagination; the comments section's page, order, reply
+# and notice); page types add theirs as `cache_query_params`. A request with any other
+# parameter is served but not stored, and one path keeps at most PAGE_CACHE_VARIANTS_PER_PATH
+# variants (query strings, languages, hosts) until its next purge or PAGE_CACHE_TIMEOUT.
+PAGE_CACHE_COMMON_QUERY_PARAMS = ["page", "trang-binh-luan", "thu-tu", "tra-loi", "binh-luan"]
+PAGE_CACHE_VARIANTS_PER_PATH = int(os.environ.get("PAGE_CACHE_VARIANTS_PER_PATH", "50"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/csrf-token/"]
 # Saving or deleting one of these changes many pages: the whole page cache is purged.
 PAGE_CACHE_PURGE_ALL_ON_SAVE = [
