@@ -46,3 +46,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The database down gives 503 with Retry-After, not 500 (kontum_site/faults.py).
+handler500 = "kontum_site.faults.server_error"
