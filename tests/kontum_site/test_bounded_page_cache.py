@@ -64,3 +64,13 @@ def test_a_parameter_a_page_does_not_read_is_not_stored_but_still_served(story, 
         assert response.status_code == 200 and state(response) is None  # rendered, not stored
     assert state(reader.get(f"{news_index.url}?tag=thi-dua")) == "miss"
     assert state(reader.get(f"{news_index.url}?tag=thi-dua")) == "hit"
+
+
+def test_random_query_strings_on_the_sitemap_store_nothing(story):
+    reader = Client()
+    assert reader.get("/sitemap.xml").status_code == 200
+    stored = len(cache._cache)
+    for _n in range(50):
+        response = reader.get(f"/sitemap.xml?{secrets.token_hex(4)}={secrets.token_hex(8)}")
+        assert response.status_code == 200 and story.url in response.content.decode()
+    assert len(cache._cache) == stored  # was one copy of the sitemap per address, kept 7 days
