@@ -145,6 +145,20 @@ def page_query_params(page):
     )
 
 
+def read_query(request, page):
+    """The query string with only the parameters this page reads, in one order: what cached
+    parts of the page vary on (`{% fragment … request|read_query:page %}`)."""
+    read = page_query_params(page)
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in read
+            for value in values
+        )
+    )
+
+
 def _reads_every_parameter(request, page):
     """A response is stored only for parameters its page reads: any other one (a tracking
     tag, a made-up name) would make a new entry for the same page."""
