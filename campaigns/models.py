@@ -106,6 +106,7 @@ def live_stories(manager):
 
 
 class CampaignIndexPage(SitePage):
+    cache_query_params = ("status",)
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]

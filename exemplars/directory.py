@@ -65,6 +65,8 @@ FACET_ORDER = [
     "year",
     "campaign",
 ]
+# Every parameter the directory reads (the page cache keys only these).
+QUERY_PARAMS = ("q", *FACET_ORDER, "year_from", "year_to", "sort")
 SORTS = {
     "name": _("Name (A–Z)"),
     "latest": _("Latest award first"),

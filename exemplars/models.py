@@ -280,6 +280,13 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
     subpage_types = ["exemplars.ExemplarPage"]
     template = "exemplars/exemplar_index_page.html"
 
+    @property
+    def cache_query_params(self):
+        """The directory's filters (kontum_site/page_cache.py stores only these variants)."""
+        from .directory import QUERY_PARAMS
+
+        return QUERY_PARAMS
+
     class Meta:
         verbose_name = _("exemplar directory")
         verbose_name_plural = _("exemplar directories")

@@ -43,6 +43,7 @@ import hashlib
 import logging
 import re
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
@@ -121,11 +122,67 @@ def _language(request):
     return chosen if chosen in supported else settings.LANGUAGE_CODE
 
 
+def _query(request):
+    """The query string in one order: ?a=1&b=2 and ?b=2&a=1 are the same page."""
+    return urlencode(
+        sorted((name, value) for name, values in request.GET.lists() for value in values)
+    )
+
+
 def _entry_key(request, generation):
     from .release import current
 
-    variant = f"{current()}|{request.get_host()}|{request.get_full_path()}|{_language(request)}"
+    variant = (
+        f"{current()}|{request.get_host()}|{request.path}?{_query(request)}|{_language(request)}"
+    )
     return f"{KEY_PREFIX}:page:{generation}:{_digest(variant)}"
+
+
+def page_query_params(page):
+    """The query parameters this page's response depends on: its type's `cache_query_params`
+    and those every page reads (PAGE_CACHE_COMMON_QUERY_PARAMS: pagination, comments)."""
+    return set(getattr(page, "cache_query_params", ())) | set(
+        _setting("PAGE_CACHE_COMMON_QUERY_PARAMS", ())
+    )
+
+
+def read_query(request, page):
+    """The query string with only the parameters this page reads, in one order: what cached
+    parts of the page vary on (`{% fragment … request|read_query:page %}`)."""
+    read = page_query_params(page)
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in read
+            for value in values
+        )
+    )
+
+
+def _reads_every_parameter(request, page):
+    """A response is stored only for parameters its page reads: any other one (a tracking
+    tag, a made-up name) would make a new entry for the same page."""
+    return set(request.GET) <= page_query_params(page)
+
+
+def _variants_key(generation, path):
+    return f"{KEY_PREFIX}:variants:{generation}:{_digest(path)}"
+
+
+def _claim_variant(generation, path):
+    """One more stored variant of this path (query strings, languages, hosts) unless it has
+    PAGE_CACHE_VARIANTS_PER_PATH already in this generation: random ?page= values cannot
+    fill the cache. The count goes with the generation (a purge starts a new one)."""
+    cache = _cache()
+    key = _variants_key(generation, path)
+    cache.add(key, 0, timeout=_timeout())
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted in between: count from here
+        cache.add(key, 1, timeout=_timeout())
+        count = 1
+    return count is not None and count <= _setting("PAGE_CACHE_VARIANTS_PER_PATH", 50)
 
 
 def skip_page_cache(request):
@@ -180,6 +237,8 @@ def response_is_cacheable(request, response):
         return False
     page = _served_page(request, response)
     if page is None or _has_form_errors(response):
+        return False
+    if not _reads_every_parameter(request, page):
         return False
     return not page.get_view_restrictions().exists()
 
@@ -253,7 +312,7 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("set-cookie", HEADER.lower())
             ]
-            if _claim_generations(missing):
+            if _claim_generations(missing) and _claim_variant(generation, request.path):
                 _cache().set(key, (response.status_code, headers, response.content), _timeout())
             response[HEADER] = "miss"
         conditional = get_conditional_response(request, etag=response["ETag"], response=response)

@@ -16,6 +16,9 @@ class SitePage(Page):
     """
 
     base_form_class = SitePageForm
+    # Query parameters this page type reads besides PAGE_CACHE_COMMON_QUERY_PARAMS: the page
+    # cache stores a response only when the request has no other (kontum_site/page_cache.py).
+    cache_query_params = ()
 
     class Meta:
         abstract = True

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from . import search_log
 from .lazy import lazy
 from .page_cache import remove_reader_secrets
 from .pagination import paginate
@@ -45,13 +46,6 @@ def _promotions(query):
     return [p for p in promotions if p.page_id is None or p.page.live]
 
 
-def record_hit(query):
-    """Count the query (Reports → Search terms), so editors see which ones recur."""
-    from wagtail.contrib.search_promotions.models import Query
-
-    Query.get(query.text).add_hit()
-
-
 def _page_type(value):
     for model in searchable_models():
         if model._meta.model_name == value:
@@ -70,7 +64,8 @@ def search_view(request):
     tag = request.GET.get("the", "").strip()[:100] or None
     outcome = cached_site_search(query, page_type=page_type, tag=tag, year=year, request=request)
     if query.is_searchable and not request.GET.get("page"):
-        record_hit(query)
+        # Reports → Search terms, so editors see which queries recur (bounded: search_log.py).
+        search_log.record(query.text, found=len(outcome.ids))
     results_page = paginate(request, outcome.ids, RESULTS_PER_PAGE)
     context = {
         "query": query,

@@ -12,6 +12,7 @@ from .content_versions import cached_until_site_changes
 from .health import healthz
 from .page_cache import csrf_token_view
 from .private_media import original_image
+from .query_params import cached_only_for
 from .search_views import search_view
 from .seo_views import favicon, robots_txt
 from .tagging import autocomplete as tag_autocomplete
@@ -35,7 +36,12 @@ urlpatterns = [
     path("rss/", include("news.feed_urls")),
     path("luot-doc/", include("news.read_urls")),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", cached_until_site_changes(sitemap), name="sitemap"),
+    # Django's sitemap reads ?p= (its page, 404 when out of range) and nothing else.
+    path(
+        "sitemap.xml",
+        cached_only_for({"p"}, cached_until_site_changes(sitemap), sitemap),
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
 ]
@@ -56,3 +62,6 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The database down gives 503 with Retry-After, not 500 (kontum_site/faults.py).
+handler500 = "kontum_site.faults.server_error"

@@ -208,6 +208,8 @@ def parse_month(value):
 class NewsIndexPage(RoutablePageMixin, SitePage):
     """The news section: latest stories, filters by tag and month, tag and reporter pages."""
 
+    cache_query_params = ("tag", "month")
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]

@@ -1,13 +1,14 @@
 """News signal handlers: cached listing aggregates are forgotten when stories change."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .home import POPULAR_TAG_COUNT, POPULAR_TAGS_CACHE_KEY
 from .models import ArticlePage
+from .most_read import forget_live_story_ids
 
 
 def forget_listing_aggregates(story):
@@ -24,6 +25,7 @@ def forget_listing_aggregates(story):
 @receiver(post_delete, sender=ArticlePage)
 def _story_changed(sender, instance, **kwargs):
     forget_listing_aggregates(instance)
+    forget_live_story_ids()
 
 
 @receiver(post_page_move)
@@ -32,3 +34,10 @@ def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwarg
     for parent in (parent_page_before, parent_page_after):
         keys += [f"news:{what}:{parent.pk}" for what in ("months", "count")]
     cache.delete_many(keys)
+    forget_live_story_ids()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, instance, **kwargs):
+    forget_live_story_ids()  # a restricted story is not counted (nor listed)

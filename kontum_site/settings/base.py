@@ -157,6 +157,12 @@ PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "600
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
+# Query parameters every page may read (pagination; the comments section's page, order, reply
+# and notice); page types add theirs as `cache_query_params`. A request with any other
+# parameter is served but not stored, and one path keeps at most PAGE_CACHE_VARIANTS_PER_PATH
+# variants (query strings, languages, hosts) until its next purge or PAGE_CACHE_TIMEOUT.
+PAGE_CACHE_COMMON_QUERY_PARAMS = ["page", "trang-binh-luan", "thu-tu", "tra-loi", "binh-luan"]
+PAGE_CACHE_VARIANTS_PER_PATH = int(os.environ.get("PAGE_CACHE_VARIANTS_PER_PATH", "50"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/csrf-token/"]
 # Saving or deleting one of these changes many pages: the whole page cache is purged.
 PAGE_CACHE_PURGE_ALL_ON_SAVE = [
@@ -235,6 +241,9 @@ OUTBOX_RETRY_DELAYS = [int(n) for n in env_list("OUTBOX_RETRY_DELAYS", "120,480,
 # Sent mail (and mail that failed for good) is deleted this many days later (0: kept).
 OUTBOX_SENT_KEEP_DAYS = int(os.environ.get("OUTBOX_SENT_KEEP_DAYS", "30"))
 
+# Seconds readers are asked to wait (Retry-After of the 503) while the database is down.
+DATABASE_DOWN_RETRY_AFTER = int(os.environ.get("DATABASE_DOWN_RETRY_AFTER", "30"))
+
 # Background work (django-tasks): "immediate" runs tasks inside the request (dev, tests);
 # "database" queues them in the database for `manage.py db_worker` (production's default).
 TASK_BACKENDS = {
@@ -243,6 +252,11 @@ TASK_BACKENDS = {
 }
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+
+# A task RUNNING this long is taken to have lost its worker and is queued again, at most
+# TASKS_MAX_ATTEMPTS runs in all (kontum_site/task_recovery.py). Keep it above the longest task.
+TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "600"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 
 # `manage.py run_periodic` (one process per site, see README "Production") runs these:
 # (dotted path of a function, seconds between runs). Each job is safe to run twice at once.
@@ -254,6 +268,8 @@ PERIODIC_JOBS = [
     ("comments.periodic.purge_ips", 3600),
     ("comments.periodic.purge_spam_and_trash", 3600),
     ("drafts.periodic.purge_abandoned_drafts", 3600),
+    ("kontum_site.search_log.prune", 3600),
+    ("kontum_site.task_recovery.requeue_stale", 60),
 ]
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
@@ -271,6 +287,10 @@ WAGTAILADMIN_BASE_URL = (
 )
 # PostgreSQL only: "simple" = no English stemming or stop words ("a", "to", "do" are Vietnamese
 # words too); the trigram fallback for typos accepts close matches only (0.3 is too loose).
+# The search terms log (kontum_site/search_log.py): searches that found something, at most
+# this many different queries a day, daily counts kept this many days.
+SEARCH_LOG_QUERIES_PER_DAY = int(os.environ.get("SEARCH_LOG_QUERIES_PER_DAY", "1000"))
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_LOG_DAYS", "30"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

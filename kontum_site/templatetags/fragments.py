@@ -34,6 +34,15 @@ def page_scope(page):
     return content_versions.page_scope(pk) if pk else content_versions.SITE
 
 
+@register.filter
+def read_query(request, page):
+    """The request's query string with only the parameters `page` reads (page_cache.py): a
+    made-up parameter makes no new fragment. Use it instead of request.GET.urlencode."""
+    from kontum_site.page_cache import read_query as query
+
+    return query(request, page) if page is not None else request.GET.urlencode()
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on, scopes):
         self.nodelist = nodelist
