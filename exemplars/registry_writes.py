@@ -125,9 +125,13 @@ def _purge():
 def submit_imported_drafts(records, index_page, result, user=None):
     """Each new or changed record (plan_import marked the rest unchanged) as a draft revision
     through Wagtail, submitted to its workflow; result's counts are the plan's."""
-    from kontum_site.vietnamese import fold
-
-    from .spreadsheets import AWARD_FIELDS, EXEMPLAR_FIELDS, _existing, apply_fields
+    from .spreadsheets import (
+        AWARD_FIELDS,
+        EXEMPLAR_FIELDS,
+        _existing,
+        apply_fields,
+        stored_award_key,
+    )
 
     existing = _existing(index_page)
     submitted = 0
@@ -149,7 +153,7 @@ def submit_imported_drafts(records, index_page, result, user=None):
             known = {}
             ordered = sorted(page.awards.all(), key=lambda a: (a.year or 0, a.sort_order or 0))
             for award in ordered:
-                base = (award.award_type_id, fold(award.decision_number), award.year)
+                base = stored_award_key(award)
                 occurrence = 0
                 while (*base, occurrence) in known:
                     occurrence += 1

@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -34,7 +35,7 @@ from .models import (
     Place,
     Sector,
 )
-from .registry_columns import CODES, code_for
+from .registry_columns import CODES, HEADERS, code_for
 
 COLUMNS = CODES
 AWARD_COLUMNS = COLUMNS[11:]
@@ -113,6 +114,7 @@ LEVEL_EXPORT = {
     "district": "Huyện",
     "grassroots": "Cơ sở",
 }
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 PROGRESS_EVERY = 500
 BATCH = 200
 
@@ -209,10 +211,17 @@ def _rows_from(iterator):
             elif isinstance(cell, float) and cell.is_integer():
                 values[key] = str(int(cell))
             else:
-                values[key] = nfc("" if cell is None else str(cell)).strip()
+                values[key] = _unsafe(nfc("" if cell is None else str(cell)).strip())
         if any(values.values()):
             result.append((number, values))
     return result
+
+
+def _unsafe(text):
+    """Undo the export's guard against formulas (see _safe): "'=x" was "=x"."""
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 class Vocabulary:
@@ -403,6 +412,13 @@ def award_key(fields):
     return (fields["award_type_id"], fold(fields["decision_number"]), fields["year"])
 
 
+def stored_award_key(award):
+    """award_key of an AwardRecord: a record without a year has its decision's, as a row
+    without ``nam`` does."""
+    year = award.year or (award.decision_date.year if award.decision_date else None)
+    return (award.award_type_id, fold(award.decision_number), year)
+
+
 def _add_award(awards, award):
     """Key the row's award in ``awards``: a second row with the same title, number and year but
     other contents is a second award record (matched in order on re-import), an identical
@@ -492,7 +508,7 @@ def existing_awards(exemplar_ids):
     for chunk in range(0, len(exemplar_ids), 500):
         awards = AwardRecord.objects.filter(exemplar_id__in=exemplar_ids[chunk : chunk + 500])
         for award in sorted(awards, key=lambda a: (a.year or 0, a.sort_order or 0, a.pk)):
-            base = (award.exemplar_id, award.award_type_id, fold(award.decision_number), award.year)
+            base = (award.exemplar_id, *stored_award_key(award))
             occurrence = 0
             while (*base, occurrence) in found:
                 occurrence += 1
@@ -678,7 +694,7 @@ def directory_for_import():
 def _safe(value):
     """No spreadsheet formulas from user text (CSV/formula injection)."""
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "@", "\t", "\r"):
+    if text[:1] in FORMULA_STARTS:
         return "'" + text
     return text
 
@@ -712,7 +728,7 @@ def export_rows(pages, full=False):
                 award.award_type.name,
                 LEVEL_EXPORT.get(award.level, ""),
                 award.decision_number,
-                award.decision_date.strftime("%d/%m/%Y") if award.decision_date else "",
+                award.decision_date or "",
                 award.issuing_authority,
                 award.year or "",
                 award.period,
@@ -721,29 +737,79 @@ def export_rows(pages, full=False):
             ]
 
 
+SHEET_TITLE = "Điển hình tiên tiến"
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+SAMPLE = Path(__file__).resolve().parent / "samples" / "mau-nhap.csv"
+
+
+def sample_rows():
+    """The sample file's rows in the registry's columns, as an export writes them."""
+    with open(SAMPLE, "rb") as handle:
+        rows = read_rows(handle, SAMPLE.name)
+    for _number, values in rows:
+        row = []
+        for code in COLUMNS:
+            value = values.get(code, "")
+            if code == "ngay_quyet_dinh":
+                value = _parse_date(value)[0] or ""
+            elif code in ("nam", "nam_sinh") and value.isdigit():
+                value = int(value)
+            row.append(value)
+        yield row
+
+
 def export_response(pages, fmt, full=False):
     stamp = timezone.localdate().strftime("%Y%m%d")
+    return table_response(export_rows(pages, full=full), fmt, f"dien-hinh-{stamp}")
+
+
+def table_response(rows, fmt, filename):
+    """The registry's columns (Vietnamese headers) and ``rows`` as a CSV or XLSX download that
+    the import reads back as it is: dates are date cells in XLSX, dd/mm/yyyy in CSV."""
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
         writer = csv.writer(response)
-        writer.writerow(COLUMNS)
-        for row in export_rows(pages, full=full):
-            writer.writerow([_safe(value) for value in row])
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([_csv_cell(value) for value in row])
         return response
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Dien hinh")
-    sheet.append(COLUMNS)
-    for row in export_rows(pages, full=full):
-        sheet.append([value if isinstance(value, int) else _safe(value) for value in row])
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    header = []
+    for text in HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                cells.append(cell)
+            else:
+                cells.append(value if isinstance(value, int) else _safe(value))
+        sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def _csv_cell(value):
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return _safe(value)
