@@ -203,7 +203,7 @@ def test_the_page_offers_the_sample_and_lists_every_column(client, editor):
     page = client.get(IMPORT_URL).content.decode()
     for column in COLUMNS:
         assert column.header in page and f"<code>{column.code}</code>" in page
-    assert "ma_ho_so" in page
+    assert "ma_ho_so" in page and "Tệp mẫu" in page and "Mã hồ sơ: không bắt buộc" in page
     for fmt in ("xlsx", "csv"):
         assert f'href="{IMPORT_URL}mau.{fmt}"' in page
         sample = client.get(f"{IMPORT_URL}mau.{fmt}")
