@@ -123,12 +123,21 @@ def _purge():
 
 
 def submit_imported_drafts(records, index_page, result, user=None):
-    """Each record as a draft revision through Wagtail, submitted to its workflow."""
-    from .spreadsheets import AWARD_FIELDS, EXEMPLAR_FIELDS, _existing, apply_fields
+    """Each new or changed record (plan_import marked the rest unchanged) as a draft revision
+    through Wagtail, submitted to its workflow; result's counts are the plan's."""
+    from .spreadsheets import (
+        AWARD_FIELDS,
+        EXEMPLAR_FIELDS,
+        _existing,
+        apply_fields,
+        stored_award_key,
+    )
 
     existing = _existing(index_page)
     submitted = 0
     for key, record in records.items():
+        if record.get("unchanged"):
+            continue
         fields = record["fields"]
         page = existing.find(key, fields)
         if page is None:
@@ -137,25 +146,25 @@ def submit_imported_drafts(records, index_page, result, user=None):
                 values = {k: v for k, v in award_fields.items() if k != "blank"}
                 page.awards.add(AwardRecord(sort_order=order, **values))
             index_page.add_child(instance=page)
-            result.created += 1
         else:
             page = page.get_latest_revision_as_object()
             names = EXEMPLAR_FIELDS if page.record_code else [*EXEMPLAR_FIELDS, "record_code"]
             apply_fields(page, fields, names, record["blank"])
-            known = {
-                (a.award_type_id, a.decision_number.casefold(), a.year): a
-                for a in page.awards.all()
-            }
-            for order, award_fields in enumerate(record["awards"].values()):
+            known = {}
+            ordered = sorted(page.awards.all(), key=lambda a: (a.year or 0, a.sort_order or 0))
+            for award in ordered:
+                base = stored_award_key(award)
+                occurrence = 0
+                while (*base, occurrence) in known:
+                    occurrence += 1
+                known[(*base, occurrence)] = award
+            for order, (award_key, award_fields) in enumerate(record["awards"].items()):
                 values = {k: v for k, v in award_fields.items() if k != "blank"}
-                award = known.get(
-                    (values["award_type_id"], values["decision_number"].casefold(), values["year"])
-                )
+                award = known.get(award_key)
                 if award is None:
                     page.awards.add(AwardRecord(sort_order=100 + order, **values))
                 else:
                     apply_fields(award, values, AWARD_FIELDS, award_fields.get("blank", set()))
-            result.updated += 1
         page.save_revision(user=user, log_action=True)
         workflow = page.get_workflow()
         if workflow is not None and not page.workflow_in_progress:

@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -34,29 +35,9 @@ from .models import (
     Place,
     Sector,
 )
+from .registry_columns import CODES, HEADERS, code_for
 
-COLUMNS = [
-    "ma_ho_so",
-    "ten",
-    "loai",
-    "danh_xung",
-    "nam_sinh",
-    "dan_toc",
-    "chuc_vu",
-    "don_vi",
-    "dia_ban",
-    "linh_vuc",
-    "tom_tat",
-    "danh_hieu",
-    "cap_khen",
-    "so_quyet_dinh",
-    "ngay_quyet_dinh",
-    "co_quan_ban_hanh",
-    "nam",
-    "giai_doan",
-    "phong_trao",
-    "ghi_chu",
-]
+COLUMNS = CODES
 AWARD_COLUMNS = COLUMNS[11:]
 EXEMPLAR_FIELDS = [
     "kind",
@@ -133,6 +114,7 @@ LEVEL_EXPORT = {
     "district": "Huyện",
     "grassroots": "Cơ sở",
 }
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 PROGRESS_EVERY = 500
 BATCH = 200
 
@@ -156,10 +138,6 @@ class ImportResult:
     @property
     def ok(self):
         return not self.errors
-
-
-def header_key(value):
-    return slugify_vi(str(value or "")).replace("-", "_")
 
 
 def _key(text):
@@ -211,12 +189,13 @@ def _rows_from(iterator):
         header = next(rows)
     except StopIteration as error:
         raise ImportFileError(_("The file is empty.")) from error
-    keys = [header_key(cell) for cell in header]
+    header = [nfc("" if cell is None else str(cell)).strip() for cell in header]
+    keys = [code_for(cell) if cell else None for cell in header]
     if "ten" not in keys:
         raise ImportFileError(
-            _("The first row must name the columns; the column “ten” is missing.")
+            _("The first row must name the columns; the column “Họ và tên” (ten) is missing.")
         )
-    unknown = [key for key in keys if key and key not in COLUMNS]
+    unknown = [cell for cell, key in zip(header, keys, strict=True) if cell and key is None]
     if unknown:
         raise ImportFileError(_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)})
     result = []
@@ -232,10 +211,17 @@ def _rows_from(iterator):
             elif isinstance(cell, float) and cell.is_integer():
                 values[key] = str(int(cell))
             else:
-                values[key] = nfc("" if cell is None else str(cell)).strip()
+                values[key] = _unsafe(nfc("" if cell is None else str(cell)).strip())
         if any(values.values()):
             result.append((number, values))
     return result
+
+
+def _unsafe(text):
+    """Undo the export's guard against formulas (see _safe): "'=x" was "=x"."""
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 class Vocabulary:
@@ -426,13 +412,32 @@ def award_key(fields):
     return (fields["award_type_id"], fold(fields["decision_number"]), fields["year"])
 
 
-def import_exemplars(rows, index_page, dry_run=False, progress=None, user=None, drafts=False):
-    """Validate every row, then write everything in one transaction (or nothing).
+def stored_award_key(award):
+    """award_key of an AwardRecord: a record without a year has its decision's, as a row
+    without ``nam`` does."""
+    year = award.year or (award.decision_date.year if award.decision_date else None)
+    return (award.award_type_id, fold(award.decision_number), year)
 
-    Written as Wagtail writes an edit: each created or changed record gets a revision and
-    audit-log entries (by ``user``), goes into the search index and the cached pages are
-    purged, all at once. With ``drafts`` the records are saved as drafts and submitted to
-    the directory's workflow (Duyệt hồ sơ) instead of going live."""
+
+def _add_award(awards, award):
+    """Key the row's award in ``awards``: a second row with the same title, number and year but
+    other contents is a second award record (matched in order on re-import), an identical
+    one the same."""
+    occurrence = 0
+    while awards.get((*award_key(award), occurrence), award) != award:
+        occurrence += 1
+    awards[(*award_key(award), occurrence)] = award
+
+
+def import_exemplars(rows, index_page, dry_run=False, progress=None, user=None, drafts=False):
+    """Validate every row, plan the changes, then write them in one transaction (or nothing).
+
+    The dry run computes the same plan (plan_import) and stops before writing, so its counts
+    are the real run's. Written as Wagtail writes an edit: each created or changed record gets
+    a revision and audit-log entries (by ``user``), goes into the search index and the cached
+    pages are purged, all at once; a record the file leaves as it is gets none of that. With
+    ``drafts`` the changed records are saved as drafts and submitted to the directory's
+    workflow (Duyệt hồ sơ) instead of going live."""
     result = ImportResult(rows=len(rows), dry_run=dry_run)
     vocabulary = Vocabulary()
     records = {}  # exemplar key → {"fields": ..., "awards": {award key: fields}}
@@ -450,21 +455,22 @@ def import_exemplars(rows, index_page, dry_run=False, progress=None, user=None, 
                 if value not in ("", None) or name not in record["fields"]:
                     record["fields"][name] = value
             if award:
-                record["awards"][award_key(award)] = award
+                _add_award(record["awards"], award)
         if progress and position % PROGRESS_EVERY == 0:
             progress(position, len(rows))
-    if result.errors or dry_run:
-        if dry_run and not result.errors:
-            _count_changes(records, index_page, result)
+    if result.errors:
         return result
     from .registry_writes import publish_imported, submit_imported_drafts
 
     with transaction.atomic():
+        plan = plan_import(records, index_page, result)
+        if dry_run:
+            return result
         if drafts:
             submit_imported_drafts(records, index_page, result, user)
         else:
-            created, changed = _write(records, index_page, result)
-            publish_imported(created, changed, user)
+            _write(plan, index_page)
+            publish_imported(plan.new_pages, plan.changed_pages, user)
     return result
 
 
@@ -495,13 +501,29 @@ def _existing(index_page):
     return Existing(index_page, EXEMPLAR_FIELDS)
 
 
-def _count_changes(records, index_page, result):
-    existing = _existing(index_page)
-    for key, record in records.items():
-        if existing.find(key, record["fields"]) is not None:
-            result.updated += 1
-        else:
-            result.created += 1
+def existing_awards(exemplar_ids):
+    """{(exemplar id, *award key, occurrence): award}: awards sharing a title, number and year
+    are told apart by their order, as the export writes them."""
+    found = {}
+    for chunk in range(0, len(exemplar_ids), 500):
+        awards = AwardRecord.objects.filter(exemplar_id__in=exemplar_ids[chunk : chunk + 500])
+        for award in sorted(awards, key=lambda a: (a.year or 0, a.sort_order or 0, a.pk)):
+            base = (award.exemplar_id, *stored_award_key(award))
+            occurrence = 0
+            while (*base, occurrence) in found:
+                occurrence += 1
+            found[(*base, occurrence)] = award
+    return found
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write; the dry run stops here."""
+
+    new_pages: list = field(default_factory=list)
+    changed_pages: list = field(default_factory=list)  # existing records the file changes
+    awards_to_create: list = field(default_factory=list)  # (page, award)
+    awards_to_update: list = field(default_factory=list)
 
 
 def apply_fields(target, fields, names, blank):
@@ -513,12 +535,14 @@ def apply_fields(target, fields, names, blank):
             setattr(target, name, fields[name])
 
 
-def _write(records, index_page, result):
-    """Write the rows in bulk; returns (created pages, changed pages) for publish_imported."""
+def plan_import(records, index_page, result):
+    """Compare the file with the registry, in memory: new records, changed records and awards,
+    and the counts in ``result``. Nothing is written; a record whose values are all as the
+    registry has them is marked unchanged (``record["unchanged"]``)."""
     from .units import graph as unit_graph
 
+    plan = ImportPlan()
     existing = _existing(index_page)
-    new_pages, changed_pages = [], []
     page_fields = [*EXEMPLAR_FIELDS, "record_code"]
     for key, record in records.items():
         fields = record["fields"]
@@ -526,7 +550,7 @@ def _write(records, index_page, result):
         if page is None:
             page = ExemplarPage(**fields)
             page.name_folded = fold(page.title)
-            new_pages.append(page)
+            plan.new_pages.append(page)
             record["page"] = page
             continue
         record["page"] = page
@@ -535,56 +559,55 @@ def _write(records, index_page, result):
         names = EXEMPLAR_FIELDS if page.record_code else page_fields
         apply_fields(page, fields, names, record["blank"])
         if [getattr(page, name) for name in page_fields] != before:
-            changed_pages.append(page)
-        else:
-            record["unchanged"] = True
-    bulk_add_exemplars(index_page, new_pages)
-    result.created = len(new_pages)
-    if changed_pages:
-        ExemplarPage.objects.bulk_update(changed_pages, page_fields, batch_size=BATCH)
+            plan.changed_pages.append(page)
     units = unit_graph()
-
-    page_ids = [record["page"].pk for record in records.values()]
-    current = {}
-    for chunk in range(0, len(page_ids), 500):
-        for award in AwardRecord.objects.filter(exemplar_id__in=page_ids[chunk : chunk + 500]):
-            current.setdefault(
-                (award.exemplar_id, award.award_type_id, fold(award.decision_number), award.year),
-                award,
-            )
-    to_create, to_update = [], []
-    awards_changed = set()
+    current = existing_awards([r["page"].pk for r in records.values() if r["page"].pk])
+    changed_ids = {page.pk for page in plan.changed_pages}
     for record in records.values():
         page = record["page"]
         for order, (key, fields) in enumerate(record["awards"].items()):
             blank = fields.get("blank", set())
             values = {k: v for k, v in fields.items() if k != "blank"}
-            award = current.get((page.pk, *key))
+            award = current.get((page.pk, *key)) if page.pk else None
             if award is None:
-                award = AwardRecord(exemplar_id=page.pk, sort_order=order, **values)
+                award = AwardRecord(sort_order=order, **values)
                 _default_unit(award, page, units)
-                to_create.append(award)
+                plan.awards_to_create.append((page, award))
+                changed_ids.add(page.pk)
                 continue
             before = [getattr(award, name) for name in AWARD_FIELDS]
             apply_fields(award, values, AWARD_FIELDS, blank)
             _default_unit(award, page, units)
             if [getattr(award, name) for name in AWARD_FIELDS] != before:
-                to_update.append(award)
-                awards_changed.add(page.pk)
-    AwardRecord.objects.bulk_create(to_create, batch_size=BATCH)
-    if to_update:
-        AwardRecord.objects.bulk_update(to_update, AWARD_FIELDS, batch_size=BATCH)
-    result.awards_created, result.awards_updated = len(to_create), len(to_update)
-    awards_changed |= {award.exemplar_id for award in to_create}
-    new_ids = {page.pk for page in new_pages}
-    changed = {page.pk: page for page in changed_pages}
+                plan.awards_to_update.append(award)
+                changed_ids.add(page.pk)
+    changed_ids.discard(None)
+    plan.changed_pages = [
+        r["page"] for r in records.values() if r["page"].pk and r["page"].pk in changed_ids
+    ]
     for record in records.values():
-        page = record["page"]
-        if page.pk in awards_changed and page.pk not in new_ids:
-            changed.setdefault(page.pk, page)
-    result.updated = len(changed)
-    result.unchanged = len(records) - len(new_pages) - len(changed)
-    return new_pages, list(changed.values())
+        record["unchanged"] = record["page"].pk is not None and record["page"].pk not in changed_ids
+    result.created = len(plan.new_pages)
+    result.updated = len(plan.changed_pages)
+    result.unchanged = len(records) - result.created - result.updated
+    result.awards_created = len(plan.awards_to_create)
+    result.awards_updated = len(plan.awards_to_update)
+    return plan
+
+
+def _write(plan, index_page):
+    """Write the plan in bulk (publish_imported then adds revisions, log and purge)."""
+    page_fields = [*EXEMPLAR_FIELDS, "record_code"]
+    bulk_add_exemplars(index_page, plan.new_pages)
+    if plan.changed_pages:
+        ExemplarPage.objects.bulk_update(plan.changed_pages, page_fields, batch_size=BATCH)
+    for page, award in plan.awards_to_create:
+        award.exemplar_id = page.pk
+    AwardRecord.objects.bulk_create(
+        [award for _page, award in plan.awards_to_create], batch_size=BATCH
+    )
+    if plan.awards_to_update:
+        AwardRecord.objects.bulk_update(plan.awards_to_update, AWARD_FIELDS, batch_size=BATCH)
 
 
 def _default_unit(award, page, units):
@@ -671,7 +694,7 @@ def directory_for_import():
 def _safe(value):
     """No spreadsheet formulas from user text (CSV/formula injection)."""
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "@", "\t", "\r"):
+    if text[:1] in FORMULA_STARTS:
         return "'" + text
     return text
 
@@ -705,7 +728,7 @@ def export_rows(pages, full=False):
                 award.award_type.name,
                 LEVEL_EXPORT.get(award.level, ""),
                 award.decision_number,
-                award.decision_date.strftime("%d/%m/%Y") if award.decision_date else "",
+                award.decision_date or "",
                 award.issuing_authority,
                 award.year or "",
                 award.period,
@@ -714,29 +737,79 @@ def export_rows(pages, full=False):
             ]
 
 
+SHEET_TITLE = "Điển hình tiên tiến"
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+SAMPLE = Path(__file__).resolve().parent / "samples" / "mau-nhap.csv"
+
+
+def sample_rows():
+    """The sample file's rows in the registry's columns, as an export writes them."""
+    with open(SAMPLE, "rb") as handle:
+        rows = read_rows(handle, SAMPLE.name)
+    for _number, values in rows:
+        row = []
+        for code in COLUMNS:
+            value = values.get(code, "")
+            if code == "ngay_quyet_dinh":
+                value = _parse_date(value)[0] or ""
+            elif code in ("nam", "nam_sinh") and value.isdigit():
+                value = int(value)
+            row.append(value)
+        yield row
+
+
 def export_response(pages, fmt, full=False):
     stamp = timezone.localdate().strftime("%Y%m%d")
+    return table_response(export_rows(pages, full=full), fmt, f"dien-hinh-{stamp}")
+
+
+def table_response(rows, fmt, filename):
+    """The registry's columns (Vietnamese headers) and ``rows`` as a CSV or XLSX download that
+    the import reads back as it is: dates are date cells in XLSX, dd/mm/yyyy in CSV."""
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
         writer = csv.writer(response)
-        writer.writerow(COLUMNS)
-        for row in export_rows(pages, full=full):
-            writer.writerow([_safe(value) for value in row])
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([_csv_cell(value) for value in row])
         return response
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Dien hinh")
-    sheet.append(COLUMNS)
-    for row in export_rows(pages, full=full):
-        sheet.append([value if isinstance(value, int) else _safe(value) for value in row])
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    header = []
+    for text in HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                cells.append(cell)
+            else:
+                cells.append(value if isinstance(value, int) else _safe(value))
+        sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="dien-hinh-{stamp}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def _csv_cell(value):
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return _safe(value)

@@ -2,11 +2,20 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .spreadsheets import ImportFileError, directory_for_import, import_exemplars, read_rows
+from .registry_columns import COLUMNS
+from .spreadsheets import (
+    ImportFileError,
+    directory_for_import,
+    import_exemplars,
+    read_rows,
+    sample_rows,
+    table_response,
+)
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -59,5 +68,20 @@ def import_view(request):
     return render(
         request,
         "exemplars/admin/import.html",
-        {"form": form, "result": result, "file_error": file_error, "index_page": index_page},
+        {
+            "form": form,
+            "result": result,
+            "file_error": file_error,
+            "index_page": index_page,
+            "columns": COLUMNS,
+        },
     )
+
+
+def sample_view(request, fmt):
+    """The sample file (exemplars/samples/mau-nhap.csv) with every column, as CSV or XLSX."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    return table_response(sample_rows(), fmt, "mau-nhap-dien-hinh")

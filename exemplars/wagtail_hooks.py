@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import AwardType, EthnicGroup, Place, Sector
-from .views import can_import, import_view
+from .views import can_import, import_view, sample_view
 
 
 class AwardTypeViewSet(SnippetViewSet):
@@ -53,7 +53,10 @@ register_snippet(RegistryViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def import_urls():
-    return [path("exemplars/import/", import_view, name="exemplars_import")]
+    return [
+        path("exemplars/import/", import_view, name="exemplars_import"),
+        path("exemplars/import/mau.<str:fmt>", sample_view, name="exemplars_import_sample"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

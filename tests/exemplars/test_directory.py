@@ -156,7 +156,8 @@ def test_csv_export_honours_filters(client, directory, registry):
     response = client.get(directory.url + "xuat/csv/", {"kind": "individual"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:2] == ["ma_ho_so", "ten"]  # the record code first: re-import matches on it
+    # The record code first (re-import matches on it), headers in Vietnamese.
+    assert rows[0][:2] == ["Mã hồ sơ", "Họ và tên"]
     assert sorted({row[1] for row in rows[1:]}) == ["Trần Văn Dương", "Y Nhi"]
 
 

@@ -21,8 +21,11 @@ def people(make_exemplar, vocab):
 def _export(client, directory):
     response = client.get(f"{directory.url}xuat/csv/")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    return {row["ten"]: row for row in rows}
+    from exemplars.registry_columns import code_for
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    codes = [code_for(header) for header in rows[0]]  # "Họ và tên" → "ten"
+    return {row[1]: dict(zip(codes, row, strict=True)) for row in rows[1:]}
 
 
 def test_public_export_leaves_out_details_without_consent(client, directory, people):
