@@ -26,6 +26,9 @@ demo: install
 run: demo
 	$(MANAGE) set_site_url http://$(HOST):$(PORT)
 	$(MANAGE) ensure_dev_admin --url http://$(HOST):$(PORT)
+	@# The periodic jobs (scheduled publishing, mail, purges) run beside the server, and stop with it.
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) run_periodic & periodic=$$!; \
+	trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install

@@ -8,6 +8,8 @@ from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
+from .models import NewPageEntry
+
 
 def abandoned_drafts(now=None):
     """Never published, never saved on purpose, nothing typed but the title, and not
@@ -23,7 +25,9 @@ def abandoned_drafts(now=None):
 
 
 def purge_abandoned_drafts():
-    """Delete them through Wagtail, so each deletion is in the audit log. Returns how many."""
+    """Delete them through Wagtail, so each deletion is in the audit log. Returns how many.
+    Keys of add forms (drafts/quick_entry.py) older than a day go too: no form lives that long."""
+    NewPageEntry.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
     removed = 0
     for page in abandoned_drafts():
         with transaction.atomic():
