@@ -144,7 +144,7 @@ else:
     # and other nodes. Local memory was per process, so what another process published stayed
     # invisible for days. Django's database cache is shared by everything that shares the
     # database (nodes too, unlike a file cache); its table comes with `migrate`
-    # (kontum_site/migrations/0005_shared_cache_table.py). Measured on the demo (SQLite, a
+    # (kontum_site/migrations/0006_shared_cache_table.py). Measured on the demo (SQLite, a
     # render from cached parts): local memory 5.6 ms, database 7.0 ms, files 6.4 ms.
     CACHES = {
         "default": {
