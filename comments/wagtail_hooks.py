@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import Comment, Status
-from .moderation import ACTIONS, can_moderate, moderate
+from .moderation import ACTIONS, can_moderate, menu_label, moderate, pending_count
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -42,11 +42,9 @@ class PendingCountMenuItem(MenuItem):
         return request.user.has_perm("comments.view_comment")
 
     def render_component(self, request):
-        count = Comment.objects.pending().count()
-        label = f"{self.label} ({count})" if count else str(self.label)
         return LinkMenuItem(
             self.name,
-            label,
+            menu_label(pending_count(request)),
             self.url,
             icon_name=self.icon_name,
             classname=self.classname,
@@ -72,6 +70,12 @@ class PageColumn(Column):
     cell_template_name = "comments/admin/page_cell.html"
 
 
+class StatusColumn(Column):
+    """The status text, marked so the queue's script can change it after an action."""
+
+    cell_template_name = "comments/admin/status_cell.html"
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -95,7 +99,7 @@ class CommentViewSet(SnippetViewSet):
         "excerpt",
         Column("author_name", label=_("Author")),
         PageColumn("page", label=_("Page")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        StatusColumn("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("created_at", label=_("Age")),
     ]
 

@@ -63,9 +63,7 @@ def test_every_aria_describedby_names_an_element_on_the_page(client, story, post
             assert f'id="{target}"' in html, target
 
 
-def test_no_javascript_reader_on_a_cached_page_comments_with_one_extra_click(
-    client, story, rules
-):
+def test_no_javascript_reader_on_a_cached_page_comments_with_one_extra_click(client, story, rules):
     from django.test import Client
 
     rules.min_seconds = 1
