@@ -8,9 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
@@ -19,15 +20,24 @@ from kontum_site.params import int_list
 
 from .forms import clean_text
 from .models import Comment, Status
-from .moderation import ACTIONS, can_moderate, moderate, staff_reply
+from .moderation import ACTIONS, can_moderate, moderate, queue_state, staff_reply, status_counts
 from .privacy import erase_data, export_data
+
+
+class CommentTitleColumn(TitleColumn):
+    """The comment's excerpt and, for a reply, the comment it answers and its author."""
+
+    cell_template_name = "comments/admin/title_cell.html"
 
 
 class CommentIndexView(IndexView):
     template_name = "comments/admin/index.html"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("page")
+        return super().get_base_queryset().select_related("page", "parent")
+
+    def _get_title_column(self, field_name, column_class=CommentTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
 
     def get_edit_url(self, instance):
         # The title links to the detail view, where the thread and the history are.
@@ -66,6 +76,16 @@ class CommentIndexView(IndexView):
         context = super().get_context_data(**kwargs)
         context["moderate_url"] = reverse("wagtailsnippets_comments_comment:moderate_many")
         context["can_moderate"] = can_moderate(self.request.user)
+        context["list_url"] = reverse("wagtailsnippets_comments_comment:list")
+        counts = status_counts(self.request)
+        current = self.request.GET.get("status", "")
+        context["state_tabs"] = [
+            ("", pgettext("comment status", "All"), sum(counts.values()), not current, "all"),
+            *(
+                (value, label, counts[value], current == value, value)
+                for value, label in Status.choices
+            ),
+        ]
         return context
 
 
@@ -141,6 +161,7 @@ def moderate_one(request, pk, action):
                 "changed": changed,
                 "status": comment.status,
                 "label": comment.get_status_display(),
+                **queue_state(),
             }
         )
     messages.success(request, _("Comment: %(status)s.") % {"status": comment.get_status_display()})
@@ -159,8 +180,20 @@ def moderate_many(request):
     ids = int_list(request.POST.getlist("id"))
     if action not in ACTIONS or not ids:
         return JsonResponse({"ok": False}, status=400)
-    changed = moderate(list(Comment.objects.filter(pk__in=ids)), action, request.user)
-    return JsonResponse({"ok": True, "changed": changed})
+    comments = list(Comment.objects.filter(pk__in=ids))
+    changed = moderate(comments, action, request.user)
+    # The queue updates in place: each row's status, the tabs' counts, the menu's count.
+    return JsonResponse(
+        {
+            "ok": True,
+            "changed": changed,
+            "comments": [
+                {"id": c.pk, "status": c.status, "label": str(c.get_status_display())}
+                for c in comments
+            ],
+            **queue_state(),
+        }
+    )
 
 
 @require_POST

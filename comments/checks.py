@@ -1,7 +1,8 @@
 """The checks on a new comment, in WordPress's order.
 
 1. comments closed → refused (403)
-2. signed timestamp and honeypot → refused (400), after them the fields (400)
+2. honeypot and signed form token → refused (400); then the fields (400), so a reader who
+   sent an empty form at once learns what is missing; then the timestamp: too fast (400)
    a form token serves one submission: an honest retry gets the first answer, another
    comment on a used token is refused (409) with the text kept
 3. flood limits per IP network and per email, claimed atomically (429, Retry-After); staff
@@ -89,18 +90,21 @@ def matches(words, *texts):
 
 
 def check_integrity(form_data, page, rules):
+    """Honeypot and the token's signature; returns the form's age in seconds."""
     if (form_data.get("website") or "").strip():
         raise Refusal(400, _("Your comment could not be sent. Please try again."))
     token = form_data.get("token") or ""
     try:
-        age = token_age(token, page.pk, max_age=rules.max_form_age_hours * 3600)
+        return token_age(token, page.pk, max_age=rules.max_form_age_hours * 3600)
     except signing.SignatureExpired as exc:
         raise Refusal(400, _("This form has expired. Please send your comment again.")) from exc
     except (signing.BadSignature, ValueError, IndexError) as exc:
         raise Refusal(400, _("Your comment could not be sent. Please try again.")) from exc
+
+
+def check_speed(age, rules):
     if age < rules.min_seconds:
         raise Refusal(400, _("That was very fast. Please check your comment and send it again."))
-    return submission_key(token)
 
 
 def check_flood(ip, email, rules):
@@ -181,13 +185,15 @@ def submit(request, page, form):
         raise restricted_refusal()
     if comments_closed(page, rules):
         raise Refusal(403, _("Comments are closed on this page."))
-    key = check_integrity(form.data, page, rules)
+    age = check_integrity(form.data, page, rules)
     if not form.is_valid():
         raise Refusal(
             400,
             _("Please correct the errors below."),
             {name: [str(e) for e in errors] for name, errors in form.errors.items()},
         )
+    check_speed(age, rules)
+    key = submission_key(form.data.get("token") or "")
     data = form.cleaned_data
     earlier = earlier_submission(key, page, data)
     if earlier is not None:

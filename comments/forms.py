@@ -40,6 +40,25 @@ def token_age(token, page_id, max_age):
     return time.time() - timestamp
 
 
+def renewed_token(token, page_id, min_seconds, now=None):
+    """The token for the form shown again after a refusal.
+
+    The reader has been writing since the first form was made: the new token keeps that
+    time, at most ``min_seconds`` back, so pressing send again is never "too fast" and
+    never expires at once (a page cache may serve a form made hours ago). A token that is
+    not ours, or for another page, starts afresh."""
+    now = time.time() if now is None else now
+    signer = signing.TimestampSigner(salt=TOKEN_SALT)
+    try:
+        value = signer.unsign(token or "")
+        made = signing.b62_decode(token.split(signer.sep)[-2])
+    except (signing.BadSignature, ValueError, IndexError):
+        return make_token(page_id, now=now)
+    if value.split(".", 1)[0] != str(page_id):
+        return make_token(page_id, now=now)
+    return make_token(page_id, now=max(made, now - min_seconds))
+
+
 def submission_key(token):
     """What the stored comment remembers of its form token (one submission per token)."""
     return hashlib.sha256(token.encode()).hexdigest()
@@ -91,6 +110,17 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("name", "email", "body"):
             self.fields[name].widget.attrs["required"] = True
+
+    def describe_errors(self):
+        """Fields shown again with errors point at them (and at their help) for screen
+        readers; the ids are the ones form.html gives the error and help texts."""
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_helptext"] if self.fields[name].help_text else []
+            ids.append(f"{bound.auto_id}-error")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])

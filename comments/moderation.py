@@ -2,6 +2,8 @@
 Every change is written to Wagtail's audit log with who and when."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -15,6 +17,47 @@ ACTIONS = {
     "trash": (Status.TRASH, _("Trash")),
     "restore": (None, _("Restore")),
 }
+
+
+def status_counts(request=None):
+    """How many comments are in each state (the queue's tabs), in one query; kept on the
+    request so the admin menu's pending count on the same page costs nothing more."""
+    if getattr(request, "_comment_status_counts", None) is not None:
+        return request._comment_status_counts
+    found = dict(
+        Comment.objects.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    counts = {status: found.get(status, 0) for status in Status.values}
+    if request is not None:
+        request._comment_status_counts = counts
+    return counts
+
+
+def pending_count(request):
+    """The queue's page has counted every state already; other admin pages count only
+    the pending comments (an indexed count)."""
+    counts = getattr(request, "_comment_status_counts", None)
+    if counts is not None:
+        return counts[Status.PENDING]
+    return Comment.objects.pending().count()
+
+
+def menu_label(pending):
+    """ "Bình luận (12)": the admin menu's label carries the number of comments waiting."""
+    label = gettext("Comments")
+    return f"{label} ({pending})" if pending else label
+
+
+def queue_state():
+    """What the queue's page shows around the rows, for updating it in place (JSON)."""
+    counts = status_counts()
+    return {
+        "counts": {**counts, "all": sum(counts.values())},
+        "menu_label": menu_label(counts[Status.PENDING]),
+    }
 
 
 def can_moderate(user):

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from .checks import Refusal, comments_enabled, is_restricted, restricted_refusal, submit
-from .forms import CommentForm, make_token
-from .models import Comment, Status
+from .forms import CommentForm, make_token, renewed_token
+from .models import Comment, CommentSettings, Status
 from .notifications import unsubscribe_email
 
 NOTICE_PARAM = "binh-luan"
@@ -53,9 +53,20 @@ def post_comment(request, page_id):
     try:
         comment = submit(request, page, form)
     except Refusal as refusal:
+        # Whatever was refused, the next press of "send" carries a token that works at once.
+        token = renewed_token(
+            request.POST.get("token"),
+            page.pk,
+            CommentSettings.for_request(request).min_seconds,
+        )
         if wants_json(request):
             response = JsonResponse(
-                {"ok": False, "message": refusal.message, "errors": refusal.errors},
+                {
+                    "ok": False,
+                    "message": refusal.message,
+                    "errors": refusal.errors,
+                    "token": token,
+                },
                 status=refusal.code,
             )
             for name, value in refusal.headers.items():
@@ -63,12 +74,13 @@ def post_comment(request, page_id):
             return response
         # Without JavaScript: the form again, with the messages and everything typed kept.
         data = request.POST.copy()
-        data["token"] = make_token(page.pk)
+        data["token"] = token
         data["website"] = ""
         form = CommentForm(data)
         form._errors = {}
         for name, messages in refusal.errors.items():
             form._errors[name] = form.error_class(messages)
+        form.describe_errors()
         response = render(
             request,
             "comments/form_page.html",

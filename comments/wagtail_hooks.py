@@ -19,7 +19,7 @@ from kontum_site.private_choosers import PrivateSnippetChooserViewSet
 
 from . import admin_views
 from .models import Comment, Status
-from .moderation import ACTIONS, can_moderate, moderate
+from .moderation import ACTIONS, can_moderate, menu_label, moderate, pending_count
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -44,11 +44,9 @@ class PendingCountMenuItem(MenuItem):
         return request.user.has_perm("comments.view_comment")
 
     def render_component(self, request):
-        count = Comment.objects.pending().count()
-        label = f"{self.label} ({count})" if count else str(self.label)
         return LinkMenuItem(
             self.name,
-            label,
+            menu_label(pending_count(request)),
             self.url,
             icon_name=self.icon_name,
             classname=self.classname,
@@ -72,6 +70,12 @@ class CommentFilterSet(WagtailFilterSet):
 
 class PageColumn(Column):
     cell_template_name = "comments/admin/page_cell.html"
+
+
+class StatusColumn(Column):
+    """The status text, marked so the queue's script can change it after an action."""
+
+    cell_template_name = "comments/admin/status_cell.html"
 
 
 class CommentViewSet(SnippetViewSet):
@@ -98,7 +102,7 @@ class CommentViewSet(SnippetViewSet):
         "excerpt",
         Column("author_name", label=_("Author")),
         PageColumn("page", label=_("Page")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        StatusColumn("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("created_at", label=_("Age")),
     ]
 

@@ -81,8 +81,12 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
         page.keyboard.press(key)
     page.screenshot(path=f"{screenshot_dir}/comments-selected.png", full_page=True)
     page.keyboard.press("Shift+A")
-    page.wait_for_load_state("load")
-    page.wait_for_function("!document.querySelector('table.listing tbody tr [data-object-id]')")
+    # In place: both rows now read "Đã duyệt", nothing is left pending.
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-comment-status]')]"
+        ".every(el => el.textContent === 'Đã duyệt')"
+    )
+    assert page.locator('[data-state-count="pending"]').inner_text() == "(0)"
     assert Comment.objects.filter(status=Status.APPROVED).count() == 2
     assert {c.moderated_by_id for c in Comment.objects.all()} == {moderator.pk}
 
@@ -110,6 +114,11 @@ def test_reply_opens_the_form_under_the_comment(page, live_server, open_story):
     page.locator(".comments__notice").wait_for()
     reply = Comment.objects.get(parent=root)
     assert (reply.depth, reply.status) == (2, Status.PENDING)
+    # Reply mode ends: the next comment is a top-level one.
+    assert page.locator(f"#binh-luan-{root.pk} #binh-luan-form").count() == 0
+    assert page.locator("[data-replying]").is_hidden()
+    assert page.locator("#binh-luan-form input[name=parent]").input_value() == ""
+    assert "đang chờ kiểm duyệt" in page.locator(".comments__notice").inner_text()
 
 
 def test_one_click_in_the_row_moderates_that_comment(
@@ -121,6 +130,13 @@ def test_one_click_in_the_row_moderates_that_comment(
 
     draft = make_story(title="Bản nháp chưa duyệt của ban Thời sự", publish=False)
 
+    asked = Comment.objects.create(
+        page=open_story,
+        author_name="A Thuận",
+        author_email="thuan@example.invalid",
+        body="Khi nào tổ chức hội nghị?",
+        status=Status.APPROVED,
+    )
     keep, drop = (
         Comment.objects.create(
             page=open_story,
@@ -128,9 +144,13 @@ def test_one_click_in_the_row_moderates_that_comment(
             author_email=f"{n}@example.invalid",
             body=body,
             status=Status.PENDING,
+            **extra,
         )
-        for n, (name, body) in enumerate(
-            [("Y Hoa", "Ý kiến xây dựng"), ("Máy quảng cáo", "Mua ngay giá rẻ")]
+        for n, (name, body, extra) in enumerate(
+            [
+                ("Y Hoa", "Ý kiến xây dựng", {"parent": asked, "thread": asked, "depth": 2}),
+                ("Máy quảng cáo", "Mua ngay giá rẻ", {}),
+            ]
         )
     )
     page.goto(live_server.url + "/admin/login/")
@@ -141,10 +161,22 @@ def test_one_click_in_the_row_moderates_that_comment(
     page.goto(live_server.url + "/admin/snippets/comments/comment/?status=pending")
     keep_row = page.locator("tr", has_text="Ý kiến xây dựng")
     drop_row = page.locator("tr", has_text="Mua ngay giá rẻ")
+    # A reply shows what it answers.
+    assert "Trả lời A Thuận: Khi nào tổ chức hội nghị?" in keep_row.inner_text()
+    menu = page.locator('.sidebar-menu-item__link[href$="/snippets/comments/comment/"]')
+    assert "Bình luận (2)" in menu.inner_text()
     keep_row.get_by_role("link", name="Duyệt", exact=False).first.click()
     keep_row.locator(".comments-row-done").wait_for()
+    # Without a reload: the row's status, the tabs' counts and the menu's count.
+    assert keep_row.locator("[data-comment-status]").inner_text() == "Đã duyệt"
+    assert page.locator('[data-state-count="pending"]').inner_text() == "(1)"
+    assert page.locator('[data-state-count="approved"]').inner_text() == "(2)"
+    assert "Bình luận (1)" in menu.inner_text()
     drop_row.locator('[data-comment-action="spam"]').click()
     drop_row.locator(".comments-row-done").wait_for()
+    assert drop_row.locator("[data-comment-status]").inner_text() == "Thư rác"
+    assert page.locator('[data-state-count="pending"]').inner_text() == "(0)"
+    assert menu.inner_text().strip() == "Bình luận"
     page.screenshot(path=f"{screenshot_dir}/comments-row-actions.png", full_page=True)
     keep.refresh_from_db()
     drop.refresh_from_db()

@@ -70,11 +70,17 @@
     }
     if (event.target.closest("[data-cancel-reply]")) {
       event.preventDefault();
-      parentInput.value = "";
-      replying.hidden = true;
-      home.appendChild(form);
+      endReply();
     }
   });
+
+  // Back to a top-level comment: after "Cancel reply", and after a reply is sent.
+  function endReply() {
+    parentInput.value = "";
+    replying.hidden = true;
+    replyingText.textContent = "";
+    home.appendChild(form);
+  }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -96,11 +102,16 @@
         var data = result.data;
         if (result.ok) {
           form.querySelector("textarea").value = "";
+          var wasReply = !!parentInput.value;
+          if (wasReply) endReply();
           showMessage(data.message, false);
+          if (wasReply) status.scrollIntoView({ block: "center" });
           refreshToken(true);
           return;
         }
-        if (result.status === 409) refreshToken(true);
+        // A refusal brings the token for the next try (one that is not "too fast").
+        if (data.token) tokenInput.value = data.token;
+        else if (result.status === 409) refreshToken(true);
         showMessage(data.message, true);
         Object.keys(data.errors || {}).forEach(function (name) {
           var el = form.querySelector('[data-error-for="' + name + '"]');

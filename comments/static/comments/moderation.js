@@ -34,6 +34,45 @@
       headers: { "X-CSRFToken": csrf(), Accept: "application/json" },
     }).then(function (r) { return r.json(); });
   }
+  // After an action the page says what changed, without a reload: each row's status text
+  // and buttons, the counts of the status tabs, and the admin menu's "Bình luận (n)".
+  var ACTION_STATUS = { approve: "approved", reject: "rejected", spam: "spam", trash: "trash" };
+  function rowOf(id) {
+    var box = document.querySelector('table.listing [data-object-id="' + id + '"]');
+    return box ? box.closest("tr") : null;
+  }
+  function updateRow(row, item) {
+    var cell = row.querySelector("[data-comment-status]");
+    if (cell) { cell.textContent = item.label; cell.dataset.commentStatus = item.status; }
+    row.dataset.status = item.status;
+    row.querySelectorAll("[data-comment-action]").forEach(function (button) {
+      var offered = ACTION_STATUS[button.dataset.commentAction] !== item.status;
+      var holder = button.closest("li") || button;
+      holder.hidden = !offered;
+    });
+  }
+  function updateQueue(data) {
+    (data.comments || []).forEach(function (item) {
+      var row = rowOf(item.id);
+      if (row) updateRow(row, item);
+    });
+    Object.keys(data.counts || {}).forEach(function (key) {
+      document.querySelectorAll('[data-state-count="' + key + '"]').forEach(function (el) {
+        el.textContent = "(" + data.counts[key] + ")";
+      });
+    });
+    if (data.menu_label && config.list) {
+      document.querySelectorAll('a[href="' + config.list + '"] .menuitem-label').forEach(function (el) {
+        el.textContent = data.menu_label;
+      });
+    }
+  }
+  function markDone(row, action) {
+    row.classList.add("comments-done");
+    row.style.opacity = "0.6";
+    row.dataset.moderated = action;
+  }
+
   document.addEventListener("keydown", function (event) {
     var tag = (event.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select" || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -56,13 +95,23 @@
     if (event.shiftKey) {
       var ids = Array.prototype.map.call(document.querySelectorAll("[data-object-id]:checked"), function (b) { return b.dataset.objectId; });
       if (!ids.length) return;
-      post(keys[key], ids).then(function () { window.location.reload(); });
+      post(keys[key], ids).then(function (data) {
+        if (!data || !data.ok) return;
+        updateQueue(data);
+        ids.forEach(function (id) {
+          var done = rowOf(id);
+          if (!done) return;
+          markDone(done, keys[key]);
+          var box = done.querySelector("[data-object-id]:checked");
+          if (box) box.click();  // Wagtail's bulk bar counts the selection
+        });
+      });
       return;
     }
-    post(keys[key], [idOf(row)]).then(function () {
-      row.classList.add("comments-done");
-      row.style.opacity = "0.45";
-      row.dataset.moderated = keys[key];
+    post(keys[key], [idOf(row)]).then(function (data) {
+      if (!data || !data.ok) return;
+      updateQueue(data);
+      markDone(row, keys[key]);
       focusRow(current + 1);
     });
   });
@@ -74,14 +123,16 @@
     var row = button.closest("tr");
     post(button.dataset.commentAction, [button.dataset.commentId]).then(function (data) {
       if (!data || !data.ok) return;
-      row.classList.add("comments-done");
-      row.style.opacity = "0.45";
-      row.dataset.moderated = button.dataset.commentAction;
+      var label = button.textContent.trim();
+      updateQueue(data);
+      markDone(row, button.dataset.commentAction);
+      var earlier = row.querySelector(".comments-row-done");
+      if (earlier) earlier.remove();
       var done = document.createElement("strong");
       done.className = "comments-row-done";
       done.setAttribute("role", "status");
-      done.textContent = "✓ " + button.textContent.trim();
-      button.parentNode.appendChild(done);
+      done.textContent = "✓ " + label;
+      (button.closest("td") || row).appendChild(done);
     });
   });
   var style = document.createElement("style");
