@@ -563,6 +563,18 @@ def _import_sample(index, stdout=None):
         stdout.write(str(result.errors))
 
 
+# Each conference's honourees are named in one decision (its number, who signed it), dated the
+# day of the conference; numbers outside the range of the profiles' own awards (100–330).
+CONFERENCE_DECISIONS = {
+    "commune": ("27/QĐ-UBND", "Chủ tịch UBND xã Diên Bình"),
+    "district": ("486/QĐ-UBND", "Chủ tịch UBND huyện Ngọc Hồi"),
+    "department": ("512/QĐ-SGDĐT", "Giám đốc Sở Giáo dục và Đào tạo tỉnh Kon Tum"),
+    "enterprise": ("65/QĐ-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh Kon Tum"),
+    "provincial": ("1035/QĐ-UBND", "Chủ tịch UBND tỉnh Kon Tum"),
+}
+OLD_DECISION_SUFFIX = "/QĐ-KT"  # before: "100/QĐ-KT", "101/QĐ-KT"… again at every conference
+
+
 def _honour_at_conferences(conferences, pages, award_types):
     by_level = {conference.level: conference for conference in conferences}
     plan = {
@@ -591,8 +603,9 @@ def _honour_at_conferences(conferences, pages, award_types):
                     exemplar=pages[position],
                     award_type=award_types[award_name],
                     level=HONOUR_LEVELS.get(level, ""),
-                    decision_number=f"{100 + order}/QĐ-KT",
+                    decision_number=CONFERENCE_DECISIONS[level][0],
                     decision_date=conference.date,
+                    issuing_authority=CONFERENCE_DECISIONS[level][1],
                     sort_order=100 + order,
                 )
             )

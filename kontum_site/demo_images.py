@@ -165,8 +165,8 @@ def _rong_house(draw, x, ground, scale, color):
     )  # ladder
 
 
-def render_landscape(seed_text):
-    """The JPEG bytes of the placeholder picture for ``seed_text``."""
+def draw_landscape(seed_text):
+    """The placeholder landscape for ``seed_text``, a WIDTH × HEIGHT Pillow image."""
     rng = _rng(seed_text)
     sky_top, horizon, light, near, haze = rng.choice(PALETTES)
     hue = rng.uniform(-0.04, 0.04)
@@ -256,10 +256,20 @@ def render_landscape(seed_text):
     vignette = vignette.filter(ImageFilter.GaussianBlur(14)).resize(size)
     picture = PILImage.composite(picture, _mix_image(picture, (0, 0, 0), 0.35), vignette)
 
-    output_size = tuple(getattr(settings, "DEMO_IMAGE_SIZE", size))
-    if output_size != size:  # the test settings ask for small pictures: cheap renditions
-        picture = picture.resize(output_size, PILImage.Resampling.LANCZOS)
+    return picture
 
+
+def render_landscape(seed_text):
+    """The JPEG bytes of the placeholder picture for ``seed_text``."""
+    picture = draw_landscape(seed_text)
+    output_size = tuple(getattr(settings, "DEMO_IMAGE_SIZE", picture.size))
+    if output_size != picture.size:  # the test settings ask for small pictures: cheap renditions
+        picture = picture.resize(output_size, PILImage.Resampling.LANCZOS)
+    return encode_jpeg(picture)
+
+
+def encode_jpeg(picture):
+    """JPEG bytes, the quality lowered until the file is under MAX_BYTES."""
     buffer = BytesIO()
     quality = JPEG_QUALITY
     while True:
