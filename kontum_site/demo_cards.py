@@ -58,9 +58,9 @@ def _fit_title(draw, text, width, start_size, max_lines):
         size = round(size * 0.9)
 
 
-def _background(seed_text, size):
+def _background(seed_text, size, time_of_day):
     """The landscape cropped to ``size``'s shape (centred) and scaled to it."""
-    landscape = draw_landscape(seed_text)
+    landscape = draw_landscape(seed_text, time_of_day)
     ratio = size[0] / size[1]
     if ratio < WIDTH / HEIGHT:  # narrower than the landscape: keep its full height
         crop_w = round(HEIGHT * ratio)
@@ -88,13 +88,14 @@ def _shade(picture, top_fraction, strength):
     return PILImage.composite(PILImage.new("RGB", picture.size, (8, 12, 16)), picture, mask)
 
 
-def draw_card(title, colour, size, subtitle="", seed_text=None):
-    """A Pillow image of ``size``: the programme's name on its landscape."""
+def draw_card(title, colour, size, subtitle="", seed_text=None, time_of_day=None):
+    """A Pillow image of ``size``: the programme's name on its landscape (``time_of_day``:
+    one of demo_images.TIMES_OF_DAY, say when the programme airs)."""
     scale = getattr(settings, "DEMO_IMAGE_SIZE", (WIDTH, HEIGHT))[0] / WIDTH
     size = (max(160, round(size[0] * scale)), max(90, round(size[1] * scale)))
     width, height = size
     unit = min(width, height) / 100  # layout in hundredths of the short side
-    picture = _shade(_background(seed_text or title, size), 0.35, 0.88)
+    picture = _shade(_background(seed_text or title, size, time_of_day), 0.35, 0.88)
     draw = ImageDraw.Draw(picture)
     margin = round(6 * unit)
 
@@ -110,8 +111,9 @@ def draw_card(title, colour, size, subtitle="", seed_text=None):
     )
     draw.text((margin + pad, margin + pad), label, font=label_font, fill="white")
 
-    # The subtitle (when it airs), then the name above it, from the bottom up.
-    bottom = height - margin
+    # The subtitle (when it airs), then the name above it, from the bottom up; on a wide
+    # picture (a video's still) clear of the player's control bar.
+    bottom = height - (margin if width < height * 1.2 else round(16 * unit))
     if subtitle:
         sub_font, full = _font(REGULAR_FONTS, max(10, round(5 * unit)))
         sub_lines = _wrap(draw, _text(subtitle, full), sub_font, width - 2 * margin)[:2]
@@ -133,6 +135,6 @@ def draw_card(title, colour, size, subtitle="", seed_text=None):
     return picture
 
 
-def render_card(title, colour, size, subtitle="", seed_text=None):
+def render_card(title, colour, size, subtitle="", seed_text=None, time_of_day=None):
     """The JPEG bytes of :func:`draw_card`."""
-    return encode_jpeg(draw_card(title, colour, size, subtitle, seed_text))
+    return encode_jpeg(draw_card(title, colour, size, subtitle, seed_text, time_of_day))

@@ -33,6 +33,7 @@ PROGRAMMES = [
         "schedule": "18:00 hằng ngày trên KTTV",
         "category": "News|Daily News",
         "colour": (179, 38, 30),
+        "light": "dusk",  # its card's landscape: the evening bulletin
         "media": {
             "title": "Thời sự Kon Tum – bản tin mẫu",
             "type": "video",
@@ -57,6 +58,7 @@ PROGRAMMES = [
         "schedule": "6:30 thứ Hai, thứ Năm trên sóng phát thanh",
         "category": "Government",
         "colour": (46, 125, 50),
+        "light": "mist",  # a highland morning, as it airs at 6:30
         "media": {
             "title": "Nông thôn mới – chương trình phát thanh mẫu",
             "type": "audio",
@@ -86,7 +88,9 @@ def _draw_card(title, spec, size):
     from kontum_site.vietnamese import slugify_vi
 
     image = get_image_model()(title=title)
-    data = render_card(spec["title"], spec["colour"], size, spec["schedule"], spec["slug"])
+    data = render_card(
+        spec["title"], spec["colour"], size, spec["schedule"], spec["slug"], spec["light"]
+    )
     image.file = ImageFile(io.BytesIO(data), name=f"{slugify_vi(title, max_length=60)}.jpg")
     image._set_image_file_metadata()
     image.save()
