@@ -113,7 +113,7 @@ def draw_card(title, colour, size, subtitle="", seed_text=None, time_of_day=None
 
     # The subtitle (when it airs), then the name above it, from the bottom up; on a wide
     # picture (a video's still) clear of the player's control bar.
-    bottom = height - (margin if width < height * 1.2 else round(16 * unit))
+    bottom = height - (margin if width < height * 1.2 else round(24 * unit))
     if subtitle:
         sub_font, full = _font(REGULAR_FONTS, max(10, round(5 * unit)))
         sub_lines = _wrap(draw, _text(subtitle, full), sub_font, width - 2 * margin)[:2]
