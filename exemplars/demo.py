@@ -519,6 +519,7 @@ def load(stdout=None):
             demo_marks.mark(key, page)
         pages.append(page)
     _honour_at_conferences(conferences, pages, award_types)
+    _renumber_old_decisions(conferences)
     if demo_marks.once("exemplars.sample_import"):
         _import_sample(index, stdout)
     if stdout:
@@ -563,6 +564,18 @@ def _import_sample(index, stdout=None):
         stdout.write(str(result.errors))
 
 
+# Each conference's honourees are named in one decision (its number, who signed it), dated the
+# day of the conference; numbers outside the range of the profiles' own awards (100–330).
+CONFERENCE_DECISIONS = {
+    "commune": ("27/QĐ-UBND", "Chủ tịch UBND xã Diên Bình"),
+    "district": ("486/QĐ-UBND", "Chủ tịch UBND huyện Ngọc Hồi"),
+    "department": ("512/QĐ-SGDĐT", "Giám đốc Sở Giáo dục và Đào tạo tỉnh Kon Tum"),
+    "enterprise": ("65/QĐ-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh Kon Tum"),
+    "provincial": ("1035/QĐ-UBND", "Chủ tịch UBND tỉnh Kon Tum"),
+}
+OLD_DECISION_SUFFIX = "/QĐ-KT"  # before: "100/QĐ-KT", "101/QĐ-KT"… again at every conference
+
+
 def _honour_at_conferences(conferences, pages, award_types):
     by_level = {conference.level: conference for conference in conferences}
     plan = {
@@ -591,12 +604,41 @@ def _honour_at_conferences(conferences, pages, award_types):
                     exemplar=pages[position],
                     award_type=award_types[award_name],
                     level=HONOUR_LEVELS.get(level, ""),
-                    decision_number=f"{100 + order}/QĐ-KT",
+                    decision_number=CONFERENCE_DECISIONS[level][0],
                     decision_date=conference.date,
+                    issuing_authority=CONFERENCE_DECISIONS[level][1],
                     sort_order=100 + order,
                 )
             )
         conference.save_revision().publish()
+
+
+def _renumber_old_decisions(conferences):
+    """A demo made when every conference reused "100/QĐ-KT", "101/QĐ-KT"… gets its
+    conferences' decisions (CONFERENCE_DECISIONS), once, on a demo conference with no draft
+    waiting, and only on the honourees that still carry the demo's old number and date: a
+    record staff have edited keeps what they wrote. kontum_site.shared_rows keeps the
+    exemplars' drafts in line."""
+    for conference in conferences:
+        decision = CONFERENCE_DECISIONS.get(conference.level)
+        if decision is None or not demo_marks.once(f"exemplars.decisions:{conference.level}"):
+            continue
+        if not demo_marks.editable(conference):
+            continue
+        conference = conference.get_latest_revision_as_object()
+        changed = False
+        records = list(conference.honourees.all())  # copies: set back below
+        for record in records:
+            if (
+                record.decision_number.endswith(OLD_DECISION_SUFFIX)
+                and record.decision_date == conference.date
+                and not record.issuing_authority
+            ):
+                record.decision_number, record.issuing_authority = decision
+                changed = True
+        if changed:
+            conference.honourees = records
+            conference.save_revision().publish()
 
 
 # Words in a story's title that say which conference it covers (folded, no tone marks).

@@ -24,6 +24,7 @@ JPEG_QUALITY = 82
 MAX_BYTES = 200_000
 
 # Times of day: sky top, sky horizon, sun or moon, near hills, far haze (RGB).
+TIMES_OF_DAY = ["dawn", "morning", "afternoon", "dusk", "mist", "night"]
 PALETTES = [
     # dawn over the plateau
     ((52, 70, 120), (244, 178, 140), (255, 236, 200), (34, 58, 52), (196, 150, 150)),
@@ -165,10 +166,14 @@ def _rong_house(draw, x, ground, scale, color):
     )  # ladder
 
 
-def render_landscape(seed_text):
-    """The JPEG bytes of the placeholder picture for ``seed_text``."""
+def draw_landscape(seed_text, time_of_day=None):
+    """The placeholder landscape for ``seed_text``, a WIDTH × HEIGHT Pillow image; its light
+    is one of TIMES_OF_DAY, chosen by the seed unless given."""
     rng = _rng(seed_text)
-    sky_top, horizon, light, near, haze = rng.choice(PALETTES)
+    palette = rng.choice(PALETTES)
+    if time_of_day is not None:
+        palette = PALETTES[TIMES_OF_DAY.index(time_of_day)]
+    sky_top, horizon, light, near, haze = palette
     hue = rng.uniform(-0.04, 0.04)
     sat = rng.uniform(0.85, 1.15)
     sky_top, horizon, haze = (_shift(c, hue, sat) for c in (sky_top, horizon, haze))
@@ -256,10 +261,20 @@ def render_landscape(seed_text):
     vignette = vignette.filter(ImageFilter.GaussianBlur(14)).resize(size)
     picture = PILImage.composite(picture, _mix_image(picture, (0, 0, 0), 0.35), vignette)
 
-    output_size = tuple(getattr(settings, "DEMO_IMAGE_SIZE", size))
-    if output_size != size:  # the test settings ask for small pictures: cheap renditions
-        picture = picture.resize(output_size, PILImage.Resampling.LANCZOS)
+    return picture
 
+
+def render_landscape(seed_text):
+    """The JPEG bytes of the placeholder picture for ``seed_text``."""
+    picture = draw_landscape(seed_text)
+    output_size = tuple(getattr(settings, "DEMO_IMAGE_SIZE", picture.size))
+    if output_size != picture.size:  # the test settings ask for small pictures: cheap renditions
+        picture = picture.resize(output_size, PILImage.Resampling.LANCZOS)
+    return encode_jpeg(picture)
+
+
+def encode_jpeg(picture):
+    """JPEG bytes, the quality lowered until the file is under MAX_BYTES."""
     buffer = BytesIO()
     quality = JPEG_QUALITY
     while True:

@@ -1,11 +1,13 @@
 """Demo programmes: "Thời sự Kon Tum" (video bulletins) and "Nông thôn mới" (radio), a few
 short episodes each, with captions and a transcript. The files are tiny ones made with ffmpeg
 and shipped in programmes/demo_media/ (see its README): no network, no ffmpeg needed here.
-Idempotent: the demo's objects are found again by their keys (kontum_site.demo_marks), never
-by title; what exists is kept."""
+Each programme has a title card drawn on a Kon Tum landscape (cover and poster), and its
+episodes aired when its "on air" line says. Idempotent: the demo's objects are found again by
+their keys (kontum_site.demo_marks), never by title; what exists is kept, except that a demo
+made before the cards and schedules is brought up to date once (see _bring_up_to_date)."""
 
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.core.files import File
@@ -18,9 +20,11 @@ from kontum_site import demo_marks
 from kontum_site.models import HomePage
 
 from .models import EpisodePage, ProgrammeIndexPage, ProgrammePage
+from .schedule import parse as parse_schedule
 
 FILES = Path(__file__).resolve().parent / "demo_media"
 INDEX_SLUG = "chuong-trinh"
+LAST_DAY = date(2026, 11, 30)  # the demo's newest episodes aired on or before this day
 PROGRAMMES = [
     {
         "slug": "thoi-su-kon-tum",
@@ -29,6 +33,7 @@ PROGRAMMES = [
         "schedule": "18:00 hằng ngày trên KTTV",
         "category": "News|Daily News",
         "colour": (179, 38, 30),
+        "light": "dusk",  # its card's landscape: the evening bulletin
         "media": {
             "title": "Thời sự Kon Tum – bản tin mẫu",
             "type": "video",
@@ -53,6 +58,7 @@ PROGRAMMES = [
         "schedule": "6:30 thứ Hai, thứ Năm trên sóng phát thanh",
         "category": "Government",
         "colour": (46, 125, 50),
+        "light": "mist",  # a highland morning, as it airs at 6:30
         "media": {
             "title": "Nông thôn mới – chương trình phát thanh mẫu",
             "type": "audio",
@@ -70,34 +76,44 @@ PROGRAMMES = [
 ]
 
 
-def _picture(title, colour, size):
-    return demo_marks.ensure(
-        f"programmes.picture:{title}", lambda: _draw_picture(title, colour, size)
-    )
+def _card(title, spec, size):
+    """The programme's title card (kontum_site.demo_cards): its name on a drawn landscape."""
+    return demo_marks.ensure(f"programmes.card:{title}", lambda: _draw_card(title, spec, size))
 
 
-def _draw_picture(title, colour, size):
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
+def _draw_card(title, spec, size):
     from wagtail.images import get_image_model
 
-    image_model = get_image_model()
-    canvas = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(canvas)
-    draw.rectangle((size[0] // 10, size[1] // 3, size[0] * 9 // 10, size[1] * 2 // 3), fill="white")
-    buffer = io.BytesIO()
-    canvas.save(buffer, "JPEG", quality=80)
-    return image_model.objects.create(
-        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"{title[:40]}.jpg")
+    from kontum_site.demo_cards import render_card
+    from kontum_site.vietnamese import slugify_vi
+
+    image = get_image_model()(title=title)
+    data = render_card(
+        spec["title"], spec["colour"], size, spec["schedule"], spec["slug"], spec["light"]
     )
+    image.file = ImageFile(io.BytesIO(data), name=f"{slugify_vi(title, max_length=60)}.jpg")
+    image._set_image_file_metadata()
+    image.save()
+    return image
 
 
-def _media(spec, colour):
-    return demo_marks.ensure(f"programmes.media:{spec['file']}", lambda: _make_media(spec, colour))
+def _cover(spec):
+    return _card(f"Bìa {spec['title']}", spec, (1400, 1400))
 
 
-def _make_media(spec, colour):
-    poster = _picture(f"Ảnh đại diện {spec['title']}", colour, (960, 540))
+def _poster(spec):
+    """16:9 for a video (its still before playing), square for audio (shown as cover art)."""
+    size = (960, 540) if spec["media"]["type"] == "video" else (960, 960)
+    return _card(f"Ảnh đại diện {spec['media']['title']}", spec, size)
+
+
+def _media(spec):
+    return demo_marks.ensure(f"programmes.media:{spec['media']['file']}", lambda: _make_media(spec))
+
+
+def _make_media(programme_spec):
+    spec = programme_spec["media"]
+    poster = _poster(programme_spec)
     with open(FILES / spec["file"], "rb") as data, open(FILES / spec["captions"], "rb") as vtt:
         item = MediaItem(
             title=spec["title"],
@@ -113,6 +129,43 @@ def _make_media(spec, colour):
         item.captions.save(spec["captions"], File(vtt), save=False)
         item.save()
     return item
+
+
+def air_dates(spec):
+    """When the programme's episodes aired, newest first: its latest slots by its "on air"
+    line (programmes.schedule) up to the demo's last day."""
+    return parse_schedule(spec["schedule"]).last_airings(len(spec["episodes"]), LAST_DAY)
+
+
+# Before: every episode at 18:00, a day apart back from the last day, whatever the programme.
+_OLD_AIR_DATE = timezone.make_aware(datetime.combine(LAST_DAY, time(18, 0)))
+
+
+def _bring_up_to_date(spec, programme, aired):
+    """A demo made before the programmes had drawn art and schedule-true episodes gets them,
+    once, on the demo's own objects that staff have not changed: a programme or episode
+    page with no draft waiting, a cover or poster that is still the old flat picture."""
+    if programme.schedule != spec["schedule"]:
+        return  # staff have retimed the programme: its pages are theirs to date
+    old_cover = demo_marks.get(f"programmes.picture:Bìa {spec['title']}")
+    if old_cover is not None and demo_marks.editable(programme):
+        revision = programme.get_latest_revision_as_object()
+        if revision.cover_id == old_cover.pk:
+            revision.cover = _cover(spec)
+            revision.save_revision().publish()
+    media = demo_marks.get(f"programmes.media:{spec['media']['file']}")
+    old_poster = demo_marks.get(f"programmes.picture:Ảnh đại diện {spec['media']['title']}")
+    if media is not None and old_poster is not None and media.poster_id == old_poster.pk:
+        media.poster = _poster(spec)
+        media.save(update_fields=["poster"])
+    for number, _title in enumerate(spec["episodes"]):
+        episode = demo_marks.get(f"programmes.episode:{spec['slug']}:{number}")
+        if episode is None or not demo_marks.editable(episode):
+            continue
+        if episode.air_date == _OLD_AIR_DATE - timedelta(days=number):  # not changed by staff
+            revision = episode.get_latest_revision_as_object()
+            revision.air_date = aired[number]
+            revision.save_revision().publish()
 
 
 def load(stdout=None):
@@ -133,7 +186,6 @@ def load(stdout=None):
     )
     if index is None:
         return None
-    aired = timezone.make_aware(datetime(2026, 11, 30, 18, 0))
     for spec in PROGRAMMES:
         programme = demo_marks.ensure(
             f"programmes.programme:{spec['slug']}",
@@ -146,28 +198,31 @@ def load(stdout=None):
                     schedule=spec["schedule"],
                     podcast_category=spec["category"],
                     podcast_owner_email="podcast@example.invalid",
-                    cover=_picture(f"Bìa {spec['title']}", spec["colour"], (1400, 1400)),
+                    cover=_cover(spec),
                 ),
             ),
         )
         if programme is None:
             continue
-        media = _media(spec["media"], spec["colour"])
+        media = _media(spec)
+        aired = air_dates(spec)
         for number, title in enumerate(spec["episodes"]):
             demo_marks.ensure(
                 f"programmes.episode:{spec['slug']}:{number}",
-                lambda title=title, number=number, programme=programme, media=media: (
+                lambda title=title, at=aired[number], programme=programme, media=media: (
                     demo_marks.add_page(
                         programme,
                         EpisodePage(
                             title=title,
                             media=media,
-                            air_date=aired - timedelta(days=number),
+                            air_date=at,
                             summary=f"{title} (dữ liệu mẫu).",
                         ),
                     )
                 ),
             )
+        if demo_marks.once(f"programmes.station_look:{spec['slug']}"):
+            _bring_up_to_date(spec, programme, aired)
     if stdout:
         stdout.write(
             _("Programmes: %(programmes)d, episodes: %(episodes)d, at %(url)s")
