@@ -327,3 +327,16 @@ BENCH_DATASET_STEPS = [
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"
 # The demo's comment threads go on these page types first (comments itself knows only Page).
 COMMENTS_DEMO_PAGE_MODELS = ["news.ArticlePage"]
+
+# --- Accounts and security headers (kontum_site/password_guard.py, security_headers.py) ---
+# Wrong passwords (staff sign-in, page and collection passwords) per account and per reader
+# network (/24, /48) in a fixed window; once used up, no password is checked until it ends.
+WAGTAILADMIN_USER_LOGIN_FORM = "kontum_site.guarded_forms.AdminLoginForm"
+PASSWORD_GUARD_WINDOW_SECONDS = int(os.environ.get("PASSWORD_GUARD_WINDOW_SECONDS", "900"))
+PASSWORD_GUARD_FAILURES_PER_ACCOUNT = int(
+    os.environ.get("PASSWORD_GUARD_FAILURES_PER_ACCOUNT", "5")
+)
+PASSWORD_GUARD_FAILURES_PER_NETWORK = int(
+    os.environ.get("PASSWORD_GUARD_FAILURES_PER_NETWORK", "20")
+)
+# --- end of accounts and security headers ---
