@@ -339,4 +339,8 @@ PASSWORD_GUARD_FAILURES_PER_ACCOUNT = int(
 PASSWORD_GUARD_FAILURES_PER_NETWORK = int(
     os.environ.get("PASSWORD_GUARD_FAILURES_PER_NETWORK", "20")
 )
+# The admin's "forgot password" mail is queued in the outbox (retried when SMTP is down), at
+# most this many per address and hour.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "outbox.password_reset.OutboxPasswordResetForm"
+PASSWORD_RESET_MAILS_PER_HOUR = 3
 # --- end of accounts and security headers ---
