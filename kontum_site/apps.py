@@ -8,6 +8,7 @@ class KontumSiteConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401
+            admin_csp,
             admin_labels,
             page_cache,
             shared_rows,
@@ -22,3 +23,4 @@ class KontumSiteConfig(AppConfig):
         signals.connect_search_promotions()
         slug_widget.register()
         admin_labels.translate_site_columns()
+        admin_csp.install()
