@@ -119,7 +119,7 @@ def test_every_admin_page_a_superuser_reaches_from_the_menu_runs_no_inline_scrip
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     links = sorted(
         set(re.findall(r'href="(/admin/[^"#?]*)"', home))
-        | set(re.findall(r'&quot;url&quot;: &quot;(/admin/[^&#?]*)&quot;', home))
+        | set(re.findall(r"&quot;url&quot;: &quot;(/admin/[^&#?]*)&quot;", home))
         | set(re.findall(r'"url": "(/admin/[^"#?]*)"', home))
         | {
             "/admin/searchpicks/add/",
