@@ -63,7 +63,7 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
     )
     page.get_by_role("button", name="Gửi bình luận").click()
     page.wait_for_function(
-        "document.querySelector('.comments__notice')"
+        "() => document.querySelector('.comments__notice')"
         " && !document.querySelector('.comment-form__error')"
     )
     assert Comment.objects.filter(status=Status.PENDING).count() == 2
@@ -82,7 +82,9 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
     page.screenshot(path=f"{screenshot_dir}/comments-selected.png", full_page=True)
     page.keyboard.press("Shift+A")
     page.wait_for_load_state("load")
-    page.wait_for_function("!document.querySelector('table.listing tbody tr [data-object-id]')")
+    page.wait_for_function(
+        "() => !document.querySelector('table.listing tbody tr [data-object-id]')"
+    )
     assert Comment.objects.filter(status=Status.APPROVED).count() == 2
     assert {c.moderated_by_id for c in Comment.objects.all()} == {moderator.pk}
 
