@@ -8,6 +8,7 @@ class KontumSiteConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401
+            admin_csp,
             admin_labels,
             page_cache,
             shared_rows,
@@ -24,3 +25,4 @@ class KontumSiteConfig(AppConfig):
         slug_widget.register()
         typed_dates.install()
         admin_labels.translate_site_columns()
+        admin_csp.install()

@@ -20,3 +20,14 @@ def hit(name, window):
         return cache.incr(key), left
     except ValueError:  # evicted between the two calls: this is the window's first hit
         return 1, left
+
+
+def count(name, window):
+    """How many hits `name` has in the current window, without adding one: (count or None,
+    seconds left). None when the cache cannot tell."""
+    from django.core.cache import cache
+
+    now = time.time()
+    left = int(window - now % window) + 1
+    value = cache.get(f"rate:{name}:{int(now // window)}", 0)
+    return (None if value is None else int(value)), left

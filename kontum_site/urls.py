@@ -7,6 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import guarded_views
 from .api import api_router
 from .content_versions import cached_until_site_changes
 from .health import healthz
@@ -25,6 +26,18 @@ urlpatterns = [
         name="tag_autocomplete_folded",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password and sign-in forms at their own URLs, limited (guarded_views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        guarded_views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        guarded_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", guarded_views.site_login, name="wagtailcore_login"),
     path("documents/", include(wagtaildocs_urls)),
     path("anh-goc/<int:image_id>/<str:filename>", original_image, name="original_image"),
     path("binh-luan/", include("comments.urls")),

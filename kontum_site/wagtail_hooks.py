@@ -3,6 +3,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail import hooks
 
+from . import admin_csp
 from .content_versions import http_validators
 from .page_cache import request_is_cacheable, set_public_cache_headers
 from .page_chooser import visible_in_chooser
@@ -38,3 +39,8 @@ def conditional_page(serve):
 @hooks.register("construct_page_chooser_queryset")
 def only_live_or_editable_pages(pages, request):
     return visible_in_chooser(pages, request.user)
+
+
+@hooks.register("insert_global_admin_js")
+def start_widgets_without_inline_scripts():
+    return admin_csp.global_admin_js()

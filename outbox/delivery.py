@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import OutgoingMail, State
+from .models import SECRET_KINDS, OutgoingMail, State
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ def send_one(mail_id, connection=None):
         mail.state = State.SENT
         mail.sent_at = now
         mail.last_error = ""
-        mail.save(update_fields=["attempts", "state", "sent_at", "last_error"])
+        if mail.kind in SECRET_KINDS:  # the link reached its owner: keep no copy of it
+            mail.text = mail.html = ""
+        mail.save(update_fields=["attempts", "state", "sent_at", "last_error", "text", "html"])
         return True
 
 

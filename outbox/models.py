@@ -11,6 +11,11 @@ class State(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+# Mail whose text is a key (a password-reset link): never shown in the admin, and emptied
+# once the mail server has taken it (outbox/password_reset.py).
+SECRET_KINDS = frozenset({"accounts.password_reset"})
+
+
 class OutgoingMail(models.Model):
     kind = models.CharField(_("kind"), max_length=60, blank=True)
     to = models.EmailField(_("to"), max_length=254)
@@ -33,3 +38,9 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+    def get_text_display(self):
+        """The text as the admin's inspect view shows it: never a secret link."""
+        if self.kind in SECRET_KINDS:
+            return _("(Not shown: this mail carries a password-reset link.)")
+        return self.text

@@ -371,3 +371,61 @@ BENCH_DATASET_STEPS = [
 TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"
 # The demo's comment threads go on these page types first (comments itself knows only Page).
 COMMENTS_DEMO_PAGE_MODELS = ["news.ArticlePage"]
+
+# --- Accounts and security headers (kontum_site/password_guard.py, security_headers.py) ---
+# Wrong passwords (staff sign-in, page and collection passwords) per account and per reader
+# network (/24, /48) in a fixed window; once used up, no password is checked until it ends.
+WAGTAILADMIN_USER_LOGIN_FORM = "kontum_site.guarded_forms.AdminLoginForm"
+PASSWORD_GUARD_WINDOW_SECONDS = int(os.environ.get("PASSWORD_GUARD_WINDOW_SECONDS", "900"))
+PASSWORD_GUARD_FAILURES_PER_ACCOUNT = int(
+    os.environ.get("PASSWORD_GUARD_FAILURES_PER_ACCOUNT", "5")
+)
+PASSWORD_GUARD_FAILURES_PER_NETWORK = int(
+    os.environ.get("PASSWORD_GUARD_FAILURES_PER_NETWORK", "20")
+)
+# The admin's "forgot password" mail is queued in the outbox (retried when SMTP is down), at
+# most this many per address and hour.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "outbox.password_reset.OutboxPasswordResetForm"
+PASSWORD_RESET_MAILS_PER_HOUR = 3
+# Content-Security-Policy and Permissions-Policy on every answer (security_headers.py, placed
+# right after SecurityMiddleware): scripts from our origin only, never inline or eval.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "kontum_site.security_headers.SecurityHeadersMiddleware",
+)
+# Sites whose players a story may embed ("video from another site"); space-free origins.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
+    "https://www.facebook.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+# A first deployment may watch the console with the policy reported only (1), then enforce.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("CONTENT_SECURITY_POLICY_REPORT_ONLY", False)
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# --- end of accounts and security headers ---

@@ -16,6 +16,13 @@ RUN_AXE = """async () => (await axe.run(document, {resultTypes: ["violations"]})
 
 
 @pytest.fixture
+def browser_context_args(browser_context_args):
+    """axe-core goes in as an inline script, which the site's Content-Security-Policy refuses
+    (tests/browser/test_content_security_policy.py checks the pages under the policy)."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
+@pytest.fixture
 def demo_site(db):
     from django.core.management import call_command
 

@@ -60,7 +60,7 @@ def test_publishing_right_after_autosave_leaves_one_page(
         live_server.url
         + reverse("wagtailadmin_pages:add", args=("news", "articlepage", news_index.pk))
     )
-    editor.wait_for_function("window.watchingEdits === true")
+    editor.wait_for_function("() => window.watchingEdits === true")
     AUTOSAVED.clear()
     with hooks.register_temporarily("after_create_page", a_busy_server):
         editor.fill("#id_title", TITLE)

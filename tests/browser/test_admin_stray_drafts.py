@@ -34,7 +34,7 @@ def open_editor(browser_page, url):
         "document.addEventListener('w-unsaved:watch-edits', () => { window.watchingEdits = true })"
     )
     browser_page.goto(url)
-    browser_page.wait_for_function("window.watchingEdits === true")
+    browser_page.wait_for_function("() => window.watchingEdits === true")
 
 
 def age_autosaves(hours):

@@ -63,7 +63,7 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
     )
     page.get_by_role("button", name="Gửi bình luận").click()
     page.wait_for_function(
-        "document.querySelector('.comments__notice')"
+        "() => document.querySelector('.comments__notice')"
         " && !document.querySelector('.comment-form__error')"
     )
     assert Comment.objects.filter(status=Status.PENDING).count() == 2
@@ -83,7 +83,7 @@ def test_reader_posts_moderator_approves_by_keyboard_comment_shows(
     page.keyboard.press("Shift+A")
     # In place: both rows now read "Đã duyệt", nothing is left pending.
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-comment-status]')]"
+        "() => [...document.querySelectorAll('[data-comment-status]')]"
         ".every(el => el.textContent === 'Đã duyệt')"
     )
     assert page.locator('[data-state-count="pending"]').inner_text() == "(0)"

@@ -18,7 +18,7 @@ def test_language_switch_works_on_a_cached_page(page, live_server, make_story):
     assert served.headers["x-page-cache"] == "hit"
     assert page.locator("html").get_attribute("lang") == "vi"
     page.get_by_role("button", name="EN").click()
-    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
     assert page.url == url
     # On the English page too, the emptied field is filled from /csrf-token/.
-    page.wait_for_function("document.querySelector('input[name=csrfmiddlewaretoken]').value")
+    page.wait_for_function("() => document.querySelector('input[name=csrfmiddlewaretoken]').value")
