@@ -13,6 +13,7 @@ class KontumSiteConfig(AppConfig):
             shared_rows,
             signals,
             slug_widget,
+            user_names,
             view_restrictions,
         )
 
@@ -21,4 +22,5 @@ class KontumSiteConfig(AppConfig):
         view_restrictions.connect_signals()
         signals.connect_search_promotions()
         slug_widget.register()
+        user_names.register()
         admin_labels.translate_site_columns()

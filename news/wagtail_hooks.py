@@ -7,6 +7,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import NewsTag, Reporter
+from .start_screen import add_start_panel
 
 
 class BylineChooserViewSet(SnippetChooserViewSet):
@@ -92,3 +93,8 @@ class MergeTagsBulkAction(SnippetBulkAction):
 @hooks.register("register_log_actions")
 def register_tag_log_actions(actions):
     actions.register_action("news.merge_tags", _("Merge tags"), _("Tags merged"))
+
+
+@hooks.register("construct_homepage_panels")
+def reporter_start_panel(request, panels):
+    add_start_panel(request, panels)
