@@ -9,6 +9,7 @@ class KontumSiteConfig(AppConfig):
     def ready(self):
         from . import (  # noqa: F401
             admin_labels,
+            collation,
             page_cache,
             shared_rows,
             signals,
@@ -17,6 +18,7 @@ class KontumSiteConfig(AppConfig):
             view_restrictions,
         )
 
+        collation.connect_signals()
         page_cache.connect_signals()
         shared_rows.connect_signals()
         view_restrictions.connect_signals()

@@ -3,6 +3,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail import hooks
 
+from .collation import in_vietnamese_order
 from .content_versions import http_validators
 from .page_cache import request_is_cacheable, set_public_cache_headers
 from .page_chooser import visible_in_chooser
@@ -38,3 +39,12 @@ def conditional_page(serve):
 @hooks.register("construct_page_chooser_queryset")
 def only_live_or_editable_pages(pages, request):
     return visible_in_chooser(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def titles_in_vietnamese_order(parent_page, pages, request):
+    """Sorted by title, the explorer lists "Đắk Hà" before "Ya Xiêr" (kontum_site.collation).
+    A search keeps the search backend's ordering."""
+    if request.GET.get("q"):
+        return pages
+    return in_vietnamese_order(pages, {"title"})

@@ -4,7 +4,9 @@ from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from kontum_site.collation import VietnameseOrderingMixin
 
 from .models import NewsTag, Reporter
 from .start_screen import add_start_panel
@@ -17,7 +19,12 @@ class BylineChooserViewSet(SnippetChooserViewSet):
     create_action_label = _("Add this byline")
 
 
+class VietnameseIndexView(VietnameseOrderingMixin, IndexView):
+    """Reporters and tags listed in Vietnamese alphabetical order ("Đức" before "Y")."""
+
+
 class ReporterViewSet(SnippetViewSet):
+    index_view_class = VietnameseIndexView
     model = Reporter
     chooser_viewset_class = BylineChooserViewSet
     icon = "user"
@@ -28,6 +35,7 @@ class ReporterViewSet(SnippetViewSet):
 
 
 class NewsTagViewSet(SnippetViewSet):
+    index_view_class = VietnameseIndexView
     model = NewsTag
     icon = "tag"
     menu_label = _("Tags")
