@@ -14,6 +14,8 @@ class KontumSiteConfig(AppConfig):
             shared_rows,
             signals,
             slug_widget,
+            tag_widget,
+            tagging,
             user_names,
             view_restrictions,
         )
@@ -24,5 +26,6 @@ class KontumSiteConfig(AppConfig):
         view_restrictions.connect_signals()
         signals.connect_search_promotions()
         slug_widget.register()
+        tag_widget.register(tagging.NFCClusterTaggableManager)
         user_names.register()
         admin_labels.translate_site_columns()
