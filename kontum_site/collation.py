@@ -13,6 +13,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import F
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Collate
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 # The Vietnamese alphabet; letters outside it (f, j, w, z, digits, others) sort by code point.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -104,3 +105,7 @@ class VietnameseOrderingMixin:
 
     def order_queryset(self, queryset):
         return in_vietnamese_order(super().order_queryset(queryset), set(self.collated_fields))
+
+
+class VietnameseSnippetIndexView(VietnameseOrderingMixin, SnippetIndexView):
+    """A snippet listing in Vietnamese alphabetical order ("Đức" before "Y")."""

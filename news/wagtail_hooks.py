@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kontum_site.collation import VietnameseOrderingMixin
+from kontum_site.collation import VietnameseSnippetIndexView
 
 from .models import NewsTag, Reporter
 from .start_screen import add_start_panel
@@ -19,12 +19,8 @@ class BylineChooserViewSet(SnippetChooserViewSet):
     create_action_label = _("Add this byline")
 
 
-class VietnameseIndexView(VietnameseOrderingMixin, IndexView):
-    """Reporters and tags listed in Vietnamese alphabetical order ("Đức" before "Y")."""
-
-
 class ReporterViewSet(SnippetViewSet):
-    index_view_class = VietnameseIndexView
+    index_view_class = VietnameseSnippetIndexView
     model = Reporter
     chooser_viewset_class = BylineChooserViewSet
     icon = "user"
@@ -35,7 +31,7 @@ class ReporterViewSet(SnippetViewSet):
 
 
 class NewsTagViewSet(SnippetViewSet):
-    index_view_class = VietnameseIndexView
+    index_view_class = VietnameseSnippetIndexView
     model = NewsTag
     icon = "tag"
     menu_label = _("Tags")

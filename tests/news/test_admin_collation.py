@@ -47,3 +47,13 @@ def test_explorer_sorted_by_title_is_in_vietnamese_order(reporter_client, make_s
     url = reverse("wagtailadmin_explore", args=(news_index.pk,))
     html = reporter_client.get(url, {"ordering": "title"}).content.decode()
     assert listed(html, NAMES) == VIETNAMESE_ORDER
+
+
+def test_registry_vocabulary_sorted_by_name_is_in_vietnamese_order(reporter_client):
+    from exemplars.models import EthnicGroup
+
+    for name in NAMES:
+        EthnicGroup.objects.create(name=name)
+    url = reverse("wagtailsnippets_exemplars_ethnicgroup:list")
+    html = reporter_client.get(url, {"ordering": "name"}).content.decode()
+    assert listed(html, NAMES) == VIETNAMESE_ORDER
