@@ -57,3 +57,16 @@ def test_registry_vocabulary_sorted_by_name_is_in_vietnamese_order(reporter_clie
     url = reverse("wagtailsnippets_exemplars_ethnicgroup:list")
     html = reporter_client.get(url, {"ordering": "name"}).content.decode()
     assert listed(html, NAMES) == VIETNAMESE_ORDER
+
+
+def test_users_listing_sorted_by_name_is_in_vietnamese_order(client, staff_user):
+    """Only a superuser manages accounts here: no role has the users listing."""
+    from django.contrib.auth.models import User
+
+    people = [("Lê Thị", "Yến"), ("Nguyễn Văn", "Đức"), ("Trần", "Ánh"), ("Phạm", "Bình")]
+    for index, (family, given) in enumerate(people):
+        User.objects.create_user(f"user{index}", first_name=family, last_name=given)
+    client.force_login(staff_user("quantri", superuser=True))
+    html = client.get(reverse("wagtailusers_users:index"), {"ordering": "name"}).content.decode()
+    full_names = [f"{family} {given}" for family, given in people]
+    assert listed(html, full_names) == ["Trần Ánh", "Phạm Bình", "Nguyễn Văn Đức", "Lê Thị Yến"]
