@@ -16,3 +16,14 @@ def test_site_search_finds_stories_by_byline(client, make_story, make_reporter, 
 
     assert signed.url in html
     assert other.url not in html
+
+
+def test_a_renamed_reporter_is_found_under_the_new_name(client, make_story, make_reporter):
+    reporter = make_reporter("Nghĩa Hà")
+    story = make_story(title="Mùa cà phê ở Đăk Hà", reporters=[reporter])
+    reporter.name = "Trọng Nghĩa"
+    reporter.save()
+
+    html = client.get(reverse("site_search"), {"q": "trong nghia"}).content.decode()
+
+    assert story.url in html
