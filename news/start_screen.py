@@ -57,7 +57,11 @@ def _sent_back(user):
 
 def _drafts(user):
     """Unpublished work the user owns that is not in a workflow."""
-    in_workflow = WorkflowState.objects.active().values_list("object_id", flat=True)
+    in_workflow = (
+        WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
     return list(
         ArticlePage.objects.filter(Q(owner=user), has_unpublished_changes=True)
         .exclude(pk__in=[int(pk) for pk in in_workflow])
