@@ -5,11 +5,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kontum_site.collation import VietnameseSnippetIndexView
+
 from .models import AwardType, EthnicGroup, Place, Sector
 from .views import can_import, import_view, sample_view
 
 
 class AwardTypeViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = AwardType
     icon = "pick"
     menu_label = _("Titles and forms")
@@ -19,6 +22,7 @@ class AwardTypeViewSet(SnippetViewSet):
 
 
 class PlaceViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = Place
     icon = "site"
     menu_label = _("Places")
@@ -28,6 +32,7 @@ class PlaceViewSet(SnippetViewSet):
 
 
 class EthnicGroupViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = EthnicGroup
     icon = "group"
     menu_label = _("Ethnic groups")
@@ -35,6 +40,7 @@ class EthnicGroupViewSet(SnippetViewSet):
 
 
 class SectorViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = Sector
     icon = "tag"
     menu_label = _("Fields of achievement")

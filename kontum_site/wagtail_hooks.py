@@ -4,6 +4,7 @@ from django.utils.http import http_date
 from wagtail import hooks
 
 from . import admin_csp
+from .collation import in_vietnamese_order
 from .content_versions import http_validators
 from .page_cache import request_is_cacheable, set_public_cache_headers
 from .page_chooser import visible_in_chooser
@@ -44,3 +45,12 @@ def only_live_or_editable_pages(pages, request):
 @hooks.register("insert_global_admin_js")
 def start_widgets_without_inline_scripts():
     return admin_csp.global_admin_js()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def titles_in_vietnamese_order(parent_page, pages, request):
+    """Sorted by title, the explorer lists "Đắk Hà" before "Ya Xiêr" (kontum_site.collation).
+    A search keeps the search backend's ordering."""
+    if request.GET.get("q"):
+        return pages
+    return in_vietnamese_order(pages, {"title"})

@@ -591,8 +591,10 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         return [self.lead, streamfield_text(self, "body")]
 
     def get_search_text_parts(self):
+        """Title, text, tags and the bylines' names: readers search for "nghia ha" too."""
         tags = [tag.name for tag in self.tags.all()]
-        return [self.title, *self.get_snippet_text_parts(), *tags]
+        bylines = [byline.reporter.name for byline in self.bylines.all() if byline.reporter_id]
+        return [self.title, *self.get_snippet_text_parts(), *tags, *bylines]
 
     @property
     def authors(self):

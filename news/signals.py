@@ -1,13 +1,14 @@
 """News signal handlers: cached listing aggregates are forgotten when stories change."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .home import POPULAR_TAG_COUNT, POPULAR_TAGS_CACHE_KEY
-from .models import ArticlePage
+from .models import ArticlePage, Reporter
 from .most_read import forget_live_story_ids
 
 
@@ -41,3 +42,20 @@ def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwarg
 @receiver(post_delete, sender=PageViewRestriction)
 def _restriction_changed(sender, instance, **kwargs):
     forget_live_story_ids()  # a restricted story is not counted (nor listed)
+
+
+@receiver(pre_save, sender=Reporter)
+def _reporter_saving(sender, instance, **kwargs):
+    stored = Reporter.objects.filter(pk=instance.pk).values_list("name", flat=True)
+    instance._name_before = stored.first() if instance.pk else None
+
+
+@receiver(post_save, sender=Reporter)
+def _reporter_saved(sender, instance, created, **kwargs):
+    """Stories are searchable by their bylines' names: a renamed reporter's stories are
+    indexed again under the new name (a few hundred at most per reporter in a year)."""
+    if created or getattr(instance, "_name_before", instance.name) == instance.name:
+        return
+    stories = ArticlePage.objects.filter(bylines__reporter=instance).distinct()
+    for story in stories.iterator(chunk_size=200):
+        index.insert_or_update_object(story)

@@ -6,7 +6,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kontum_site.collation import VietnameseSnippetIndexView
+
 from .models import NewsTag, Reporter
+from .start_screen import add_start_panel
 
 
 class BylineChooserViewSet(SnippetChooserViewSet):
@@ -17,6 +20,7 @@ class BylineChooserViewSet(SnippetChooserViewSet):
 
 
 class ReporterViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = Reporter
     chooser_viewset_class = BylineChooserViewSet
     icon = "user"
@@ -27,6 +31,7 @@ class ReporterViewSet(SnippetViewSet):
 
 
 class NewsTagViewSet(SnippetViewSet):
+    index_view_class = VietnameseSnippetIndexView
     model = NewsTag
     icon = "tag"
     menu_label = _("Tags")
@@ -92,3 +97,8 @@ class MergeTagsBulkAction(SnippetBulkAction):
 @hooks.register("register_log_actions")
 def register_tag_log_actions(actions):
     actions.register_action("news.merge_tags", _("Merge tags"), _("Tags merged"))
+
+
+@hooks.register("construct_homepage_panels")
+def reporter_start_panel(request, panels):
+    add_start_panel(request, panels)

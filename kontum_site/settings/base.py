@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "kontum_site.users_config.KontumUsersConfig",  # "wagtail.users", users in Vietnamese order
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
