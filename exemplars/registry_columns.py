@@ -33,7 +33,7 @@ COLUMNS = (
     Column("don_vi", "Đơn vị", _("Unit")),
     Column("dia_ban", "Địa bàn", _("Place, in full or a name unique in the vocabulary")),
     Column("linh_vuc", "Lĩnh vực", _("Field of achievement, from the vocabulary")),
-    Column("tom_tat", "Tóm tắt", _("Summary")),
+    Column("tom_tat", "Tóm tắt", _("Achievement summary")),
     Column("danh_hieu", "Danh hiệu", _("Title or form awarded; required for an award row")),
     Column("cap_khen", "Cấp khen", _("Awarding level: Toàn quốc, Bộ, ngành, Tỉnh, Huyện, Cơ sở")),
     Column("so_quyet_dinh", "Số quyết định", _("Decision number, as written: “163/QĐ-UBND”")),
