@@ -3,7 +3,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail import hooks
 
-from . import admin_csp
+from . import admin_clock, admin_csp
 from .collation import in_vietnamese_order
 from .content_versions import http_validators
 from .page_cache import request_is_cacheable, set_public_cache_headers
@@ -45,6 +45,11 @@ def only_live_or_editable_pages(pages, request):
 @hooks.register("insert_global_admin_js")
 def start_widgets_without_inline_scripts():
     return admin_csp.global_admin_js()
+
+
+@hooks.register("insert_global_admin_js")
+def date_pickers_on_server_time():
+    return admin_clock.global_admin_js()
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -6,11 +6,14 @@ and presses "Publish": the story is scheduled (not live) for that time in Kon Tu
 nobody can read is a Vietnamese form error that keeps the text, and nothing is published.
 The picker used to replace anything not in its display format by the browser's "now" (an
 immediate publication).
+
+The picker's own "now" (today's highlighted day, the time it offers) is Kon Tum's too, from
+the server, even on a laptop in Paris whose clock is three days behind.
 """
 
 import io
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -106,3 +109,51 @@ def test_an_unreadable_go_live_time_is_a_vietnamese_error_that_keeps_the_text(
     field = editor.locator("#id_go_live_at")
     assert field.input_value() == "31/02/2027 25:99"
     assert "Nhập một ngày/giờ hợp lệ." in editor.content()
+
+
+def test_the_picker_offers_today_and_the_hour_in_kon_tum_not_the_browsers(
+    editor, live_server, make_story
+):
+    from wagtail.models import Revision
+
+    story = make_story(title="Tin hẹn giờ bấm lịch", publish=False)
+    editor.clock.install(time=datetime.now() - timedelta(days=3))  # a wrong clock, in Paris
+    editor.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    editor.locator('[data-side-panel-toggle="status"]').first.click()
+    editor.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
+    editor.locator("#id_go_live_at").click()  # empty: the picker opens on "now"
+    picker = editor.locator(".xdsoft_datetimepicker:visible")
+    now = datetime.now(KON_TUM)
+
+    today = picker.locator("td.xdsoft_today")
+    assert (today.get_attribute("data-date"), today.get_attribute("data-month")) == (
+        str(now.day),
+        str(now.month - 1),
+    )
+    offered = int(picker.locator(".xdsoft_time.xdsoft_current").get_attribute("data-hour"))
+    assert offered in (now.hour, (now.hour + 1) % 24)  # the hour, rounded
+    assert editor.locator("#id_go_live_at").input_value() == ""  # nothing chosen yet
+
+    tomorrow = now + timedelta(days=1)
+    day = picker.locator(
+        f'td[data-date="{tomorrow.day}"][data-month="{tomorrow.month - 1}"]'
+        f'[data-year="{tomorrow.year}"]:not(.xdsoft_disabled)'
+    )
+    if not day.count():
+        picker.locator(".xdsoft_next").first.click()
+    day.click()
+    chosen = datetime.strptime(editor.locator("#id_go_live_at").input_value(), "%d/%m/%Y %H:%M")
+    assert chosen.date() == tomorrow.date()
+    assert abs(chosen.replace(tzinfo=KON_TUM) - tomorrow) < timedelta(minutes=2)
+
+    editor.locator("#schedule-publishing-dialog h2").first.click()  # close the picker
+    editor.locator("#schedule-publishing-dialog button.action-save").click()
+    editor.wait_for_load_state("networkidle")
+    footer_action(editor, "action-publish")
+    editor.wait_for_load_state("networkidle")
+    story.refresh_from_db()
+    assert not story.live
+    scheduled = Revision.page_revisions.get(
+        object_id=str(story.pk), approved_go_live_at__isnull=False
+    )
+    assert scheduled.approved_go_live_at == chosen.replace(tzinfo=KON_TUM)
