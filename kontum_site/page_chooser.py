@@ -8,6 +8,7 @@ Of a live page someone else is retitling, they read the live title, not the draf
 import copy
 
 from django.db.models import Q
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 EDIT_ACTIONS = ["change", "publish"]
@@ -32,3 +33,11 @@ def as_seen_by(page, user):
     seen = copy.copy(page)
     seen.draft_title = page.title
     return seen
+
+
+class LiveTitlePageChooser(AdminPageChooser):
+    """A page chooser that names the chosen page by its live title, for forms seen by people
+    who may not edit that page (the comment queue's page filter): the widget knows no user."""
+
+    def get_display_title(self, instance):
+        return instance.title

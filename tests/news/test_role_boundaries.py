@@ -352,3 +352,24 @@ def test_the_page_chooser_shows_a_draft_title_only_to_who_may_edit_the_page(
     for where, html in retitled_chooser_html(client, section, retitled).items():
         assert (DRAFT_RETITLE in html) is reads_draft, (username, where)
         assert reads_draft or live_title in html, (username, where)
+
+
+def test_the_comment_queue_names_its_page_filter_by_the_live_title(client, people, retitled):
+    from wagtail.models import Page
+
+    from comments.models import Comment, Status
+
+    Comment.objects.create(
+        page=retitled,
+        status=Status.PENDING,
+        author_name="Bạn đọc",
+        author_email="ban-doc@example.invalid",
+        body="Bình luận về tin",
+        depth=1,
+    )
+    client.force_login(people["kiemduyet"])
+    queue = client.get(reverse("wagtailsnippets_comments_comment:list"), {"page": retitled.pk})
+    html = html_of(queue)
+    assert "Bình luận về tin" in html
+    assert Page.objects.get(pk=retitled.pk).title in html
+    assert DRAFT_RETITLE not in html
