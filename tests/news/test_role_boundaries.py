@@ -373,3 +373,11 @@ def test_the_comment_queue_names_its_page_filter_by_the_live_title(client, peopl
     assert "Bình luận về tin" in html
     assert Page.objects.get(pk=retitled.pk).title in html
     assert DRAFT_RETITLE not in html
+
+
+def test_a_multiple_choice_answers_only_for_pages_the_chooser_shows(client, people, drafts):
+    theirs, mine, live = drafts
+    client.force_login(people["kiemduyet"])
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+    chosen = client.get(url, {"id": [theirs.pk, mine.pk, live.pk]})
+    assert [item["id"] for item in chosen.json()["result"]] == [live.pk]
