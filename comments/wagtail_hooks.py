@@ -7,7 +7,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -15,6 +14,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kontum_site.page_chooser import LiveTitlePageChooser
 from kontum_site.private_choosers import PrivateSnippetChooserViewSet
 
 from . import admin_views
@@ -58,8 +58,9 @@ class CommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     # A page chooser, not a <select> of every commented page: at newsroom scale that list
     # (thousands of pages, a DISTINCT join over all comments) cost seconds per queue view.
+    # Named by its live title: moderators may not read a draft's retitling.
     page = django_filters.ModelChoiceFilter(
-        label=_("Page"), queryset=Page.objects.all(), widget=AdminPageChooser()
+        label=_("Page"), queryset=Page.objects.all(), widget=LiveTitlePageChooser()
     )
     created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 

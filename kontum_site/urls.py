@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import guarded_views
+from . import guarded_views, page_chooser_views
 from .api import api_router
 from .content_versions import cached_until_site_changes
 from .health import healthz
@@ -25,6 +26,16 @@ urlpatterns = [
         require_admin_access(tag_autocomplete),
         name="tag_autocomplete_folded",
     ),
+    # Before Wagtail's own: the page chooser titles each page as the viewer may read it.
+    *[
+        path(f"admin/choose-page/{route}", require_admin_access(never_cache(view.as_view())))
+        for route, view in (
+            ("", page_chooser_views.BrowseView),
+            ("<int:parent_page_id>/", page_chooser_views.BrowseView),
+            ("search/", page_chooser_views.SearchView),
+            ("chosen-multiple/", page_chooser_views.ChosenMultipleView),
+        )
+    ],
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password and sign-in forms at their own URLs, limited (guarded_views.py).
     path(

@@ -304,3 +304,80 @@ def test_the_page_chooser_shows_only_what_one_may_edit_or_what_is_live(
         assert (theirs.title in html) is sees_theirs, (username, html)
         assert (mine.title in html) is sees_mine, username
         assert live.title in html
+
+
+DRAFT_RETITLE = "BẢN NHÁP CHƯA DUYỆT: tin sửa tên"
+
+
+@pytest.fixture
+def retitled(people, section, make_story, staff_user):
+    """A live story of another reporter, retitled in a draft nobody has approved."""
+    from wagtail.models import Page
+
+    owner = staff_user("phongvien_kinhte", NEWSROOM["phongvien"])
+    story = make_story(title="Tin đã đăng trên trang", parent=section)
+    Page.objects.filter(pk=story.pk).update(owner=owner)
+    story.refresh_from_db()
+    story.title = DRAFT_RETITLE
+    story.save_revision(user=owner)
+    people["phongvien_kinhte"] = owner
+    return story
+
+
+def retitled_chooser_html(client, section, story):
+    browse = client.get(reverse("wagtailadmin_choose_page_child", args=(section.pk,)))
+    search = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Tin đã đăng"})
+    chosen = client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": story.pk})
+    assert chosen.status_code == 200
+    chosen_titles = " ".join(item["adminTitle"] for item in chosen.json()["result"])
+    return {"browse": html_of(browse), "search": html_of(search), "chosen": chosen_titles}
+
+
+@pytest.mark.parametrize(
+    "username, reads_draft",
+    [
+        ("kiemduyet", False),
+        ("phongvien", False),
+        ("phongvien_kinhte", True),
+        ("truongban", True),
+    ],
+)
+def test_the_page_chooser_shows_a_draft_title_only_to_who_may_edit_the_page(
+    client, people, section, retitled, username, reads_draft
+):
+    from wagtail.models import Page
+
+    live_title = Page.objects.get(pk=retitled.pk).title
+    client.force_login(people[username])
+    for where, html in retitled_chooser_html(client, section, retitled).items():
+        assert (DRAFT_RETITLE in html) is reads_draft, (username, where)
+        assert reads_draft or live_title in html, (username, where)
+
+
+def test_the_comment_queue_names_its_page_filter_by_the_live_title(client, people, retitled):
+    from wagtail.models import Page
+
+    from comments.models import Comment, Status
+
+    Comment.objects.create(
+        page=retitled,
+        status=Status.PENDING,
+        author_name="Bạn đọc",
+        author_email="ban-doc@example.invalid",
+        body="Bình luận về tin",
+        depth=1,
+    )
+    client.force_login(people["kiemduyet"])
+    queue = client.get(reverse("wagtailsnippets_comments_comment:list"), {"page": retitled.pk})
+    html = html_of(queue)
+    assert "Bình luận về tin" in html
+    assert Page.objects.get(pk=retitled.pk).title in html
+    assert DRAFT_RETITLE not in html
+
+
+def test_a_multiple_choice_answers_only_for_pages_the_chooser_shows(client, people, drafts):
+    theirs, mine, live = drafts
+    client.force_login(people["kiemduyet"])
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+    chosen = client.get(url, {"id": [theirs.pk, mine.pk, live.pk]})
+    assert [item["id"] for item in chosen.json()["result"]] == [live.pk]
