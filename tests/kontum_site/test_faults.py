@@ -133,6 +133,7 @@ def get(port, path, accept="text/html"):
         return error.code, error.headers, error.read().decode()
 
 
+@pytest.mark.own_sqlite
 def test_database_down_gives_503_with_retry_after_and_cached_pages_still_serve(processes, database):
     port = free_port()
     processes.start(
@@ -190,6 +191,7 @@ TASK_STATUS = (
 )
 
 
+@pytest.mark.own_sqlite
 def test_a_task_left_running_by_a_killed_worker_runs_again_after_the_timeout(processes, tmp_path):
     env = processes.env
     manage(

@@ -350,11 +350,14 @@ def test_publishing_with_the_http_front_gone_still_publishes_and_logs(
     assert failures and "Could not purge" in failures[0].getMessage()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_purge_varnish_missed_is_sent_again_by_the_worker(
     settings, story, django_capture_on_commit_callbacks
 ):
     """The request sends the purge itself; if Varnish was not there (restarting), the retry
-    task queued with it sends it again once the worker runs it."""
+    task queued with it sends it again once the worker runs it. Transactional: the worker
+    closes the database connection when it is done (on PostgreSQL a test transaction would be
+    gone with it)."""
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

@@ -80,6 +80,7 @@ def test_old_spam_and_trash_are_removed_on_purpose_only(make_story, settings):
     assert purge_spam_and_trash() == 0  # switched off
 
 
+@pytest.mark.own_sqlite
 def test_the_loop_stops_cleanly_on_sigterm(tmp_path):
     import os
     import signal

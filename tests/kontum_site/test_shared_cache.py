@@ -92,6 +92,7 @@ def manage(env, *args):
     ).stdout
 
 
+@pytest.mark.own_sqlite
 def test_what_the_scheduler_publishes_every_web_worker_shows_at_once(shipped_env, tmp_path):
     manage(shipped_env, "migrate", "-v0")
     go_live = float(manage(shipped_env, "shell", "-c", SEED.replace("{seconds}", "3")).split()[-1])
