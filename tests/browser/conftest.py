@@ -3,11 +3,13 @@
 Set CHROMIUM to the browser's path; without one, browser tests are skipped with a reason.
 """
 
+import io
 import os
 import re
 import shutil
 
 import pytest
+from django.urls import reverse
 
 CHROMIUM = (
     os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -85,3 +87,18 @@ def sign_in_as(browser, live_server, people_browsers):
         return page
 
     return sign_in
+
+
+@pytest.fixture
+def editor(page, live_server, news_index, staff_user):
+    """The page, signed in to the admin as an editor (Biên tập viên), never a superuser."""
+    from django.core.management import call_command
+
+    call_command("setup_roles", stdout=io.StringIO())
+    staff_user("bientap", "Biên tập viên")
+    page.goto(live_server.url + reverse("wagtailadmin_login"))
+    page.fill("input[name=username]", "bientap")
+    page.fill("input[name=password]", "pw")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page

@@ -7,7 +7,6 @@ dùng" on a brand-new story and drafts left behind; now it reaches the page auto
 on the first try, and one page is left. The same for "Save schedule" from the dialog.
 """
 
-import io
 import re
 import threading
 import time
@@ -21,20 +20,6 @@ from tests.browser.test_admin_typed_dates import footer_action
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Kon Tum đón đoàn công tác của Bộ Văn hóa"
-
-
-@pytest.fixture
-def editor(page, live_server, news_index, staff_user):
-    from django.core.management import call_command
-
-    call_command("setup_roles", stdout=io.StringIO())
-    staff_user("bientap", "Biên tập viên")
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", "bientap")
-    page.fill("input[name=password]", "pw")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 AUTOSAVED = threading.Event()

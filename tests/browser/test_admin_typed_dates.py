@@ -11,8 +11,6 @@ The picker's own "now" (today's highlighted day, the time it offers) is Kon Tum'
 the server, even on a laptop in Paris whose clock is three days behind.
 """
 
-import io
-import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,20 +25,6 @@ KON_TUM = ZoneInfo("Asia/Ho_Chi_Minh")
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "timezone_id": "Europe/Paris", "locale": "vi-VN"}
-
-
-@pytest.fixture
-def editor(page, live_server, news_index, staff_user):
-    from django.core.management import call_command
-
-    call_command("setup_roles", stdout=io.StringIO())
-    staff_user("bientap", "Biên tập viên")
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", "bientap")
-    page.fill("input[name=password]", "pw")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
 
 
 def footer_action(page, name):

@@ -21,6 +21,8 @@ import urllib.request
 import pytest
 from django.conf import settings
 
+from tests.waiting import wait_until
+
 SETUP = """
 from kontum_site.demo import load
 from news.models import ArticlePage, NewsIndexPage
@@ -37,16 +39,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_until(check, seconds=60, every=0.2):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(every)
-    return check()
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +132,7 @@ def test_database_down_gives_503_with_retry_after_and_cached_pages_still_serve(p
         "node", "-m", "gunicorn", "kontum_site.wsgi", "--bind", f"127.0.0.1:{port}",
         "--workers", "1", "--log-level", "warning",
     )  # fmt: skip
-    assert wait_until(lambda: _answers(port)), (processes.folder / "node.log").read_text()
+    assert wait_until(lambda: _answers(port), 60), (processes.folder / "node.log").read_text()
     assert get(port, "/")[0] == 200
     assert get(port, "/")[1]["X-Page-Cache"] == "hit"
 
@@ -202,7 +194,7 @@ def test_a_task_left_running_by_a_killed_worker_runs_again_after_the_timeout(pro
     worker = ["manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"]
     processes.start("worker-1", *worker)
     runs = tmp_path / "runs"
-    assert wait_until(lambda: runs.exists()), (tmp_path / "worker-1.log").read_text()
+    assert wait_until(lambda: runs.exists(), 60), (tmp_path / "worker-1.log").read_text()
     processes.kill("worker-1")  # in the middle of the task
     assert manage(env, "shell", "--no-imports", "-c", TASK_STATUS).split() == ["RUNNING"]
 
@@ -216,9 +208,10 @@ def test_a_task_left_running_by_a_killed_worker_runs_again_after_the_timeout(pro
     assert manage(env, "shell", "--no-imports", "-c", TASK_STATUS).split() == ["READY"]
     (tmp_path / "go").write_text("go")
     processes.start("worker-2", *worker)
-    assert wait_until(lambda: (tmp_path / "done").exists())
+    assert wait_until(lambda: (tmp_path / "done").exists(), 60)
     assert wait_until(
-        lambda: manage(env, "shell", "--no-imports", "-c", TASK_STATUS).split() == ["SUCCESSFUL"]
+        lambda: manage(env, "shell", "--no-imports", "-c", TASK_STATUS).split() == ["SUCCESSFUL"],
+        60,
     )
     assert runs.read_text().split() == ["started", "started"]
 

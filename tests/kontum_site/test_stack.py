@@ -39,6 +39,7 @@ from django.utils import timezone
 from comments.forms import make_token
 from comments.models import Comment, Status
 from tests.conftest import PrivateRedis, SmtpSink
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -94,16 +95,6 @@ def request(port, path, method="GET", data=None, headers=None, source="127.0.0.1
     text = response.read().decode("utf-8", "replace")
     conn.close()
     return response.status, dict(response.getheaders()), text
-
-
-def wait_until(check, seconds=30, every=0.2):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(every)
-    return check()
 
 
 def unit_command(unit):
