@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
-from kontum_site.vietnamese import slugify_vi
+from language.vietnamese import slugify_vi
 
 MAX_CAPTIONS = 1024 * 1024
 CAPTION_LANGUAGES = [

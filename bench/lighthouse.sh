@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a reader on a phone gets: Lighthouse (mobile, simulated 4G and a slow CPU) on the home
 # page, a story and the exemplar directory, served as in production: gunicorn with production
-# settings behind nginx (media and static files from nginx, as kontum_site/deploy/nginx).
+# settings behind nginx (media and static files from nginx, as deploy/nginx).
 #
 #   bash bench/lighthouse.sh            # the demo database (make demo first)
 #   RUNS=3 bash bench/lighthouse.sh     # median of three runs per page

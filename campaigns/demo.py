@@ -1,6 +1,6 @@
 """Demo campaigns: the 2020 emulation cycle (Plan 2297/KH-UBND) with its conferences.
 
-Idempotent: the pages are the demo's own, found by their keys (kontum_site.demo_marks),
+Idempotent: the pages are the demo's own, found by their keys (demo.marks),
 never by slug or title; no network. Honourees are added by exemplars.demo.
 """
 
@@ -8,8 +8,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from kontum_site import demo_marks
-from kontum_site.models import HomePage
+from base.models import HomePage
+from demo import marks as demo_marks
 
 from .models import CampaignIndexPage, CampaignMilestone, CampaignPage, ConferencePage
 

@@ -1,4 +1,4 @@
-"""The campaign sections of the home page (see kontum_site.home_sections)."""
+"""The campaign sections of the home page (see base.home_sections)."""
 
 from django.utils import timezone
 

@@ -19,10 +19,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from kontum_site import seo
-from kontum_site.lazy import lazy
-from kontum_site.pages import SitePage
-from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from base.pages import SitePage
+from caching.lazy import lazy
+from discovery import seo
+from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from exemplars import charts
 
 HONOUREES_ON_CAMPAIGN = 24
 HONOUREES_PER_PAGE = 48
@@ -119,7 +120,7 @@ class CampaignIndexPage(SitePage):
         verbose_name_plural = _("campaign indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from kontum_site.pagination import paginate
+        from base.pagination import paginate
 
         context = super().get_context(request, *args, **kwargs)
         campaigns = (
@@ -263,7 +264,7 @@ class CampaignPage(FoldedSearchMixin, SitePage):
 
     @classmethod
     def api_prefetch_related(cls):
-        """Fetched with the campaigns by the read API (kontum_site.api): no query per page."""
+        """Fetched with the campaigns by the read API (discovery.api): no query per page."""
         return ["milestones"]
 
     def get_status_display(self):
@@ -297,9 +298,9 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         )
 
     def coverage(self, conferences, limit=12):
-        from django.apps import apps
-
-        story_model = apps.get_model("news", "ArticlePage")
+        # The stories app names this page in its relations ("stories"); this app never
+        # imports it, and reaches its model through that relation.
+        story_model = self.stories.model
         stories = story_model.objects.filter(
             models.Q(campaign=self) | models.Q(conference__in=[c.pk for c in conferences])
         )
@@ -307,7 +308,7 @@ class CampaignPage(FoldedSearchMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read only when the page's fragments are rendered (kontum_site/lazy.py).
+        # Read only when the page's fragments are rendered (caching/lazy.py).
         conferences = lazy(self.conferences)
         context["conferences"] = conferences
         context["honourees"] = lazy(self.honourees, conferences)
@@ -325,9 +326,7 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         )
 
     def honour_charts(self, request=None):
-        from exemplars.charts import honour_charts
-
-        return honour_charts(self.honour_records(), request, prefix=f"campaign-{self.pk}")
+        return charts.honour_charts(self.honour_records(), request, prefix=f"campaign-{self.pk}")
 
     def feed_links(self):
         """The campaign's story feed (news.feeds.CampaignFeed), for <link rel="alternate">."""
@@ -474,7 +473,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
 
     @classmethod
     def api_prefetch_related(cls):
-        """Fetched with the conferences by the read API (kontum_site.api): no query per page."""
+        """Fetched with the conferences by the read API (discovery.api): no query per page."""
         honourees = (
             honour_records()
             .filter(exemplar__live=True)
@@ -484,7 +483,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
         return [Prefetch("honourees", queryset=honourees), "place__parent__parent__parent"]
 
     def get_structured_data(self, request):
-        """Event JSON-LD for the conference or congress (kontum_site.seo.event)."""
+        """Event JSON-LD for the conference or congress (discovery.seo.event)."""
         address = self.place_name
         organizer = seo.organization(self.host_unit) if self.host_unit else None
         return seo.event(
@@ -517,7 +516,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_parent().specific
-        from kontum_site.pagination import paginate
+        from base.pagination import paginate
 
         context["honouree_list"] = lazy(
             lambda: paginate(request, self.honouree_list(), HONOUREES_PER_PAGE)

@@ -16,7 +16,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from kontum_site.params import int_list
+from base.params import int_list
 
 from .forms import clean_text
 from .models import Comment, Status

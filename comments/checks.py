@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from kontum_site.client_ip import client_ip
-from kontum_site.vietnamese import nfc
-from kontum_site.view_restrictions import is_unrestricted
+from caching.view_restrictions import is_unrestricted
+from language.vietnamese import nfc
+from security.client_ip import client_ip
 
 from . import limits
 from .forms import submission_key, token_age

@@ -1,6 +1,6 @@
 """Demo comments: approved threads on several demo stories and a queue to moderate.
 
-Only on the demo's own pages (kontum_site.demo_marks), never on staff work; the demo's
+Only on the demo's own pages (demo.marks), never on staff work; the demo's
 comments are recognised by their addresses (demoN@example.invalid), so a second run adds none.
 """
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from kontum_site import demo_marks
+from demo import marks as demo_marks
 
 from .checks import comments_enabled
 from .models import Comment, Status

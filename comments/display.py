@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from kontum_site.params import int_param
+from base.params import int_param
 
 from .models import Comment
 

@@ -8,7 +8,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kontum_site.vietnamese import nfc
+from language.vietnamese import nfc
 
 TOKEN_SALT = "comments.form"
 MAX_BODY = 5000

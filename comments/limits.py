@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kontum_site import rate_window
+from security import rate_window
 
 from .models import Comment
 

@@ -13,9 +13,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
-from kontum_site.cached_settings import CachedSiteSetting
-from kontum_site.client_ip import network as truncate_ip  # noqa: F401 (the stored network)
-from kontum_site.vietnamese import nfc
+from caching.cached_settings import CachedSiteSetting
+from language.vietnamese import nfc
+from security.client_ip import network as truncate_ip  # noqa: F401 (the stored network)
 
 
 class Status(models.TextChoices):

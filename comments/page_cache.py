@@ -4,8 +4,8 @@ comments purges that page, and the listings that show its comment count, from th
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from kontum_site import content_versions
-from kontum_site.page_cache import purge_page
+from caching import content_versions
+from caching.page_cache import purge_page
 
 from .models import Comment, Status
 

@@ -14,8 +14,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kontum_site.page_chooser import LiveTitlePageChooser
-from kontum_site.private_choosers import PrivateSnippetChooserViewSet
+from editorial.page_chooser import LiveTitlePageChooser
+from editorial.private_choosers import PrivateSnippetChooserViewSet
 
 from . import admin_views
 from .models import Comment, Status

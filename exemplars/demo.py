@@ -2,7 +2,7 @@
 award records, the conferences' honourees, and stories linked both ways.
 
 All people and decision numbers are made up ("dữ liệu mẫu"). Idempotent, no network: the
-pages are the demo's own, found by their keys (kontum_site.demo_marks), and a follow-up
+pages are the demo's own, found by their keys (demo.marks), and a follow-up
 (honourees, story links) is done once, on a demo page with no unpublished changes.
 """
 
@@ -10,12 +10,11 @@ import io
 import random
 from datetime import date
 
-from django.apps import apps
 from django.utils.translation import gettext as _
 
-from kontum_site import demo_marks
-from kontum_site.models import HomePage
-from kontum_site.vietnamese import fold
+from base.models import HomePage
+from demo import marks as demo_marks
+from language.vietnamese import fold
 
 from .models import (
     AwardRecord,
@@ -461,7 +460,7 @@ def load(stdout=None):
     if index is None:
         return None
     cycle = demo_marks.get(CYCLE_KEY)
-    conferences = _demo_conferences(cycle)
+    conferences = demo_conferences(cycle)
     award_types = {a.name: a for a in AwardType.objects.all()}
     ethnic = {e.name: e for e in EthnicGroup.objects.all()}
     sectors = {s.name: s for s in Sector.objects.all()}
@@ -531,11 +530,11 @@ INDEX_KEY = "exemplars.index"
 CYCLE_KEY = "campaigns.page:thi-dua-yeu-nuoc-2015-2020"  # made by campaigns.demo
 
 
-def _demo_conferences(cycle):
+def demo_conferences(cycle):
     """The demo's live conferences in the demo cycle, by date."""
     if cycle is None:
         return []
-    model = apps.get_model("campaigns", "ConferencePage")
+    model = AwardRecord._meta.get_field("conference").related_model  # no campaigns import
     return list(
         model.objects.child_of(cycle).live().filter(pk__in=demo_marks.pks(model)).order_by("date")
     )
@@ -617,7 +616,7 @@ def _renumber_old_decisions(conferences):
     """A demo made when every conference reused "100/QĐ-KT", "101/QĐ-KT"… gets its
     conferences' decisions (CONFERENCE_DECISIONS), once, on a demo conference with no draft
     waiting, and only on the honourees that still carry the demo's old number and date: a
-    record staff have edited keeps what they wrote. kontum_site.shared_rows keeps the
+    record staff have edited keeps what they wrote. editorial.shared_rows keeps the
     exemplars' drafts in line."""
     for conference in conferences:
         decision = CONFERENCE_DECISIONS.get(conference.level)
@@ -639,95 +638,3 @@ def _renumber_old_decisions(conferences):
         if changed:
             conference.honourees = records
             conference.save_revision().publish()
-
-
-# Words in a story's title that say which conference it covers (folded, no tone marks).
-CONFERENCE_WORDS = [
-    ("nguoi tot viec tot", "commune"),
-    ("ngoc hoi tuyen duong", "district"),
-    ("nganh giao duc tuyen duong", "department"),
-    ("lao dong gioi, lao dong sang tao", "enterprise"),
-    ("dai hoi thi dua yeu nuoc tinh kon tum lan thu viii", "provincial"),
-]
-CAMPAIGN_WORDS = [
-    "2297",
-    "dai hoi thi dua yeu nuoc",
-    "phong trao thi dua yeu nuoc",
-    "dien hinh tien tien",
-]
-HONOUREES_PER_STORY = 4
-
-
-def _story_text(story):
-    parts = [story.title, story.lead]
-    for block in story.body:
-        if block.block_type == "paragraph":
-            parts.append(str(block.value.source))
-        elif isinstance(block.value, str):
-            parts.append(block.value)
-    return fold(" ".join(parts))
-
-
-def link_stories(stdout=None):
-    """Link the news demo's stories to their conference, campaign and exemplars, both ways.
-
-    A story names a conference in its title, and exemplars by name in its text; a conference
-    story also gets the conference's first honourees. Only the demo's own stories, once each,
-    and only when no draft waits on them (the revision published is the demo's own); staff
-    stories are never touched. News models are looked up by name (no import of news).
-    """
-    import re
-
-    try:
-        story_model = apps.get_model("news", "ArticlePage")
-        link_model = apps.get_model("news", "ArticleExemplar")
-    except LookupError:
-        return
-    directory = demo_marks.get(INDEX_KEY)
-    cycle = demo_marks.get(CYCLE_KEY)
-    if directory is None or cycle is None:
-        return
-    conferences = {c.level: c for c in _demo_conferences(cycle)}
-    exemplars = list(
-        ExemplarPage.objects.child_of(directory)
-        .live()
-        .filter(pk__in=demo_marks.pks(ExemplarPage))
-        .order_by("pk")
-    )
-    patterns = [
-        (re.compile(rf"(?<!\w){re.escape(fold(page.title))}(?!\w)"), page) for page in exemplars
-    ]
-    linked = 0
-    stories = story_model.objects.live().filter(pk__in=demo_marks.pks(story_model))
-    for story in stories.order_by("pk"):
-        if not demo_marks.editable(story):
-            continue  # a staff draft waits on it: the demo never publishes it
-        text = _story_text(story)
-        title = fold(story.title)
-        level = next((lvl for words, lvl in CONFERENCE_WORDS if words in title), None)
-        conference = conferences.get(level)
-        wanted = [page for pattern, page in patterns if pattern.search(text)]
-        if conference is not None:
-            wanted += [
-                h.exemplar
-                for h in conference.honourees.select_related("exemplar")[:HONOUREES_PER_STORY]
-            ]
-        draft = story.get_latest_revision_as_object()
-        changed = False
-        if conference is not None and draft.conference_id != conference.pk:
-            draft.conference, changed = conference, True
-        if draft.campaign_id is None and (
-            conference or any(word in text for word in CAMPAIGN_WORDS)
-        ):
-            draft.campaign, changed = cycle, True
-        present = {link.exemplar_id for link in draft.exemplar_links.all()}
-        for page in wanted:
-            if page.pk not in present:
-                draft.exemplar_links.add(link_model(exemplar=page, sort_order=len(present)))
-                present.add(page.pk)
-                changed = True
-        if changed and demo_marks.once(f"exemplars.story_links:{story.pk}"):
-            draft.save_revision().publish()
-            linked += 1
-    if stdout:
-        stdout.write(_("Stories linked to campaigns and exemplars: %(count)d") % {"count": linked})

@@ -17,9 +17,9 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from kontum_site.pagination import paginate
-from kontum_site.params import int_param
-from kontum_site.vietnamese import fold
+from base.pagination import paginate
+from base.params import int_param
+from language.vietnamese import fold
 
 from .models import AwardCategory, AwardingLevel, AwardRecord, ExemplarKind, ExemplarPage
 from .units import graph as unit_graph

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from kontum_site import rate_window
-from kontum_site.client_ip import client_ip, network
+from security import rate_window
+from security.client_ip import client_ip, network
 
 WINDOW = 3600
 

@@ -1,4 +1,4 @@
-"""Featured exemplars on the home page (see kontum_site.home_sections)."""
+"""Featured exemplars on the home page (see base.home_sections)."""
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model

@@ -53,7 +53,7 @@ def stories_mentioning(exemplar):
 
 def story_page(request, exemplar):
     """One page of those stories (`?page=`), with the total for "Stories about them (12)"."""
-    from kontum_site.pagination import paginate
+    from base.pagination import paginate
 
     return paginate(request, stories_mentioning(exemplar), STORIES_PER_PAGE, STORIES_PAGE_PARAM)
 

@@ -26,11 +26,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from kontum_site import seo
-from kontum_site.lazy import lazy, lazy_items
-from kontum_site.pages import SitePage
-from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
-from kontum_site.vietnamese import fold
+from base.pages import SitePage
+from caching.lazy import lazy, lazy_items
+from discovery import seo
+from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from language.vietnamese import fold
 
 from .units import graph as unit_graph
 from .units import then_and_now
@@ -282,7 +282,7 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
 
     @property
     def cache_query_params(self):
-        """The directory's filters (kontum_site/page_cache.py stores only these variants)."""
+        """The directory's filters (caching/page_cache.py stores only these variants)."""
         from .directory import QUERY_PARAMS
 
         return QUERY_PARAMS
@@ -582,7 +582,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
 
     @classmethod
     def api_prefetch_related(cls):
-        """Fetched with the exemplars by the read API (kontum_site.api): no query per page."""
+        """Fetched with the exemplars by the read API (discovery.api): no query per page."""
         from django.db.models import Prefetch
 
         awards = (
@@ -622,7 +622,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         from .links import exemplar_backlinks
 
         context = super().get_context(request, *args, **kwargs)
-        # Read only when the profile's fragments are rendered (kontum_site/lazy.py).
+        # Read only when the profile's fragments are rendered (caching/lazy.py).
         awards = lazy(self.awards_with_units, request)
         context["awards"] = awards
         context.update(
@@ -677,7 +677,7 @@ class AwardRecord(Orderable):
         related_name="award_records",
     )
     # One honour, one row: presented at a conference, the record is also that conference's
-    # honouree (its second ParentalKey; kontum_site.shared_rows keeps both drafts in line).
+    # honouree (its second ParentalKey; editorial.shared_rows keeps both drafts in line).
     conference = ParentalKey(
         "campaigns.ConferencePage",
         verbose_name=_("presented at"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kontum_site.vietnamese import slugify_vi
+from language.vietnamese import slugify_vi
 
 
 @dataclass(frozen=True)

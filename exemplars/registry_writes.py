@@ -116,7 +116,7 @@ def _index(pages):
 def _purge():
     """The directory, profiles and every listing may show the import: purge all, now and after
     the commit (a reader in between could have cached the old)."""
-    from kontum_site.page_cache import purge_all
+    from caching.page_cache import purge_all
 
     purge_all()
     transaction.on_commit(purge_all)

@@ -1,20 +1,17 @@
 """The registry's desk (ROLE_SETUPS): editors and registry editors keep the vocabularies;
-campaign, conference and exemplar pages go through the "Duyệt hồ sơ" workflow."""
+exemplar pages go through the "Duyệt hồ sơ" workflow (campaigns.roles puts campaign and
+conference pages under it too)."""
 
 from django.contrib.auth.models import Group, Permission
 
-from kontum_site.editorial import EDITORS, REPORTERS, ensure_registry_setup
+from editorial.roles import EDITORS, REPORTERS, ensure_registry_setup
+from exemplars.models import ExemplarIndexPage
 
 VOCABULARIES = ["awardtype", "place", "ethnicgroup", "sector"]
 
 
 def ensure_roles():
-    from campaigns.models import CampaignIndexPage
-
-    from .models import ExemplarIndexPage
-
-    sections = [*ExemplarIndexPage.objects.all(), *CampaignIndexPage.objects.all()]
-    registry_editors, _workflow = ensure_registry_setup(sections)
+    registry_editors, _workflow = ensure_registry_setup(ExemplarIndexPage.objects.all())
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     reporters, _created = Group.objects.get_or_create(name=REPORTERS)
     # The full export (birth years, ethnicities without consent) is theirs alone.

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from kontum_site.vietnamese import fold, nfc, slugify_vi
+from language.vietnamese import fold, nfc, slugify_vi
 
 from .models import (
     AwardingLevel,
@@ -241,7 +240,8 @@ class Vocabulary:
         for place in Place.objects.select_related("parent__parent__parent"):
             self.places[_key(place.full_name)] = place.pk
             self.place_names.setdefault(_key(place.name), set()).add(place.pk)
-        campaign_model = apps.get_model("campaigns", "CampaignPage")
+        # The campaign an award names, through the award's own relation (no campaigns import).
+        campaign_model = AwardRecord._meta.get_field("campaign").related_model
         self.campaigns = {}
         for pk, title, number in campaign_model.objects.values_list("pk", "title", "plan_number"):
             self.campaigns[_key(title)] = pk

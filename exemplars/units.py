@@ -20,7 +20,7 @@ from datetime import date
 from django.core.cache import cache
 from django.utils import timezone
 
-from kontum_site.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.content_versions import SITE, TIMEOUT, digest, stamps
 
 
 @dataclass

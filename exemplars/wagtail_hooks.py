@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kontum_site.collation import VietnameseSnippetIndexView
+from language.collation import VietnameseSnippetIndexView
 
 from .models import AwardType, EthnicGroup, Place, Sector
 from .views import can_import, import_view, sample_view

@@ -3,7 +3,7 @@
 Idempotent and offline: what the demo makes is found again by its key (kontum_site.
 demo_marks), never by title, and follow-ups (related stories, sections, the breaking story
 and the correction, read counts) touch only demo stories, once, and never publish over a
-staff draft. Pictures are drawn locally (kontum_site.demo_images); texts are in demo_stories.
+staff draft. Pictures are drawn locally (demo.images); texts are in demo_stories.
 """
 
 from datetime import datetime
@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
-from kontum_site import demo_marks
-from kontum_site.demo_images import make_demo_image
-from kontum_site.models import HomePage
-from kontum_site.vietnamese import nfc
+from base.models import HomePage
+from demo import marks as demo_marks
+from demo.images import make_demo_image
+from language.vietnamese import nfc
 
 from .demo_stories import DEMO_NOTE, NEWS_INDEX_INTRO, REPORTERS, STORIES, TAGS
 from .models import (
@@ -159,7 +159,7 @@ def ensure_related(pages):
 def load(stdout=None):
     home = HomePage.objects.first()
     if home is None:
-        raise RuntimeError("news.demo needs a HomePage: run kontum_site.demo.load first.")
+        raise RuntimeError("news.demo needs a HomePage: run demo.site.load first.")
     news_index = ensure_news_index(home)
     if news_index is None:
         _say(stdout, _("News: the site has a news section of its own; no demo news added."))
@@ -229,7 +229,7 @@ SECTIONS = [
 def ensure_sections(news_index):
     """The sections under the news index; demo stories still directly under it move into the
     section their title names (Thời sự by default), once. Staff stories stay where they are."""
-    from kontum_site.vietnamese import fold
+    from language.vietnamese import fold
 
     from .models import SectionPage
 

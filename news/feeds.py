@@ -61,7 +61,7 @@ class StoryFeed(Feed):
 
     # --- shared ---
     def site_name(self):
-        from kontum_site.models import SiteIdentity
+        from base.models import SiteIdentity
 
         if self.site is None:
             return "Kon Tum Online"

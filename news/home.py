@@ -1,9 +1,9 @@
-"""The news section of the home page (see kontum_site.home_sections)."""
+"""The news section of the home page (see base.home_sections)."""
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 
-from kontum_site import view_restrictions
+from caching import view_restrictions
 
 from .models import LISTING_CACHE_SECONDS, ArticlePage, NewsIndexPage, NewsTag, story_listing
 from .most_read import most_read

@@ -28,14 +28,14 @@ from wagtail.models import Orderable, Task
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from kontum_site import view_restrictions
-from kontum_site.lazy import lazy
-from kontum_site.pages import SitePage
-from kontum_site.pagination import paginate
-from kontum_site.params import int_param
-from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
-from kontum_site.tagging import NFCClusterTaggableManager
-from kontum_site.vietnamese import fold, slugify_vi
+from base.pages import SitePage
+from base.pagination import paginate
+from base.params import int_param
+from caching import view_restrictions
+from caching.lazy import lazy
+from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
+from editorial.tagging import NFCClusterTaggableManager
+from language.vietnamese import fold, slugify_vi
 
 from .api import TagNamesField
 from .blocks import ArticleBodyBlock
@@ -66,7 +66,7 @@ class NewsTag(TagBase):
     """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi).
 
     One spelling per tag: `folded` (no tone marks, no case) is unique in practice, and a tag
-    typed as "Đắk Glei" reuses "Đăk Glei" (kontum_site.tagging)."""
+    typed as "Đắk Glei" reuses "Đăk Glei" (editorial.tagging)."""
 
     name = models.CharField(_("tag name"), unique=True, max_length=100)  # taggit's, translated
     folded = models.CharField(max_length=100, editable=False, db_index=True, default="")
@@ -288,7 +288,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return self.render(
             request,
             context_overrides={
-                # Read only when the listing fragment is rendered (kontum_site/lazy.py).
+                # Read only when the listing fragment is rendered (caching/lazy.py).
                 "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE, count=count),
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
@@ -375,7 +375,7 @@ class SectionPage(SitePage):
 
 def section_titles():
     """{path: title} of every section, kept in the cache until anything is published."""
-    from kontum_site.content_versions import SITE, TIMEOUT, digest, stamps
+    from caching.content_versions import SITE, TIMEOUT, digest, stamps
 
     def read():
         return dict(SectionPage.objects.values_list("path", "title"))
@@ -562,7 +562,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     @classmethod
     def api_prefetch_related(cls):
-        """Fetched with the stories by the read API (kontum_site.api): no query per story."""
+        """Fetched with the stories by the read API (discovery.api): no query per story."""
         bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
         return [
             Prefetch("bylines", queryset=bylines),

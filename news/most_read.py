@@ -35,7 +35,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django_tasks import default_task_backend, task
 
-from kontum_site.client_ip import client_ip
+from security.client_ip import client_ip
 
 from .models import ArticlePage, DailyReads
 

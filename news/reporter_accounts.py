@@ -7,7 +7,7 @@ so the byline chooser always offers the signed-in reporter their own name.
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from kontum_site.editorial import REPORTERS
+from editorial.roles import REPORTERS
 
 from .models import Reporter
 

@@ -1,7 +1,7 @@
 """The news desk's groups and workflows, on the live site tree.
 
 - Reporters and editors, and the one-step "Duyệt tin bài" workflow on the news index
-  (kontum_site.editorial).
+  (editorial.roles).
 - The newsroom's three steps on every section: reporter → the section's desk heads
   ("Trưởng ban <section>", news.models.DeskReviewTask) → the editor-in-chief or a deputy
   ("Tổng biên tập", "Phó Tổng biên tập"), who publishes. Each step can send the story back
@@ -11,7 +11,8 @@
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from kontum_site.editorial import (
+from base.models import HomePage
+from editorial.roles import (
     EDITOR_COLLECTION_PERMISSIONS,
     EDITOR_MODEL_PERMISSIONS,
     EDITOR_PAGE_PERMISSIONS,
@@ -22,7 +23,6 @@ from kontum_site.editorial import (
     _grant_pages,
     ensure_editorial_setup,
 )
-from kontum_site.models import HomePage
 
 from .models import DeskReviewTask, NewsIndexPage, SectionPage
 from .reporter_accounts import ensure_reporter_records

@@ -1,9 +1,9 @@
-"""NewsArticle JSON-LD for stories (see kontum_site.seo)."""
+"""NewsArticle JSON-LD for stories (see discovery.seo)."""
 
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
-from kontum_site import seo
+from discovery import seo
 
 
 def _iso(value):
@@ -11,7 +11,7 @@ def _iso(value):
 
 
 def article_structured_data(page, request):
-    from kontum_site.models import SiteIdentity
+    from base.models import SiteIdentity
 
     site = page.get_site()
     identity = SiteIdentity.for_request(request) if request is not None else None

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kontum_site.collation import VietnameseSnippetIndexView
+from language.collation import VietnameseSnippetIndexView
 
 from .models import NewsTag, Reporter
 from .start_screen import add_start_panel

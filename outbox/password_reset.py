@@ -16,7 +16,7 @@ from django.conf import settings
 from django.template import loader
 from wagtail.admin.forms.auth import PasswordResetForm
 
-from kontum_site import rate_window
+from security import rate_window
 
 from . import delivery
 

@@ -12,7 +12,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kontum_site.private_choosers import PrivateSnippetChooserViewSet
+from editorial.private_choosers import PrivateSnippetChooserViewSet
 
 from . import delivery
 from .models import OutgoingMail, State

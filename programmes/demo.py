@@ -3,7 +3,7 @@ short episodes each, with captions and a transcript. The files are tiny ones mad
 and shipped in programmes/demo_media/ (see its README): no network, no ffmpeg needed here.
 Each programme has a title card drawn on a Kon Tum landscape (cover and poster), and its
 episodes aired when its "on air" line says. Idempotent: the demo's objects are found again by
-their keys (kontum_site.demo_marks), never by title; what exists is kept, except that a demo
+their keys (demo.marks), never by title; what exists is kept, except that a demo
 made before the cards and schedules is brought up to date once (see _bring_up_to_date)."""
 
 import io
@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avmedia.models import MediaItem
-from kontum_site import demo_marks
-from kontum_site.models import HomePage
+from base.models import HomePage
+from demo import marks as demo_marks
 
 from .models import EpisodePage, ProgrammeIndexPage, ProgrammePage
 from .schedule import parse as parse_schedule
@@ -77,15 +77,15 @@ PROGRAMMES = [
 
 
 def _card(title, spec, size):
-    """The programme's title card (kontum_site.demo_cards): its name on a drawn landscape."""
+    """The programme's title card (demo.cards): its name on a drawn landscape."""
     return demo_marks.ensure(f"programmes.card:{title}", lambda: _draw_card(title, spec, size))
 
 
 def _draw_card(title, spec, size):
     from wagtail.images import get_image_model
 
-    from kontum_site.demo_cards import render_card
-    from kontum_site.vietnamese import slugify_vi
+    from demo.cards import render_card
+    from language.vietnamese import slugify_vi
 
     image = get_image_model()(title=title)
     data = render_card(

@@ -11,9 +11,9 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from kontum_site.pages import SitePage
-from kontum_site.pagination import paginate
-from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from base.pages import SitePage
+from base.pagination import paginate
+from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 EPISODES_PER_PAGE = 12
 PROGRAMME_LANGUAGES = [
@@ -128,7 +128,7 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
 
     @path("")
     def episode_list(self, request):
-        from kontum_site.lazy import lazy
+        from caching.lazy import lazy
 
         episodes = lazy(lambda: paginate(request, self.episodes(), EPISODES_PER_PAGE))
         return self.render(

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from kontum_site.vietnamese import fold
+from language.vietnamese import fold
 
 EVERY_DAY = frozenset(range(7))
 # Folded (no tone marks, lower case) weekday names; Monday is 0 as in Python.

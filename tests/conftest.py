@@ -25,7 +25,7 @@ def _fresh_cache():
 
 @pytest.fixture
 def home_page(db):
-    from kontum_site.demo import load
+    from demo.site import load
 
     return load()
 
@@ -221,7 +221,7 @@ def private_redis(tmp_path):
 def resilient_cache_settings(url):
     return {
         "default": {
-            "BACKEND": "kontum_site.resilient_cache.ResilientRedisCache",
+            "BACKEND": "caching.resilient_cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "kontum",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
@@ -232,7 +232,7 @@ def resilient_cache_settings(url):
 @pytest.fixture
 def redis_cache(private_redis, settings):
     """The site's cache on a private Redis, through the production backend."""
-    from kontum_site import resilient_cache
+    from caching import resilient_cache
 
     settings.CACHES = resilient_cache_settings(private_redis.url)
     resilient_cache._Breaker.down_since = None

@@ -28,12 +28,12 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from base.models import ContentPage, HomePage
+from caching import content_versions
 from comments.models import Comment, Status, body_fingerprint
-from kontum_site import content_versions
-from kontum_site.client_ip import network
-from kontum_site.models import ContentPage, HomePage
-from kontum_site.vietnamese import nfc, slugify_vi
+from language.vietnamese import nfc, slugify_vi
 from news.models import ArticleByline, ArticlePage, NewsIndexPage, NewsTag, Reporter
+from security.client_ip import network
 
 from . import wxr
 from .body import BodyConverter, Links
@@ -245,7 +245,7 @@ class WordPressImporter:
                 self._redirect(f"/{prefix}/{slug}/", link=self.news_index.tag_url(tag))
 
     def _tag(self, name):
-        from kontum_site.tagging import existing_spellings
+        from editorial.tagging import existing_spellings
 
         name = nfc(name).strip()[:100]
         if not name or name.lower() in ("uncategorized", "chưa được phân loại"):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.functional import SimpleLazyObject
 
-from kontum_site.params import int_param
+from base.params import int_param
 
 from ..checks import comments_closed, comments_enabled, is_restricted
 from ..display import ORDER_PARAM, PAGE_PARAM, thread_page

@@ -25,12 +25,20 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 # Addresses or networks (CIDR) of the proxies in front (Varnish, nginx): only a request from
-# one of them may name the client in X-Forwarded-For (kontum_site/client_ip.py).
+# one of them may name the client in X-Forwarded-For (security/client_ip.py).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Our apps, from the foundations up; what each may import: docs/architecture.md.
 INSTALLED_APPS = [
-    "kontum_site",
+    "language",
+    "caching",
+    "security",
+    "operations",
+    "editorial",
+    "base",
+    "discovery",
+    "demo",
     "news",
     "campaigns",
     "exemplars",
@@ -51,7 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "kontum_site.users_config.KontumUsersConfig",  # "wagtail.users", users in Vietnamese order
+    "editorial.users_config.KontumUsersConfig",  # "wagtail.users", users in Vietnamese order
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -75,12 +83,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kontum_site.compression.CompressionMiddleware",
-    "kontum_site.middleware.ControlCharactersMiddleware",
-    "kontum_site.front_cache.SharedCacheHeadersMiddleware",
-    "kontum_site.page_cache.PageCacheMiddleware",
+    "caching.compression.CompressionMiddleware",
+    "language.middleware.ControlCharactersMiddleware",
+    "caching.front_cache.SharedCacheHeadersMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "kontum_site.middleware.SiteLanguageMiddleware",
+    "language.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,7 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "kontum_site.context_processors.site_navigation",
+                "base.context_processors.site_navigation",
             ],
         },
     },
@@ -125,9 +133,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Degrades to "no cache" when Redis is gone (kontum_site/resilient_cache.py);
+            # Degrades to "no cache" when Redis is gone (caching/resilient_cache.py);
             # short timeouts so a dead or hanging Redis costs milliseconds, not seconds.
-            "BACKEND": "kontum_site.resilient_cache.ResilientRedisCache",
+            "BACKEND": "caching.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kontum",
             "OPTIONS": {
@@ -157,7 +165,7 @@ else:
     }
     # --- end of the shared cache without Redis -------------------------------------------
 
-# Full-page cache for anonymous readers (kontum_site/page_cache.py), in the shared cache
+# Full-page cache for anonymous readers (caching/page_cache.py), in the shared cache
 # (Redis or the database): a purge reaches every worker and node.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
@@ -189,13 +197,13 @@ PAGE_CACHE_PURGE_ALL_ON_SAVE = [
     "exemplars.Sector",
 ]
 
-# An HTTP cache in front (Varnish, see kontum_site/deploy/varnish/) is purged on publish.
+# An HTTP cache in front (Varnish, see deploy/varnish/) is purged on publish.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
-# The code release (e.g. the deployed commit): part of every cache key (kontum_site/release.py).
+# The code release (e.g. the deployed commit): part of every cache key (caching/release.py).
 KONTUM_RELEASE = os.environ.get("KONTUM_RELEASE", "")
 # Feeds, sitemap, API, search, exports: how long the front may keep them when a purge is lost
 # (each publication bans them all at once); the front's PURGE requests' time limit in a
-# request (a retry task follows). See kontum_site/front_cache.py.
+# request (a retry task follows). See caching/front_cache.py.
 FRONT_LISTING_SHARED_MAX_AGE = int(os.environ.get("FRONT_LISTING_SHARED_MAX_AGE", "60"))
 FRONT_PURGE_TIMEOUT = float(os.environ.get("FRONT_PURGE_TIMEOUT", "2"))
 if FRONTEND_CACHE_URL:
@@ -216,7 +224,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Vietnamese first; English must work too.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
+# The project catalog, then Wagtail admin strings Wagtail leaves untranslated (editorial).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "editorial" / "admin_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -265,22 +274,22 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
 
 # A task RUNNING this long is taken to have lost its worker and is queued again, at most
-# TASKS_MAX_ATTEMPTS runs in all (kontum_site/task_recovery.py). Keep it above the longest task.
+# TASKS_MAX_ATTEMPTS runs in all (operations/task_recovery.py). Keep it above the longest task.
 TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "600"))
 TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 
 # `manage.py run_periodic` (one process per site, see README "Production") runs these:
 # (dotted path of a function, seconds between runs). Each job is safe to run twice at once.
 PERIODIC_JOBS = [
-    ("kontum_site.periodic.publish_scheduled", 10),
+    ("operations.periodic.publish_scheduled", 10),
     ("outbox.delivery.deliver_due", 15),
     ("outbox.periodic.prune_sent", 3600),
     ("comments.periodic.moderator_digest", 60),
     ("comments.periodic.purge_ips", 3600),
     ("comments.periodic.purge_spam_and_trash", 3600),
     ("drafts.periodic.purge_abandoned_drafts", 3600),
-    ("kontum_site.search_log.prune", 3600),
-    ("kontum_site.task_recovery.requeue_stale", 60),
+    ("discovery.search_log.prune", 3600),
+    ("operations.task_recovery.requeue_stale", 60),
 ]
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
@@ -298,7 +307,7 @@ WAGTAILADMIN_BASE_URL = (
 )
 # PostgreSQL only: "simple" = no English stemming or stop words ("a", "to", "do" are Vietnamese
 # words too); the trigram fallback for typos accepts close matches only (0.3 is too loose).
-# The search terms log (kontum_site/search_log.py): searches that found something, at most
+# The search terms log (discovery/search_log.py): searches that found something, at most
 # this many different queries a day, daily counts kept this many days.
 SEARCH_LOG_QUERIES_PER_DAY = int(os.environ.get("SEARCH_LOG_QUERIES_PER_DAY", "1000"))
 WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_LOG_DAYS", "30"))
@@ -310,7 +319,7 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 # Documents go through Wagtail's view, which checks their collection's restrictions (password,
-# login, groups); original images through kontum_site/private_media.py. The shipped nginx never
+# login, groups); original images through base/private_media.py. The shipped nginx never
 # serves documents/ or original_images/ from the folder (README "Private files").
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -321,8 +330,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-# Form input read as the admin writes it (day first): kontum_site/formats/*/formats.py.
-FORMAT_MODULE_PATH = ["kontum_site.formats"]
+# Form input read as the admin writes it (day first): language/formats/*/formats.py.
+FORMAT_MODULE_PATH = ["language.formats"]
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -345,37 +354,38 @@ HOME_LIVE_PROVIDERS = ["news.home.breaking_news", "news.most_read.home_context"]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
-    "kontum_site.demo.load",
+    "demo.site.load",
     "campaigns.demo.load",
     "exemplars.demo.load",
     "news.demo.load",
     "programmes.demo.load",
-    "exemplars.demo.link_stories",
-    "kontum_site.demo.load_roles",
+    "news.demo_links.link_stories",
+    "demo.site.load_roles",
     "comments.demo.load",
 ]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
 ROLE_SETUPS = [
     "news.roles.ensure_roles",
     "exemplars.roles.ensure_roles",
+    "campaigns.roles.ensure_roles",
     "comments.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [
-    "kontum_site.bench.site_step",
-    "news.bench",
-    "campaigns.bench",
-    "exemplars.bench",
-    "comments.bench",
+    "bench.site_step",
+    "bench.steps.news",
+    "bench.steps.campaigns",
+    "bench.steps.exemplars",
+    "bench.steps.comments",
 ]
-TAGGIT_TAGS_FROM_STRING = "kontum_site.tagging.parse_tags"
+TAGGIT_TAGS_FROM_STRING = "editorial.tagging.parse_tags"
 # The demo's comment threads go on these page types first (comments itself knows only Page).
 COMMENTS_DEMO_PAGE_MODELS = ["news.ArticlePage"]
 
-# --- Accounts and security headers (kontum_site/password_guard.py, security_headers.py) ---
+# --- Accounts and security headers (security/password_guard.py, security_headers.py) ---
 # Wrong passwords (staff sign-in, page and collection passwords) per account and per reader
 # network (/24, /48) in a fixed window; once used up, no password is checked until it ends.
-WAGTAILADMIN_USER_LOGIN_FORM = "kontum_site.guarded_forms.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "security.guarded_forms.AdminLoginForm"
 PASSWORD_GUARD_WINDOW_SECONDS = int(os.environ.get("PASSWORD_GUARD_WINDOW_SECONDS", "900"))
 PASSWORD_GUARD_FAILURES_PER_ACCOUNT = int(
     os.environ.get("PASSWORD_GUARD_FAILURES_PER_ACCOUNT", "5")
@@ -391,7 +401,7 @@ PASSWORD_RESET_MAILS_PER_HOUR = 3
 # right after SecurityMiddleware): scripts from our origin only, never inline or eval.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "kontum_site.security_headers.SecurityHeadersMiddleware",
+    "security.security_headers.SecurityHeadersMiddleware",
 )
 # Sites whose players a story may embed ("video from another site"); space-free origins.
 CSP_FRAME_SOURCES = env_list(

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import SECRET_KEY, TASK_BACKENDS, env_bool
+from kontum_site.settings.base import *  # noqa: F403
+from kontum_site.settings.base import SECRET_KEY, TASK_BACKENDS, env_bool
 
 if (
     not SECRET_KEY
@@ -36,7 +36,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 # Behind the shipped nginx, a document or original image a view allows goes out through
-# X-Accel-Redirect to an `internal` location (kontum_site/media_accel.py, deploy/nginx);
+# X-Accel-Redirect to an `internal` location (base/media_accel.py, deploy/nginx);
 # MEDIA_ACCEL_REDIRECT=0 streams them from Python (no nginx in front).
 if env_bool("MEDIA_ACCEL_REDIRECT", True):
-    SENDFILE_BACKEND = "kontum_site.media_accel"
+    SENDFILE_BACKEND = "base.media_accel"

@@ -1,4 +1,4 @@
-from .base import *  # noqa: F403
+from kontum_site.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-with-enough-length-and-entropy-0123456789"
@@ -13,3 +13,5 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_IMAGE_SIZE = (480, 270)  # demo pictures small in tests: renditions stay cheap
 PAGE_CACHE_TIMEOUT = 600
+# The bench's dataset steps are tested too (tests/performance).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

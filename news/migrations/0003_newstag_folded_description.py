@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def fold_names(apps, schema_editor):
-    from kontum_site.vietnamese import fold
+    from language.vietnamese import fold
 
     NewsTag = apps.get_model("news", "NewsTag")
     tags = list(NewsTag.objects.all())

@@ -30,9 +30,9 @@ def demo_site(db):
 
 
 def public_urls():
+    from base.models import ContentPage
     from campaigns.models import CampaignIndexPage, CampaignPage, ConferencePage
     from exemplars.models import ExemplarIndexPage, ExemplarPage
-    from kontum_site.models import ContentPage
     from news.models import ArticlePage, NewsIndexPage, NewsTag, Reporter
 
     news = NewsIndexPage.objects.live().first()

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_threads_and_queue_idempotent(make_story):
-    from kontum_site import demo_marks
+    from demo import marks as demo_marks
 
     staff_story = make_story(title="Tin của toà soạn")
     for n in range(4):

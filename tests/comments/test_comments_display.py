@@ -109,7 +109,7 @@ def test_story_query_count_same_for_0_and_500_comments(client, story, make_story
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from kontum_site.page_cache import page_content_changed
+    from caching.page_cache import page_content_changed
 
     client.get(story.url)  # warm caches (site root paths)
     # Each time the comment section is rebuilt, as after a moderation decision (bulk_create

@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from kontum_site.search import SearchQuery, site_search
+from discovery.search import SearchQuery, site_search
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def demo(monkeypatch):
         return existing or wagtail_factories.ImageFactory(title=title)
 
     monkeypatch.setattr("news.demo.make_demo_image", small_image)
-    from kontum_site.demo import load as load_site
+    from demo.site import load as load_site
     from news.demo import load as load_news
 
     load_site()

@@ -58,8 +58,8 @@ def test_the_download_url_is_the_checking_view_not_the_media_folder(client, make
 def test_a_drafts_original_goes_to_staff_only(client, make_story, make_image, staff_user):
     from django.core.management import call_command
 
-    from kontum_site.editorial import REPORTERS
-    from kontum_site.private_media import original_url
+    from base.private_media import original_url
+    from editorial.roles import REPORTERS
 
     image = make_image("Ảnh bản nháp")
     make_story(title="Bản nháp", image=image, publish=False)

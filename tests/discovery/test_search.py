@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
-from kontum_site.search import MAX_QUERY_LENGTH, SearchQuery, highlight, site_search
+from discovery.search import MAX_QUERY_LENGTH, SearchQuery, highlight, site_search
 
 
 def nfd(text):

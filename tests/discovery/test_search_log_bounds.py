@@ -1,4 +1,4 @@
-"""The search terms log cannot grow without bound (issue 21, item 6; kontum_site/search_log.py)."""
+"""The search terms log cannot grow without bound (issue 21, item 6; discovery/search_log.py)."""
 
 import secrets
 from datetime import timedelta

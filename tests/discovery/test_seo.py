@@ -114,7 +114,7 @@ def test_search_page_is_not_indexed(client, home_page):
 def test_structured_data_builders_for_exemplars_and_conferences():
     from django.utils import timezone
 
-    from kontum_site import seo
+    from discovery import seo
 
     person = seo.person_or_organization(
         is_person=True,

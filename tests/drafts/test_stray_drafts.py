@@ -13,7 +13,7 @@ from wagtail.models import Page, PageLogEntry
 
 from drafts.models import AutosavedDraft
 from drafts.periodic import purge_abandoned_drafts
-from kontum_site.editorial import REPORTERS
+from editorial.roles import REPORTERS
 from news.models import ArticlePage
 from news.roles import ensure_roles
 from tests.conftest import ARTICLE_ADD_FORM

@@ -178,7 +178,7 @@ def test_export_neutralises_formulas(client, directory, make_exemplar):
 
 
 def test_an_export_says_how_long_the_front_may_keep_it(client, directory, registry):
-    """Banned with the listings group on every publication (kontum_site/front_cache.py)."""
+    """Banned with the listings group on every publication (caching/front_cache.py)."""
     response = client.get(directory.url + "xuat/csv/", {"kind": "individual"})
     assert response.status_code == 200
     assert "s-maxage=" in response["Cache-Control"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kontum_site.bench import dataset
+from bench import dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -12,13 +12,13 @@ def test_app_bench_steps_build_rows_and_their_targets_answer(
 ):
     from wagtail.models import Page
 
-    from campaigns import bench as campaign_step
+    from bench.steps import campaigns as campaign_step
+    from bench.steps import comments as comment_step
+    from bench.steps import exemplars as exemplar_step
+    from bench.steps import news as news_step
     from campaigns.models import CampaignPage, ConferencePage
-    from comments import bench as comment_step
     from comments.models import Comment, Status
-    from exemplars import bench as exemplar_step
     from exemplars.models import AwardRecord, ExemplarPage
-    from news import bench as news_step
 
     settings.PAGE_CACHE_ENABLED = False
     ctx = dataset.BenchContext(scale=0.02)  # 400 stories, 2 campaigns, 60 exemplars, 4,000 comments

@@ -216,7 +216,7 @@ def test_import_needs_permission(client, staff_user, ready):
 def test_editors_keep_the_vocabularies_and_may_import(client, staff_user, ready):
     from django.core.management import call_command
 
-    from kontum_site.editorial import EDITORS
+    from editorial.roles import EDITORS
 
     call_command("setup_roles", stdout=io.StringIO())
     call_command("setup_roles", stdout=io.StringIO())  # idempotent

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
+from discovery.search import SearchQuery, site_search
 from exemplars.models import ExemplarPage
-from kontum_site.search import SearchQuery, site_search
 from tests.exemplars.test_import import write_csv
 
 pytestmark = pytest.mark.django_db

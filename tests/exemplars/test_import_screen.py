@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from wagtail.models import PageLogEntry, Revision
 
+from editorial.roles import REGISTRY_EDITORS
 from exemplars.models import AwardRecord, ExemplarPage
 from exemplars.registry_columns import COLUMNS
-from kontum_site.editorial import REGISTRY_EDITORS
 from tests.exemplars.test_import import SAMPLE
 
 pytestmark = pytest.mark.django_db

@@ -85,7 +85,7 @@ def test_the_public_export_is_rate_limited(client, directory, people, settings):
 
 
 def test_the_comment_form_links_to_the_privacy_page(client, make_story):
-    from kontum_site.models import SiteIdentity
+    from base.models import SiteIdentity
 
     story = make_story(title="Tin có ô bình luận")
     html = client.get(story.url).content.decode()

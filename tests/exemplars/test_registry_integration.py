@@ -9,8 +9,8 @@ import feedparser
 import pytest
 from django.urls import reverse
 
+from discovery.search import SearchQuery, site_search
 from exemplars.models import AwardRecord
-from kontum_site.search import SearchQuery, site_search
 
 pytestmark = pytest.mark.django_db
 

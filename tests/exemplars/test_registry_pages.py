@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from base.models import HomePage
 from campaigns.models import CampaignIndexPage, CampaignPage, ConferencePage
 from exemplars.models import ExemplarIndexPage, ExemplarPage
-from kontum_site.models import HomePage
 from news.models import ArticlePage, NewsIndexPage
 
 pytestmark = pytest.mark.django_db

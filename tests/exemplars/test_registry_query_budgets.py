@@ -2,9 +2,9 @@
 
 import pytest
 
+from caching import content_versions
 from exemplars.models import AwardRecord, ExemplarPage
 from exemplars.spreadsheets import bulk_add_exemplars
-from kontum_site import content_versions
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowPage
 
+from editorial.roles import REGISTRY_EDITORS, REGISTRY_WORKFLOW_NAME, REPORTERS
 from exemplars.models import ExemplarPage
-from kontum_site.editorial import REGISTRY_EDITORS, REGISTRY_WORKFLOW_NAME, REPORTERS
 from tests.conftest import admin_form_data
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
-ADMIN_LOCALE = Path(settings.BASE_DIR) / "kontum_site" / "admin_locale"
+ADMIN_LOCALE = Path(settings.BASE_DIR) / "editorial" / "admin_locale"
 OUR_DJANGO = ADMIN_LOCALE / "vi" / "LC_MESSAGES" / "django.po"
 OUR_DJANGOJS = ADMIN_LOCALE / "vi" / "LC_MESSAGES" / "djangojs.po"
 DJANGO_CONTRIB_USED = {

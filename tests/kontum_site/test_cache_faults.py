@@ -12,9 +12,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from caching import resilient_cache
 from comments.forms import make_token
 from comments.models import Comment
-from kontum_site import resilient_cache
 from tests.conftest import resilient_cache_settings
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_with_redis_killed_every_public_url_answers_and_comments_are_kept(
     assert client.get(site.url).headers["X-Page-Cache"] == "hit"  # the cache works meanwhile
 
     redis_cache.kill()
-    caplog.set_level(logging.WARNING, logger="kontum_site.resilient_cache")
+    caplog.set_level(logging.WARNING, logger="caching.resilient_cache")
     dead = {url: client.get(url).status_code for url in urls}
     assert dead == healthy
     response = client.get(site.url)

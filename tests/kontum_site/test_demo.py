@@ -60,7 +60,7 @@ def check_every_public_page(client):
 def check_roles():
     from django.contrib.auth.models import Group
 
-    from kontum_site.editorial import EDITORS, REPORTERS
+    from editorial.roles import EDITORS, REPORTERS
 
     assert set(Group.objects.values_list("name", flat=True)) >= {REPORTERS, EDITORS}
 

@@ -51,7 +51,7 @@ def _links(story):
 
 
 def test_a_second_run_leaves_staff_drafts_and_staff_stories_alone(client, staff_user):
-    from kontum_site.editorial import EDITORS
+    from editorial.roles import EDITORS
     from news.demo_stories import STORIES
     from news.models import ArticlePage, NewsIndexPage, SectionPage
 

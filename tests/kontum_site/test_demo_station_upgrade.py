@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from kontum_site.models import DemoObject
+from base.models import DemoObject
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _flat_picture(title):
 
 
 def _make_it_an_old_demo(programme, episodes, conference):
-    from kontum_site import demo_marks
+    from demo import marks as demo_marks
 
     old_cover = demo_marks.mark("programmes.picture:Bìa Nông thôn mới", _flat_picture("Bìa"))
     _publish(programme, cover=old_cover)

@@ -5,7 +5,7 @@ import re
 import shlex
 from pathlib import Path
 
-DEPLOY = Path(__file__).resolve().parents[2] / "kontum_site/deploy"
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
 
 def exec_start(unit):

@@ -24,7 +24,7 @@ from django.conf import settings
 from tests.waiting import wait_until
 
 SETUP = """
-from kontum_site.demo import load
+from demo.site import load
 from news.models import ArticlePage, NewsIndexPage
 home = load()
 index = home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))

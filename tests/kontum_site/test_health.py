@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from kontum_site import resilient_cache
+from caching import resilient_cache
 from tests.conftest import resilient_cache_settings
 
 pytestmark = pytest.mark.django_db

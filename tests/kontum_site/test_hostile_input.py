@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from kontum_site.params import int_list, int_param
+from base.params import int_list, int_param
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 
-SHIPPED = Path(__file__).resolve().parents[2] / "kontum_site" / "deploy" / "nginx" / "kontum.conf"
+SHIPPED = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "kontum.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 pytestmark = [
@@ -66,7 +66,7 @@ def site_server(port, media_root, upstream):
 def nginx_front(live_server, settings, tmp_path):
     from wagtail.utils.sendfile import _get_sendfile
 
-    settings.SENDFILE_BACKEND = "kontum_site.media_accel"  # production's, behind nginx
+    settings.SENDFILE_BACKEND = "base.media_accel"  # production's, behind nginx
     _get_sendfile.clear()
     media_root = Path(settings.MEDIA_ROOT).resolve()
     media_root.mkdir(parents=True, exist_ok=True)
@@ -126,7 +126,7 @@ def fetch(url):
 
 
 def test_originals_of_private_images_are_not_reachable(nginx_front, make_story, make_image):
-    from kontum_site.private_media import original_url
+    from base.private_media import original_url
 
     secret = make_image("Ảnh của bản nháp")
     public = make_image("Ảnh của tin đã đăng")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-SHIPPED = Path(__file__).resolve().parents[2] / "kontum_site" / "deploy" / "nginx" / "kontum.conf"
+SHIPPED = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "kontum.conf"
 
 
 def media_location(config, media_root):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from kontum_site import page_cache
+from caching import page_cache
 from tests.conftest import aware
 
 pytestmark = pytest.mark.django_db
@@ -224,7 +224,7 @@ def test_purge_page_api_and_signal(client, story):
 
 
 def test_site_identity_change_purges_everything(client, home_page, story):
-    from kontum_site.models import SiteIdentity
+    from base.models import SiteIdentity
 
     client.get(story.url)
     identity = SiteIdentity.for_site(home_page.get_site())
@@ -346,7 +346,7 @@ def test_publishing_with_the_http_front_gone_still_publishes_and_logs(
     page = reader.get(story.url)
     assert page.status_code == 200
     assert "Tiêu đề sau khi Varnish tắt" in page.content.decode()  # our own cache was purged
-    failures = [r for r in caplog.records if r.name == "kontum_site.front_cache"]
+    failures = [r for r in caplog.records if r.name == "caching.front_cache"]
     assert failures and "Could not purge" in failures[0].getMessage()
 
 
@@ -373,7 +373,7 @@ def test_a_purge_varnish_missed_is_sent_again_by_the_worker(
     story.title = "Tiêu đề sau khi Varnish khởi động lại"
     with django_capture_on_commit_callbacks(execute=True):
         story.save_revision().publish()
-    retries = DBTaskResult.objects.filter(task_path="kontum_site.front_cache.retry_purge")
+    retries = DBTaskResult.objects.filter(task_path="caching.front_cache.retry_purge")
     assert retries.count() == 1
     assert retries.get().run_after > timezone.now()  # a few seconds later
 

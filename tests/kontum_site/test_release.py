@@ -1,4 +1,4 @@
-"""A deploy never serves markup rendered by the previous code (kontum_site/release.py)."""
+"""A deploy never serves markup rendered by the previous code (caching/release.py)."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer

@@ -23,7 +23,7 @@ from tests.kontum_site.test_stack import free_port, wait_for_port
 SEED = """
 from datetime import timedelta
 from django.utils import timezone
-from kontum_site.demo import load
+from demo.site import load
 from news.models import ArticlePage, NewsIndexPage, SectionPage
 
 home = load()

@@ -43,7 +43,7 @@ from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
-DEPLOY = Path(settings.BASE_DIR) / "kontum_site/deploy"
+DEPLOY = Path(settings.BASE_DIR) / "deploy"
 VCL = DEPLOY / "varnish/default.vcl"
 NGINX_SITE = DEPLOY / "nginx/kontum.conf"
 WEB_UNIT = DEPLOY / "systemd/kontum-web@.service"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-VCL = Path(__file__).resolve().parents[2] / "kontum_site/deploy/varnish/default.vcl"
+VCL = Path(__file__).resolve().parents[2] / "deploy/varnish/default.vcl"
 VARNISHD = (
     os.environ.get("VARNISHD") or shutil.which("varnishd") or shutil.which("/usr/sbin/varnishd")
 )
@@ -101,7 +101,7 @@ def test_varnish_serves_a_hit_and_forgets_a_story_on_publish(varnish, settings, 
 
 
 def test_purge_all_forgets_everything(varnish, settings, make_story):
-    from kontum_site import page_cache
+    from caching import page_cache
 
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {

@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pytest
 from django.utils import translation
 
-from kontum_site.vietnamese import (
+from language.vietnamese import (
     fold,
     format_date,
     format_datetime,

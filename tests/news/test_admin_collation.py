@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.urls import reverse
 
-from kontum_site.collation import collation_key
+from language.collation import collation_key
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from kontum_site.editorial import EDITORS, REPORTERS, WORKFLOW_NAME
+from editorial.roles import EDITORS, REPORTERS, WORKFLOW_NAME
 from news.models import ArticlePage
 from news.roles import ensure_roles
 

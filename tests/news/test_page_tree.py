@@ -1,8 +1,8 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from kontum_site.demo import load as load_site
-from kontum_site.models import HomePage
+from base.models import HomePage
+from demo.site import load as load_site
 from news.models import ArticlePage, NewsIndexPage, SectionPage
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from kontum_site.editorial import EDITORS, REPORTERS
+from editorial.roles import EDITORS, REPORTERS
 from news.models import ArticlePage, NewsTag
 from news.roles import ensure_roles
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kontum_site import content_versions
+from caching import content_versions
 from tests.conftest import aware
 
 pytestmark = pytest.mark.django_db

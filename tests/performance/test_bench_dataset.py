@@ -2,7 +2,7 @@
 
 import pytest
 
-from kontum_site.bench import dataset
+from bench import dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_bulk_inserted_stories_are_a_valid_tree_and_render(client, settings, news_index):
     from wagtail.models import Page
 
-    from news import bench
+    from bench.steps import news as bench
     from news.models import ArticlePage, NewsTag
 
     settings.PAGE_CACHE_ENABLED = False

@@ -1,7 +1,7 @@
 """A page-cache miss reuses what did not change: fragments, settings, search results.
 
 Every public page is assembled from cached parts keyed by content stamps
-(kontum_site/content_versions.py): a publication anywhere renews the site's parts, a
+(caching/content_versions.py): a publication anywhere renews the site's parts, a
 moderation decision renews only that page's comment section. These tests go through the
 HTTP client and count the queries a reader's request costs.
 """
@@ -154,7 +154,7 @@ def test_a_preview_never_shows_cached_parts(client, site, staff_user):
 
 
 def test_a_changed_setting_shows_at_once(client, site):
-    from kontum_site.models import SiteIdentity
+    from base.models import SiteIdentity
 
     client.get("/")
     identity = SiteIdentity.objects.get()

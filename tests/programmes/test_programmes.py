@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kontum_site.search import SearchQuery, site_search
+from discovery.search import SearchQuery, site_search
 from tests.programmes.conftest import FILES
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +152,7 @@ def test_the_admin_refuses_captions_that_are_not_webvtt_and_keeps_the_upload_for
 
 
 def test_the_podcast_feed_says_how_long_the_front_may_keep_it(client, programme, make_episode):
-    """Banned with the listings group on every publication (kontum_site/front_cache.py)."""
+    """Banned with the listings group on every publication (caching/front_cache.py)."""
     make_episode("Bản tin hôm nay")
     response = client.get(programme.url + "podcast/")
     assert "s-maxage=" in response["Cache-Control"]

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex, Revision
 
+from base.models import ContentPage
 from comments.models import Comment, Status
-from kontum_site.models import ContentPage
 from news.models import ArticlePage, NewsTag, Reporter
 from tests.wordpress_import.conftest import comment, export, item
 

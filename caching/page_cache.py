@@ -1,0 +1,482 @@
+"""Full-page cache for anonymous readers, and its purging (a stable public API).
+
+How it works
+------------
+`PageCacheMiddleware` stores whole responses of Wagtail pages (GET, status 200, anonymous
+reader, no form errors, no view restriction) in Django's cache (Redis when REDIS_URL is set,
+local memory otherwise), keyed by host + path + query + the reader's language. Every response
+it can cache carries `Cache-Control: public, max-age=<browser>, s-maxage=<front>`,
+`Vary: Cookie` (the language is a cookie) and a strong `ETag`; a matching `If-None-Match`
+gets a 304 whether the page came from the cache or was just rendered.
+
+Purging is by generation: every cached path has a generation token stored next to the
+entries, and the entries' keys include it. Every key expires (after PAGE_CACHE_TIMEOUT), and a
+path gets a token only when one of its pages is stored, so made-up URLs leave nothing behind.
+When the cache does not answer (Redis down, caching/resilient_cache.py) pages are simply
+rendered every time. `purge_paths()` replaces the token, so every
+variant of a path (any query string, any language, any host) is gone at once, and a token
+lost to cache eviction only means more misses, never a stale page.
+
+CSRF: cached HTML must not carry one reader's token to another. In cacheable responses the
+middleware empties every `csrfmiddlewaretoken` field and drops the csrftoken cookie;
+`static/js/page_cache.js` fills the fields from `/csrf-token/` (never cached) before a form is
+sent. This also holds behind Varnish or a CDN.
+
+Public API (other apps use only these)
+--------------------------------------
+- `purge_page(page, listings=True)`: purge a page's URL; with `listings`, also its
+  ancestors (home, section index with all its ?page= variants) and the page's own
+  `page_cache_paths()` (tag and reporter pages of a story, etc.). Call it when something
+  shown on the page changes outside Wagtail's publishing (e.g. a comment is approved or
+  removed: `purge_page(comment.page, listings=False)`).
+- `purge_paths(paths, site=None)`: purge raw paths ("/tin-tuc/").
+- `purge_all()`: everything (site settings, a renamed reporter...).
+- the signal `page_content_changed` (sender=any, page=..., listings=bool) does `purge_page`.
+
+Publishing, unpublishing, moving and deleting pages (scheduled publishing included: it sends
+`page_published`) purge automatically. Each purge also goes to the HTTP front (Varnish, see
+WAGTAILFRONTENDCACHE) after the commit, with the listings group (feeds, API, sitemap, search):
+caching/front_cache.py.
+"""
+
+import hashlib
+import logging
+import re
+import uuid
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.dispatch import Signal
+from django.forms import BaseForm, BaseFormSet
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.views.decorators.cache import never_cache
+
+from caching import content_versions, front_cache, release
+from caching.resilient_cache import on_recovery
+
+logger = logging.getLogger(__name__)
+
+page_content_changed = Signal()
+
+KEY_PREFIX = "pagecache"
+ALL_PATHS = "*"
+PURGE_ALL_PATH = "/*"  # the Varnish configuration bans everything on PURGE of this path
+HEADER = "X-Page-Cache"
+CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Requests carrying these cookies belong to someone (staff, a reader with messages): not cached.
+PERSONAL_COOKIES = ("sessionid", "messages")
+SKIP_ATTRIBUTE = "_page_cache_skip"
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def enabled():
+    return _setting("PAGE_CACHE_ENABLED", True)
+
+
+def _cache():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
+def _timeout():
+    return _setting("PAGE_CACHE_TIMEOUT", 600)
+
+
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _generation_key(path):
+    return f"{KEY_PREFIX}:gen:{_digest(path)}"
+
+
+def _generations(path):
+    """The current tokens of the whole cache and of this path, and the tokens chosen for the
+    ones missing. Nothing is written here: a path gets a token only when a page is stored
+    (`_claim_generations`), so made-up URLs and 404s leave no key behind."""
+    keys = [_generation_key(ALL_PATHS), _generation_key(path)]
+    found = _cache().get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    tokens = {**found, **missing}
+    return tokens[keys[0]] + tokens[keys[1]], missing
+
+
+def _claim_generations(missing):
+    """Store the tokens chosen at lookup; False if one was set meanwhile (a purge while the
+    page rendered, or another reader): then the rendered page is not stored."""
+    cache = _cache()
+    for key, token in missing.items():
+        if not cache.add(key, token, timeout=_timeout()) and cache.get(key) != token:
+            return False
+    return True
+
+
+def _language(request):
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    supported = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in supported else settings.LANGUAGE_CODE
+
+
+def _query(request):
+    """The query string in one order: ?a=1&b=2 and ?b=2&a=1 are the same page."""
+    return urlencode(
+        sorted((name, value) for name, values in request.GET.lists() for value in values)
+    )
+
+
+def _entry_key(request, generation):
+    address = f"{request.path}?{_query(request)}"
+    variant = f"{release.current()}|{request.get_host()}|{address}|{_language(request)}"
+    return f"{KEY_PREFIX}:page:{generation}:{_digest(variant)}"
+
+
+def page_query_params(page):
+    """The query parameters this page's response depends on: its type's `cache_query_params`
+    and those every page reads (PAGE_CACHE_COMMON_QUERY_PARAMS: pagination, comments)."""
+    return set(getattr(page, "cache_query_params", ())) | set(
+        _setting("PAGE_CACHE_COMMON_QUERY_PARAMS", ())
+    )
+
+
+def read_query(request, page):
+    """The query string with only the parameters this page reads, in one order: what cached
+    parts of the page vary on (`{% fragment … request|read_query:page %}`)."""
+    read = page_query_params(page)
+    return urlencode(
+        sorted(
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in read
+            for value in values
+        )
+    )
+
+
+def _reads_every_parameter(request, page):
+    """A response is stored only for parameters its page reads: any other one (a tracking
+    tag, a made-up name) would make a new entry for the same page."""
+    return set(request.GET) <= page_query_params(page)
+
+
+def _variants_key(generation, path):
+    return f"{KEY_PREFIX}:variants:{generation}:{_digest(path)}"
+
+
+def _claim_variant(generation, path):
+    """One more stored variant of this path (query strings, languages, hosts) unless it has
+    PAGE_CACHE_VARIANTS_PER_PATH already in this generation: random ?page= values cannot
+    fill the cache. The count goes with the generation (a purge starts a new one)."""
+    cache = _cache()
+    key = _variants_key(generation, path)
+    cache.add(key, 0, timeout=_timeout())
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted in between: count from here
+        cache.add(key, 1, timeout=_timeout())
+        count = 1
+    return count is not None and count <= _setting("PAGE_CACHE_VARIANTS_PER_PATH", 50)
+
+
+def skip_page_cache(request):
+    """Views call this to keep their response out of the page cache (e.g. a form with errors)."""
+    setattr(request, SKIP_ATTRIBUTE, True)
+
+
+def request_is_cacheable(request):
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if any(name in request.COOKIES for name in PERSONAL_COOKIES):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ())))
+
+
+def _has_form_errors(response):
+    context = getattr(response, "context_data", None) or {}
+    for value in context.values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return True
+        if isinstance(value, BaseFormSet) and value.is_bound and not value.is_valid():
+            return True
+    return False
+
+
+def _served_page(request, response):
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve":
+        return None
+    context = getattr(response, "context_data", None) or {}
+    return context.get("page") or context.get("self")
+
+
+def response_is_cacheable(request, response):
+    if request.method != "GET" or getattr(request, SKIP_ATTRIBUTE, False):
+        return False
+    if response.status_code != 200 or response.streaming:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if getattr(request, "session", None) is not None and not request.session.is_empty():
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        return False
+    page = _served_page(request, response)
+    if page is None or _has_form_errors(response):
+        return False
+    if not _reads_every_parameter(request, page):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def set_public_cache_headers(response):
+    """How long browsers and shared caches may keep a public page, and what it varies on."""
+    browser = _setting("PAGE_CACHE_BROWSER_MAX_AGE", 10)
+    shared = _setting("PAGE_CACHE_SHARED_MAX_AGE", 600)
+    response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
+    patch_vary_headers(response, ("Cookie",))
+
+
+def remove_reader_secrets(response, request=None):
+    """No reader's CSRF token or cookie left in it: forms get theirs from /csrf-token/
+    (static/js/page_cache.js). Also lets the response be compressed (compression.py).
+    Given the request (in a view), Django's CSRF middleware is told not to add the cookie."""
+    if request is not None:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    if CSRF_FIELD.search(response.content):
+        response.content = CSRF_FIELD.sub(rb"\1\2 data-csrf-fill", response.content)
+    response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+
+
+def _make_public(response):
+    """Cacheable for everyone: no reader's CSRF token or cookie left in it."""
+    remove_reader_secrets(response)
+    set_public_cache_headers(response)
+    if not response.has_header("ETag"):  # pages bring theirs (kontum_site/wagtail_hooks.py)
+        response["ETag"] = f'"{hashlib.sha1(response.content, usedforsecurity=False).hexdigest()}"'
+
+
+def _from_entry(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the page cache; fill it on a miss. See the module doc.
+
+    Sits high in MIDDLEWARE (after security and static files, before sessions): a hit skips
+    the rest of the stack; headers added by the inner middleware are stored with the page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        release.announce(_cache(), purge_all)
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        generation, missing = _generations(request.path)
+        key = _entry_key(request, generation)
+        entry = None if missing else _cache().get(key)
+        if entry is not None:
+            response = _from_entry(entry)
+            response[HEADER] = "hit"
+        else:
+            response = self.get_response(request)
+            if not response_is_cacheable(request, response):
+                return response
+            _make_public(response)
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", HEADER.lower())
+            ]
+            if _claim_generations(missing) and _claim_variant(generation, request.path):
+                _cache().set(key, (response.status_code, headers, response.content), _timeout())
+            response[HEADER] = "miss"
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional or response
+
+
+@never_cache
+def csrf_token_view(request):
+    """A CSRF token for forms on cached pages (sets the csrftoken cookie too)."""
+    return JsonResponse({"token": get_token(request)})
+
+
+# ---------------------------------------------------------------- purging
+
+
+def _frontend_purge(urls, listings=True):
+    """The HTTP front forgets these URLs and the listings group (feeds, API, sitemap,
+    search...) once the transaction commits: sent at once and retried by a task
+    (caching/front_cache.py)."""
+    front_cache.purge(urls, listings=listings)
+
+
+def purge_paths(paths, root_urls=()):
+    """Forget every cached variant of these paths (and tell the HTTP front, given root URLs)."""
+    paths = {path for path in paths if path}
+    if not paths:
+        return
+    tokens = {_generation_key(path): uuid.uuid4().hex for path in paths}
+    _cache().set_many(tokens, timeout=_timeout())
+    _frontend_purge({root.rstrip("/") + path for root in root_urls for path in paths})
+
+
+def purge_all():
+    """Forget the whole page cache; the HTTP front gets `PURGE /*` (see default.vcl)."""
+    content_versions.bump(content_versions.SITE)
+    _cache().set(_generation_key(ALL_PATHS), uuid.uuid4().hex, timeout=_timeout())
+    _frontend_purge(
+        {root.rstrip("/") + PURGE_ALL_PATH for root in _site_root_urls()}, listings=False
+    )
+
+
+def _site_root_urls():
+    from wagtail.models import Site
+
+    return [site.root_url for site in Site.objects.all()]
+
+
+def referenced_pages(page):
+    """Pages this page links to (Wagtail's reference index): they may list it as a backlink,
+    e.g. an exemplar's page lists the stories that mention it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.objects.filter(
+        base_content_type=page_type, object_id=str(page.pk), to_content_type=page_type
+    ).values_list("to_object_id", flat=True)
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()]))
+
+
+def page_paths(page, listings=True):
+    """(paths, root URLs) to purge for a page: its URL, and with listings its ancestors', the
+    pages it links to (their backlinks) and its own extra paths (`page_cache_paths()`, e.g.
+    tag pages of a story)."""
+    pages = [page]
+    if listings:
+        pages += list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        pages += referenced_pages(page)
+    paths, roots = set(), set()
+    for item in pages:
+        parts = item.get_url_parts()
+        if parts is None:
+            continue
+        _site_id, root_url, page_path = parts
+        paths.add(page_path)
+        roots.add(root_url)
+    if listings:
+        extra = getattr(page.specific_deferred, "page_cache_paths", None)
+        if extra is not None:
+            paths.update(extra())
+    return paths, roots
+
+
+def purge_page(page, listings=True):
+    """Purge a page (and, with listings, the pages listing it) now and after the commit."""
+    paths, roots = page_paths(page, listings=listings)
+    purge_paths(paths)  # the page cache now; the front would only fetch the old rows again
+    # Again once the transaction commits (a reader between the two could have cached the
+    # old), and then the HTTP front too.
+    transaction.on_commit(lambda: purge_paths(paths, roots))
+    return paths
+
+
+# ---------------------------------------------------------------- signal handlers
+
+
+def _on_published(sender, instance, **kwargs):
+    content_versions.bump(content_versions.SITE)
+    purge_page(instance)
+
+
+def _on_content_changed(sender, page, listings=True, **kwargs):
+    content_versions.bump(content_versions.page_scope(page.pk))
+    purge_page(page, listings=listings)
+
+
+def _on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # A move changes the URL of the page and of everything below it: moves are rare, so the
+    # whole cache goes, and the front forgets the old and new places.
+    old_parent_paths, old_roots = page_paths(parent_page_before)
+    old_base = next(iter(page_paths(parent_page_before, listings=False)[0]), "")
+    new_paths, new_roots = page_paths(instance)
+    purge_all()
+    if old_base:
+        old_parent_paths.add(f"{old_base}{instance.slug}/")
+    _frontend_purge(
+        {root.rstrip("/") + path for root in old_roots | new_roots for path in old_parent_paths}
+        | {root.rstrip("/") + path for root in new_roots for path in new_paths}
+    )
+
+
+def _before_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and not hasattr(instance, "_page_cache_paths"):
+        try:
+            instance._page_cache_paths = page_paths(instance)
+        except Exception:  # a half-deleted tree: nothing to purge
+            instance._page_cache_paths = (set(), set())
+
+
+def _after_delete(sender, instance, **kwargs):
+    found = getattr(instance, "_page_cache_paths", None)
+    if found:
+        content_versions.bump(content_versions.SITE)
+        paths, roots = found
+        purge_paths(paths)
+        transaction.on_commit(lambda: purge_paths(paths, roots))
+
+
+def _on_purge_all_model_saved(sender, created=False, **kwargs):
+    # A new row (a site setting made with its defaults on first read, a tag not yet on any
+    # published story) changes no page yet; what links it in purges through publishing.
+    if not created:
+        purge_all()
+
+
+def connect_signals():
+    from django.apps import apps
+
+    # Purges and content stamps written during a Redis outage were lost: after one, nothing
+    # cached before it is trusted (pages, fragments, the HTTP front).
+    on_recovery(purge_all)
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_on_published, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_published, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_moved, dispatch_uid="page_cache_moved")
+    pre_delete.connect(_before_delete, dispatch_uid="page_cache_pre_delete")
+    post_delete.connect(_after_delete, dispatch_uid="page_cache_post_delete")
+    page_content_changed.connect(_on_content_changed, dispatch_uid="page_cache_changed")
+    for label in _setting("PAGE_CACHE_PURGE_ALL_ON_SAVE", ()):
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_purge_all_model_saved, sender=model, dispatch_uid=f"page_cache_all_{label}"
+            )

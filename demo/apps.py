@@ -1,0 +1,9 @@
+"""The demo site (`manage.py load_demo`) and its generated pictures."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DemoConfig(AppConfig):
+    name = "demo"
+    verbose_name = _("Demo")

@@ -1,0 +1,132 @@
+# Varnish 7 (Debian `varnish`) in front of the site: caches what the site marks public
+# (Cache-Control s-maxage, Vary: Cookie), passes staff and readers with a session, and forgets
+# pages when Wagtail purges them (settings FRONTEND_CACHE_URL=http://127.0.0.1:6081).
+#
+#   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language)
+#   PURGE /*                forgets everything (sent by caching.page_cache.purge_all)
+#   PURGE /*listings        forgets every response marked `X-Front-Group: listings` (feeds,
+#                           API, sitemap, search...; sent with every purge, front_cache.py)
+#
+# Varnish listens on 127.0.0.1 only (systemd/varnish.service.d/kontum.conf): readers come
+# through nginx, which says the scheme in X-Forwarded-Proto; the scheme is part of the cache
+# key, so a plain-HTTP answer (a redirect) is never served to an https reader or back.
+#
+# The backends are the gunicorn nodes that serve the site (README "Production"): add one
+# `backend` and one `nodes.add_backend()` line per node. A node whose /healthz/ answers 503
+# (its database is gone) is taken out of the rotation until it answers again.
+#
+# Client addresses: Varnish appends the client's address to X-Forwarded-For before vcl_recv;
+# the site believes that header only from TRUSTED_PROXIES (set it to this Varnish's address).
+vcl 4.1;
+
+import directors;
+
+# The probe asks as nginx does (https, the site's name): with SECURE_SSL_REDIRECT on, a plain
+# HTTP probe would get a 301 and every node would be sick. Sending X-Forwarded-Proto is safe
+# because the nodes listen on 127.0.0.1 only (kontum-web@.service): only this Varnish and
+# nginx reach them. Host must be one of ALLOWED_HOSTS (set yours).
+# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart, 2 s to answer)
+# and back in after 2 good ones: the site serves again within about 3 s of the database's
+# return (tests/kontum_site/test_stack.py measures it).
+probe healthz {
+    .request =
+        "GET /healthz/ HTTP/1.1"
+        "Host: kontumtv.vn"
+        "X-Forwarded-Proto: https"
+        "User-Agent: Varnish health probe"
+        "Connection: close";
+    .interval = 1s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+# BEGIN backends
+backend node1 {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .first_byte_timeout = 30s;
+    .probe = healthz;
+}
+# END backends
+
+sub vcl_init {
+    new nodes = directors.round_robin();
+    # BEGIN nodes
+    nodes.add_backend(node1);
+    # END nodes
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    set req.backend_hint = nodes.backend();
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        if (req.url == "/*") {
+            ban("obj.http.x-url-path ~ ^/");
+        } else if (req.url == "/*listings") {
+            ban("obj.http.X-Front-Group == listings");
+        } else {
+            ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));
+        }
+        return (synth(200, "Purged"));
+    }
+    if (req.http.X-Forwarded-Proto != "https") {
+        set req.http.X-Forwarded-Proto = "http";
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|csrf-token|i18n|documents|healthz)/") {
+        return (pass);
+    }
+    # Staff and readers with a session or pending messages see their own pages.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);
+    }
+    # Only the language cookie changes a public page: keep it, drop the rest (csrftoken...).
+    if (req.http.Cookie) {
+        set req.http.Cookie = ";" + req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, "; +", ";");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";(django_language)=", "; \1=");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
+        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
+        if (req.http.Cookie == "") {
+            unset req.http.Cookie;
+        }
+    }
+    return (hash);
+}
+
+sub vcl_hash {
+    # The scheme too (then the built-in URL + Host): http and https answers never mix.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
+sub vcl_backend_response {
+    # Remembered for path bans (lurker-friendly: only obj.* in the ban expression).
+    set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "private|no-cache|no-store") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    set beresp.grace = 30s;
+}
+
+sub vcl_deliver {
+    unset resp.http.x-url-path;
+    unset resp.http.X-Front-Group;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

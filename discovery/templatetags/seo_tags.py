@@ -1,0 +1,86 @@
+"""{% seo_head %}: canonical link, Open Graph, Twitter card, JSON-LD and feed links."""
+
+import contextlib
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from discovery import seo
+
+register = template.Library()
+
+
+def _site_identity(context):
+    settings = context.get("settings")
+    try:
+        return settings["kontum_site"]["SiteIdentity"]
+    except (TypeError, KeyError, AttributeError):
+        return None
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context):
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and not hasattr(page, "get_breadcrumbs"):
+        page = None
+    identity = _site_identity(context)
+    site_name = getattr(identity, "site_name", "") or "Kon Tum Online"
+    publisher = getattr(identity, "publisher_name", "") or site_name
+    canonical = context.get("canonical_url")
+    if canonical is None and request is not None:
+        if page is not None and page.get_url(request) == request.path:
+            canonical = page.get_full_url(request)
+        else:
+            canonical = request.build_absolute_uri(request.path)
+
+    description = context.get("meta_description") or seo.meta_description(page)
+    image = seo.social_image(page)
+    rendition = seo.social_rendition(image)
+    image_url = request.build_absolute_uri(rendition.url) if rendition and request else None
+
+    structured = []
+    if page is not None:
+        getter = getattr(page, "get_structured_data", None)
+        if callable(getter):
+            data = getter(request)
+            structured.extend(data if isinstance(data, list) else [data])
+        if page.depth > 2 and request is not None:
+            crumbs = [
+                (_("Home") if crumb.depth == 2 else crumb.title, crumb.get_full_url(request))
+                for crumb in page.get_breadcrumbs()
+            ]
+            crumbs.append((page.title, page.get_full_url(request)))
+            structured.append(seo.breadcrumb_list(crumbs))
+
+    feeds = list(context.get("feed_links") or [])
+    with contextlib.suppress(NoReverseMatch):  # the news app provides the site-wide feed
+        feeds.insert(0, (_("Latest news"), reverse("feeds:latest")))
+
+    title = context.get("page_title") or (
+        (page.seo_title or page.title) if page is not None else site_name
+    )
+    return {
+        "canonical": canonical,
+        "og_type": "article"
+        if any(d.get("@type") == "NewsArticle" for d in structured)
+        else ("website"),
+        "title": title,
+        "description": description,
+        "site_name": site_name,
+        "publisher": publisher,
+        "image_url": image_url,
+        "image_width": rendition.width if rendition else None,
+        "image_height": rendition.height if rendition else None,
+        "image_alt": getattr(image, "title", "") if image else "",
+        "structured": [mark_safe(seo.json_ld(item)) for item in structured],
+        "feeds": feeds,
+        "noindex": context.get("noindex", False),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    return context.get("meta_description") or seo.meta_description(context.get("page"))

@@ -1,0 +1,25 @@
+"""Roles, page forms, slugs, tags, shared rows, choosers and the admin in Vietnamese."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Editorial")
+
+    def ready(self):
+        from editorial import (
+            admin_labels,
+            shared_rows,
+            slug_widget,
+            tag_widget,
+            tagging,
+            user_names,
+        )
+
+        shared_rows.connect_signals()
+        slug_widget.register()
+        tag_widget.register(tagging.NFCClusterTaggableManager)
+        user_names.register()
+        admin_labels.translate_site_columns()

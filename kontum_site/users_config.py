@@ -1,8 +1,0 @@
-"""Wagtail's users app, with the users listing in Vietnamese order (kontum_site.admin_users).
-Kept apart from the viewset: an AppConfig module is imported before the apps are ready."""
-
-from wagtail.users.apps import WagtailUsersAppConfig
-
-
-class KontumUsersConfig(WagtailUsersAppConfig):
-    user_viewset = "kontum_site.admin_users.VietnameseUserViewSet"

@@ -1,0 +1,9 @@
+"""Health checks, faults answered as 503, periodic jobs and task recovery."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OperationsConfig(AppConfig):
+    name = "operations"
+    verbose_name = _("Operations")
