@@ -17,9 +17,7 @@ def article_structured_data(page, request):
     identity = SiteIdentity.for_request(request) if request is not None else None
     publisher_name = getattr(identity, "publisher_name", "") or "Kon Tum Online"
     url = page.get_full_url(request)
-    from .models import news_index_of
-
-    index = news_index_of(page)
+    index = page.news_index()
     authors = []
     for reporter in page.reporters():
         author = {"@type": "Person", "name": reporter.name}

@@ -29,7 +29,7 @@ def test_the_directory_by_name_pages_with_neutral_words(
 
 
 def test_the_news_pages_by_date(client, make_story, news_index, monkeypatch):
-    monkeypatch.setattr("news.models.STORIES_PER_PAGE", 2)
+    monkeypatch.setattr("news.models.pages.STORIES_PER_PAGE", 2)
     for number in range(5):
         make_story(title=f"Tin số {number}")
     assert links(client.get(news_index.url + "?page=2").content.decode()) == ["Mới hơn", "Cũ hơn"]

@@ -1,208 +1,44 @@
-from datetime import datetime
+"""The news pages: the news index, its sections, and the story."""
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey
-from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
-    TitleFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Task
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from base.pages import SitePage
 from base.pagination import paginate
-from base.params import int_param
-from caching import view_restrictions
 from caching.lazy import lazy
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from editorial.tagging import NFCClusterTaggableManager
-from language.vietnamese import fold, slugify_vi
-
-from .api import TagNamesField
-from .blocks import ArticleBodyBlock
-
-STORIES_PER_PAGE = 12
-# Aggregates over every story (months, popular tags) are cached this long at most; publishing
-# forgets them at once (news/signals.py).
-LISTING_CACHE_SECONDS = 600
-LISTING_RENDITIONS = [
-    "fill-480x270",
-    "fill-960x540",
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-]
-
-
-class NewsTagQuerySet(models.QuerySet):
-    def public(self):
-        """Tags used by a live story anyone may read: only these have a page, a feed, a place
-        in listings and in the tag field's suggestions (a draft's or a scheduled story's tag,
-        or a slip of the keyboard, stays private until a story using it goes live)."""
-        readable = view_restrictions.readable(ArticlePage.objects.all()).values("pk")
-        live_links = ArticlePageTag.objects.filter(content_object__in=readable)
-        return self.filter(pk__in=live_links.values("tag_id"))
-
-
-class NewsTag(TagBase):
-    """A story tag with an ASCII slug ("Nông thôn mới" → nong-thon-moi).
-
-    One spelling per tag: `folded` (no tone marks, no case) is unique in practice, and a tag
-    typed as "Đắk Glei" reuses "Đăk Glei" (editorial.tagging)."""
-
-    name = models.CharField(_("tag name"), unique=True, max_length=100)  # taggit's, translated
-    folded = models.CharField(max_length=100, editable=False, db_index=True, default="")
-    description = models.TextField(
-        _("description"), blank=True, help_text=_("Shown at the top of the tag's page.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    objects = NaturalKeyManager.from_queryset(NewsTagQuerySet)()
-
-    def slugify(self, tag, i=None):
-        slug = slugify_vi(tag) or "the"
-        return f"{slug}-{i}" if i is not None else slug
-
-    def save(self, *args, **kwargs):
-        self.folded = fold(self.name)[:100]
-        super().save(*args, **kwargs)
-
-    class Meta:
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_stories")
-
-
-# The house byline: several names joined with an en dash, "Nghĩa Hà – Đức Thắng".
-BYLINE_SEPARATOR = " – "
-
-
-class Reporter(index.Indexed, models.Model):
-    """A byline. Several reporters can sign one story; each has a page listing their stories."""
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
-    role = models.CharField(_("role"), max_length=120, blank=True, default="Phóng viên")
-    bio = models.TextField(_("biography"), blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    email = models.EmailField(
-        _("email"), blank=True, help_text=_("Private: used for notifications, never shown.")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("admin account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="reporter_profiles",
-    )
-
-    panels = [
-        TitleFieldPanel("name", targets=["slug"]),  # the slug fills in as the name is typed
-        FieldPanel("slug"),
-        FieldPanel("role"),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-        FieldPanel("email"),
-        # Which account a byline belongs to is the editors' to say, not any reporter's.
-        FieldPanel("user", permission="news.change_reporter"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.AutocompleteField("name_folded"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("reporter")
-        verbose_name_plural = _("reporters")
-
-    def __str__(self):
-        return self.name
-
-    def name_folded(self):
-        """The name without tone marks, so the admin finds "Nguyễn" for "nguyen"."""
-        return fold(self.name)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            base = slugify_vi(self.name) or "phong-vien"
-            slug, suffix = base, 2
-            while Reporter.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
-            self.slug = slug
-        super().save(*args, **kwargs)
-
-
-def _page_link(page):
-    """{id, title, url} of a live page, or None (the read API's links between records)."""
-    if page is None or not page.live:
-        return None
-    return {"id": page.pk, "title": page.title, "url": page.url}
-
-
-def story_listing(queryset):
-    """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-    from comments.display import with_comment_counts
-
-    bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
-    return with_comment_counts(
-        queryset.live()
-        .public()
-        .select_related("featured_image")
-        .prefetch_related(
-            Prefetch("featured_image", queryset=images),
-            Prefetch("bylines", queryset=bylines),
-        )
-        .order_by("-display_date", "-pk")
-    )
-
-
-def parse_month(value):
-    """ "2020-10" → (aware start, aware end) in the site's time zone, or None."""
-    parts = (value or "").split("-")
-    if len(parts) != 2:
-        return None
-    year, month = int_param(parts[0], None, 1900, 2200), int_param(parts[1], None, 1, 12)
-    if year is None or month is None:
-        return None
-    start = datetime(year, month, 1)
-    end = datetime(year + (month == 12), month % 12 + 1, 1)
-    return timezone.make_aware(start), timezone.make_aware(end)
+from news.api import TagNamesField
+from news.blocks import ArticleBodyBlock
+from news.models.listings import (
+    LISTING_CACHE_SECONDS,
+    STORIES_PER_PAGE,
+    _page_link,
+    parse_month,
+    story_listing,
+)
+from news.models.reporters import Reporter
+from news.models.story_rows import ArticleByline, StoryKind
+from news.models.tags import ArticlePageTag, NewsTag
+from news.seo import article_structured_data
 
 
 class NewsIndexPage(RoutablePageMixin, SitePage):
@@ -279,8 +115,6 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     @path("")
     def index_route(self, request):
-        from .sidebar import listing_sidebar
-
         stories, tag, month_range = self.filtered_stories(request)
         count = None
         if tag is None and month_range is None and not request.GET.get("tag"):
@@ -293,7 +127,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),
-                **listing_sidebar(self),
+                "news_index": self,
             },
         )
 
@@ -364,12 +198,10 @@ class SectionPage(SitePage):
         return reverse("feeds:section", args=[self.slug])
 
     def get_context(self, request, *args, **kwargs):
-        from .sidebar import listing_sidebar
-
         context = super().get_context(request, *args, **kwargs)
         context["stories_page"] = lazy(paginate, request, self.stories(), STORIES_PER_PAGE)
         context["feed_links"] = [(_("Section: %(title)s") % {"title": self.title}, self.feed_url())]
-        context.update(listing_sidebar(lazy(lambda: self.get_parent().specific)))
+        context["news_index"] = lazy(lambda: self.get_parent().specific)
         return context
 
 
@@ -392,14 +224,6 @@ def news_index_of(page):
     if isinstance(parent, SectionPage):
         parent = parent.get_parent().specific
     return parent if isinstance(parent, NewsIndexPage) else None
-
-
-class StoryKind(models.TextChoices):
-    NEWS = "tin", pgettext_lazy("story kind", "News item (tin)")
-    ARTICLE = "bai", pgettext_lazy("story kind", "Article (bài)")
-    REPORTAGE = "phong_su", pgettext_lazy("story kind", "Reportage (phóng sự)")
-    PHOTO = "anh", pgettext_lazy("story kind", "Photo story (ảnh)")
-    VIDEO = "video", pgettext_lazy("story kind", "Video")
 
 
 class ArticlePage(FoldedSearchMixin, SitePage):
@@ -605,9 +429,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         ]
 
     def get_structured_data(self, request):
-        from .seo import article_structured_data
-
         return article_structured_data(self, request)
+
+    def news_index(self):
+        """The news index the story belongs to (its parent, or its section's parent)."""
+        return news_index_of(self)
 
     @property
     def date(self):
@@ -705,156 +531,3 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             "story_campaign": campaign if campaign and campaign.live else None,
             "story_conference": conference if conference and conference.live else None,
         }
-
-
-class NoteKind(models.TextChoices):
-    CORRECTION = "correction", _("Correction")
-    UPDATE = "update", _("Update")
-
-
-class ArticleNote(Orderable):
-    """A dated correction or update, shown on the story (newest first)."""
-
-    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="notes")
-    kind = models.CharField(_("kind"), max_length=16, choices=NoteKind.choices, default="update")
-    date = models.DateTimeField(_("date"))
-    text = models.TextField(_("text"))
-
-    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]), FieldPanel("text")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("correction or update")
-        verbose_name_plural = _("corrections and updates")
-
-
-class ArticleByline(Orderable):
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
-    reporter = models.ForeignKey(
-        Reporter, verbose_name=_("reporter"), on_delete=models.CASCADE, related_name="bylines"
-    )
-
-    panels = [FieldPanel("reporter")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("byline")
-        verbose_name_plural = _("bylines")
-
-
-class ArticleRelatedStory(Orderable):
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
-    story = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("story"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("story", page_type="news.ArticlePage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("related story")
-        verbose_name_plural = _("related stories")
-
-
-class ArticleExemplar(Orderable):
-    """ "Exemplars in this story": the exemplar page lists the story back (see exemplars.links)."""
-
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="exemplar_links")
-    exemplar = models.ForeignKey(
-        "exemplars.ExemplarPage",
-        verbose_name=_("exemplar"),
-        on_delete=models.CASCADE,
-        related_name="story_links",
-    )
-
-    panels = [PageChooserPanel("exemplar", page_type="exemplars.ExemplarPage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("exemplar in this story")
-        verbose_name_plural = _("exemplars in this story")
-
-
-class DeskReviewTask(Task):
-    """The desk's step of the newsroom's approval: the desk heads (Trưởng ban) of the story's
-    section review it, and only theirs; then the editor-in-chief's step publishes it.
-
-    Like Wagtail's group approval, but the group is the section's (SectionPage.desk_heads), so
-    one workflow serves every section and a desk head never sees another desk's stories.
-    """
-
-    admin_form_fields = Task.admin_form_fields
-
-    class Meta:
-        verbose_name = _("desk review (the section's desk heads)")
-        verbose_name_plural = _("desk reviews")
-
-    @staticmethod
-    def _desk_group_id(obj):
-        parent = obj.get_parent().specific if hasattr(obj, "get_parent") else None
-        return parent.desk_heads_id if isinstance(parent, SectionPage) else None
-
-    def _is_desk_head(self, obj, user):
-        if user.is_superuser:
-            return True
-        group_id = self._desk_group_id(obj)
-        return group_id is not None and user.groups.filter(pk=group_id).exists()
-
-    def user_can_access_editor(self, obj, user):
-        return self._is_desk_head(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._is_desk_head(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self._is_desk_head(obj, user)
-
-    def user_can_unlock(self, obj, user):
-        return False
-
-    def get_actions(self, obj, user):
-        if not self._is_desk_head(obj, user):
-            return []
-        return [
-            ("reject", _("Send back to the reporter"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        from wagtail.models import TaskState
-
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if user.is_superuser:
-            return states
-        paths = list(
-            SectionPage.objects.filter(desk_heads__in=user.groups.all()).values_list(
-                "path", flat=True
-            )
-        )
-        if not paths:
-            return TaskState.objects.none()
-        stories = ArticlePage.objects.filter(
-            models.Q(*[models.Q(path__startswith=path) for path in paths], _connector=models.Q.OR)
-        ).values_list("pk", flat=True)
-        return states.filter(workflow_state__object_id__in=[str(pk) for pk in stories])
-
-    @classmethod
-    def get_description(cls):
-        return _("The desk heads of the story's section review it (their sections only).")
-
-
-class DailyReads(models.Model):
-    """How many times a story was read on a day (news/most_read.py): counted in the cache,
-    written here in batches by the background worker. No reader is identified."""
-
-    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_reads")
-    day = models.DateField(_("day"), db_index=True)
-    count = models.PositiveIntegerField(_("reads"), default=0)
-
-    class Meta:
-        verbose_name = _("daily reads")
-        verbose_name_plural = _("daily reads")
-        constraints = [models.UniqueConstraint(fields=["page", "day"], name="news_reads_once")]
-
-    def __str__(self):
-        return f"{self.page_id} {self.day}: {self.count}"

@@ -1,0 +1,63 @@
+"""Stories ready for a listing, and the values listings share."""
+
+from datetime import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+from base.params import int_param
+from news.models.story_rows import ArticleByline
+
+STORIES_PER_PAGE = 12
+
+
+# Aggregates over every story (months, popular tags) are cached this long at most; publishing
+# forgets them at once (news/signals.py).
+LISTING_CACHE_SECONDS = 600
+
+
+LISTING_RENDITIONS = [
+    "fill-480x270",
+    "fill-960x540",
+    "fill-480x270|format-webp",
+    "fill-960x540|format-webp",
+]
+
+
+def _page_link(page):
+    """{id, title, url} of a live page, or None (the read API's links between records)."""
+    if page is None or not page.live:
+        return None
+    return {"id": page.pk, "title": page.title, "url": page.url}
+
+
+def story_listing(queryset):
+    """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    from comments.display import with_comment_counts
+
+    bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+    return with_comment_counts(
+        queryset.live()
+        .public()
+        .select_related("featured_image")
+        .prefetch_related(
+            Prefetch("featured_image", queryset=images),
+            Prefetch("bylines", queryset=bylines),
+        )
+        .order_by("-display_date", "-pk")
+    )
+
+
+def parse_month(value):
+    """ "2020-10" → (aware start, aware end) in the site's time zone, or None."""
+    parts = (value or "").split("-")
+    if len(parts) != 2:
+        return None
+    year, month = int_param(parts[0], None, 1900, 2200), int_param(parts[1], None, 1, 12)
+    if year is None or month is None:
+        return None
+    start = datetime(year, month, 1)
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(end)
