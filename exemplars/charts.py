@@ -14,7 +14,8 @@ from collections import Counter
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import AwardingLevel
+from exemplars.models.choices import AwardingLevel
+
 from .units import graph as unit_graph
 
 BAR_AREA = 320  # SVG units for the longest bar (a label line above each bar)

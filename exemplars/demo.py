@@ -14,17 +14,12 @@ from django.utils.translation import gettext as _
 
 from base.models import HomePage
 from demo import marks as demo_marks
+from exemplars.models.index import ExemplarIndexPage
+from exemplars.models.pages import AwardRecord, ExemplarPage
+from exemplars.models.places import Place
+from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
 from language.vietnamese import fold
 
-from .models import (
-    AwardRecord,
-    AwardType,
-    EthnicGroup,
-    ExemplarIndexPage,
-    ExemplarPage,
-    Place,
-    Sector,
-)
 from .vocabulary import seed
 
 INDEX_SLUG = "dien-hinh-tien-tien"
@@ -384,7 +379,8 @@ DECISION_SUFFIX = {
 def ensure_places():
     """The demo's units as they were until 30 June 2025, and the 2025 reform
     (exemplars/units_2025.py: merged communes, the city split among six new units)."""
-    from .models import PlaceSuccession
+    from exemplars.models.places import PlaceSuccession
+
     from .units_2025 import ensure_reform
 
     province, _created = Place.objects.get_or_create(

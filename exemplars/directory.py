@@ -19,9 +19,10 @@ from wagtail.images import get_image_model
 
 from base.pagination import paginate
 from base.params import int_param
+from exemplars.models.choices import AwardCategory, AwardingLevel, ExemplarKind
+from exemplars.models.pages import AwardRecord, ExemplarPage
 from language.vietnamese import fold
 
-from .models import AwardCategory, AwardingLevel, AwardRecord, ExemplarKind, ExemplarPage
 from .units import graph as unit_graph
 
 PER_PAGE = 24

@@ -3,7 +3,8 @@
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from .models import ExemplarIndexPage, ExemplarPage
+from exemplars.models.index import ExemplarIndexPage
+from exemplars.models.pages import ExemplarPage
 
 FEATURED_COUNT = 4
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
-from .models import AwardRecord, ExemplarPage
+from exemplars.models.pages import AwardRecord, ExemplarPage
 
 BATCH = 500
 

@@ -5,7 +5,7 @@ conference pages under it too)."""
 from django.contrib.auth.models import Group, Permission
 
 from editorial.roles import EDITORS, REPORTERS, ensure_registry_setup
-from exemplars.models import ExemplarIndexPage
+from exemplars.models.index import ExemplarIndexPage
 
 VOCABULARIES = ["awardtype", "place", "ethnicgroup", "sector"]
 

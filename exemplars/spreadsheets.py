@@ -21,19 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from exemplars.models.choices import AwardingLevel, ExemplarKind
+from exemplars.models.index import ExemplarIndexPage
+from exemplars.models.pages import AwardRecord, ExemplarPage
+from exemplars.models.places import Place
+from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
 from language.vietnamese import fold, nfc, slugify_vi
 
-from .models import (
-    AwardingLevel,
-    AwardRecord,
-    AwardType,
-    EthnicGroup,
-    ExemplarIndexPage,
-    ExemplarKind,
-    ExemplarPage,
-    Place,
-    Sector,
-)
 from .registry_columns import CODES, HEADERS, code_for
 
 COLUMNS = CODES

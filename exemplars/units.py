@@ -160,7 +160,7 @@ class UnitGraph:
 
 
 def load():
-    from .models import Place, PlaceSuccession
+    from exemplars.models.places import Place, PlaceSuccession
 
     rows = Place.objects.values_list(
         "pk", "name", "level", "parent_id", "valid_from", "valid_until"

@@ -5,9 +5,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from exemplars.models.places import Place
+from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
 from language.collation import VietnameseSnippetIndexView
 
-from .models import AwardType, EthnicGroup, Place, Sector
 from .views import can_import, import_view, sample_view
 
 

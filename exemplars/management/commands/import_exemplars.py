@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from exemplars.models import ExemplarIndexPage
+from exemplars.models.index import ExemplarIndexPage
 from exemplars.spreadsheets import (
     ImportFileError,
     directory_for_import,

@@ -1,17 +1,12 @@
-"""The exemplar registry: people and collectives honoured, their award records, vocabularies.
-
-This app never imports news or campaigns: links use string model references, and backlinks
-are read through reverse relations and Wagtail's reference index (see links.py).
-"""
+"""An exemplar's page (a person or a collective honoured as an advanced exemplar) and
+its award records: one honour, one row, shown in its history and a conference's honourees."""
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
@@ -21,7 +16,6 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -30,306 +24,12 @@ from base.pages import SitePage
 from caching.lazy import lazy, lazy_items
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from exemplars.models.choices import AwardingLevel, ExemplarKind
+from exemplars.models.places import Place
+from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
+from exemplars.units import graph as unit_graph
+from exemplars.units import then_and_now
 from language.vietnamese import fold
-
-from .units import graph as unit_graph
-from .units import then_and_now
-
-
-class ExemplarKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    COLLECTIVE = "collective", _("Collective")
-    HOUSEHOLD = "household", _("Household")
-    VILLAGE = "village", _("Village or residential group")
-
-
-class AwardingLevel(models.TextChoices):
-    NATIONAL = "national", _("National (President, Prime Minister)")
-    MINISTRY = "ministry", _("Ministry or central body")
-    PROVINCIAL = "provincial", _("Provincial")
-    DISTRICT = "district", _("District")
-    GRASSROOTS = "grassroots", _("Grassroots (commune, department, enterprise)")
-
-
-class AwardCategory(models.TextChoices):
-    EMULATION_TITLE = "emulation_title", _("Emulation title")
-    ORDER = "order", _("Order (huân chương)")
-    MEDAL = "medal", _("Medal (huy chương)")
-    HONORARY_TITLE = "honorary_title", _("State honorary title")
-    PRIZE = "prize", _("Hồ Chí Minh Prize or State Prize")
-    COMMEMORATIVE = "commemorative", _("Commemorative medal")
-    MERIT = "merit", _("Certificate of merit (bằng khen)")
-    COMMENDATION = "commendation", _("Certificate of commendation (giấy khen)")
-
-
-class AwardRecipient(models.TextChoices):
-    ANY = "any", _("Any recipient")
-    INDIVIDUAL = "individual", _("Individuals")
-    COLLECTIVE = "collective", _("Collectives")
-    HOUSEHOLD = "household", _("Households")
-    VILLAGE = "village", _("Villages and residential groups")
-    COMMUNE = "commune", _("Communes")
-
-
-class AwardType(models.Model):
-    """A title or form of commendation (Law 06/2022/QH15), editable in the admin."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    category = models.CharField(_("category"), max_length=32, choices=AwardCategory.choices)
-    recipient = models.CharField(
-        _("awarded to"), max_length=16, choices=AwardRecipient.choices, default="any"
-    )
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("category"), FieldPanel("recipient"), "sort_order"]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("title or form of commendation")
-        verbose_name_plural = _("titles and forms of commendation")
-
-    def __str__(self):
-        return self.name
-
-    def allows(self, kind):
-        """Whether the law lets this title or form go to a recipient of this kind (Law
-        06/2022/QH15: e.g. Chiến sĩ thi đua to individuals, Cờ thi đua to collectives).
-        A commune is recorded as a collective."""
-        if self.recipient in ("", AwardRecipient.ANY):
-            return True
-        if self.recipient == AwardRecipient.COMMUNE:
-            return kind == ExemplarKind.COLLECTIVE
-        return self.recipient == kind
-
-    def refusal(self, kind):
-        """The Vietnamese-first error when it does not, or None."""
-        if self.allows(kind):
-            return None
-        return _("“%(title)s” is awarded to %(recipients)s only, not to: %(kind)s.") % {
-            "title": self.name,
-            "recipients": str(self.get_recipient_display()).lower(),
-            "kind": str(ExemplarKind(kind).label).lower() if kind in ExemplarKind.values else kind,
-        }
-
-
-class EthnicGroup(models.Model):
-    name = models.CharField(
-        _("name"), max_length=80, unique=True, help_text=_("As the press writes it: “Ba Na”.")
-    )
-    official_name = models.CharField(
-        _("official name"),
-        max_length=80,
-        blank=True,
-        help_text=_("The official spelling: “Ba-na”."),
-    )
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = ["name", "official_name", "sort_order"]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("ethnic group")
-        verbose_name_plural = _("ethnic groups")
-
-    def __str__(self):
-        return self.name
-
-
-class Sector(models.Model):
-    """A field of achievement: economy, defence and security, education, health…"""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = ["name", "sort_order"]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = _("field")
-        verbose_name_plural = _("fields")
-
-    def __str__(self):
-        return self.name
-
-
-class PlaceLevel(models.TextChoices):
-    PROVINCE = "province", _("Province")
-    DISTRICT = "district", _("District")
-    COMMUNE = "commune", _("Commune, ward or town")
-    VILLAGE = "village", _("Village or residential group")
-
-
-class Place(ClusterableModel):
-    """An administrative unit as it was: it keeps its name after a merger or a split; its
-    successions say which units took its place (exemplars/units.py reads them)."""
-
-    name = models.CharField(
-        _("name"), max_length=120, help_text=_("With its unit word: “xã Đăk Blà”, “huyện Đăk Hà”.")
-    )
-    level = models.CharField(_("level"), max_length=16, choices=PlaceLevel.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("part of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(
-        _("valid until"), null=True, blank=True, help_text=_("Empty: the unit still exists.")
-    )
-    name_folded = models.CharField(max_length=400, editable=False, db_index=True, default="")
-
-    panels = [
-        "name",
-        "level",
-        "parent",
-        FieldRowPanel(["valid_from", "valid_until"]),
-        InlinePanel("successions", label=_("Succeeded by")),
-    ]
-
-    class Meta:
-        ordering = ["level", "name"]
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
-        constraints = [
-            models.UniqueConstraint(fields=["name", "parent"], name="exemplars_place_unique_name")
-        ]
-
-    def __str__(self):
-        return self.full_name
-
-    def clean(self):
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("A place cannot be part of itself.")})
-
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.full_name)
-        super().save(*args, **kwargs)
-
-    def lineage(self):
-        place, seen = self, set()
-        while place is not None and place.pk not in seen:
-            seen.add(place.pk)
-            yield place
-            place = place.parent
-
-    @property
-    def full_name(self):
-        """ "xã Đăk Blà, thành phố Kon Tum, tỉnh Kon Tum": the unit as it was."""
-        return ", ".join(place.name for place in self.lineage())
-
-    @property
-    def is_current(self):
-        return self.valid_until is None and all(p.valid_until is None for p in self.lineage())
-
-
-class SuccessionKind(models.TextChoices):
-    MERGE = "merge", _("Merged into")
-    SPLIT = "split", _("Divided, a part to")
-    RENAME = "rename", pgettext_lazy("place succession", "Renamed")
-    ABOLISH = "abolish", _("Abolished, its area to")
-
-
-class PlaceSuccession(Orderable):
-    """One unit taking (part of) another's place: many-to-many, dated, with its legal act."""
-
-    predecessor = ParentalKey(Place, on_delete=models.CASCADE, related_name="successions")
-    successor = models.ForeignKey(
-        Place,
-        verbose_name=_("successor"),
-        on_delete=models.CASCADE,
-        related_name="succeeded",
-    )
-    kind = models.CharField(
-        _("change"), max_length=16, choices=SuccessionKind.choices, default="merge"
-    )
-    date = models.DateField(_("effective from"), null=True, blank=True)
-    act = models.CharField(
-        _("legal act"),
-        max_length=255,
-        blank=True,
-        help_text=_("As cited: “Nghị quyết 1677/NQ-UBTVQH15 ngày 16/6/2025”."),
-    )
-
-    panels = ["successor", "kind", "date", "act"]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("succession")
-        verbose_name_plural = _("successions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["predecessor", "successor"], name="exemplars_succession_once"
-            )
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.successor_id and self.successor_id == self.predecessor_id:
-            raise ValidationError({"successor": _("A place cannot succeed itself.")})
-
-
-class ExemplarIndexPage(RoutablePageMixin, SitePage):
-    """The directory of exemplars, with facets, tone-less name filter and exports."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["kontum_site.HomePage"]
-    subpage_types = ["exemplars.ExemplarPage"]
-    template = "exemplars/exemplar_index_page.html"
-
-    @property
-    def cache_query_params(self):
-        """The directory's filters (caching/page_cache.py stores only these variants)."""
-        from .directory import QUERY_PARAMS
-
-        return QUERY_PARAMS
-
-    class Meta:
-        verbose_name = _("exemplar directory")
-        verbose_name_plural = _("exemplar directories")
-
-    @path("")
-    def index_route(self, request):
-        from .directory import Directory
-
-        directory = Directory(self, request.GET, request)
-        keys = (
-            "exemplars_page",
-            "facets",
-            "query",
-            "year_from",
-            "year_to",
-            "sort",
-            "sorts",
-            "active_filters",
-            "export_query",
-            "charts",
-        )
-        return self.render(
-            request, context_overrides=lazy_items(lambda: directory.context(request), keys)
-        )
-
-    @path("xuat/<str:fmt>/", name="export")
-    def export_route(self, request, fmt):
-        from django.http import Http404
-
-        from . import export_limit
-        from .directory import Directory
-        from .spreadsheets import export_response
-
-        if fmt not in ("csv", "xlsx"):
-            raise Http404
-        staff = request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
-        if not staff:
-            refusal = export_limit.refuse(request)
-            if refusal is not None:
-                return refusal
-        full = request.user.has_perm("exemplars.view_personal_details")
-        directory = Directory(self, request.GET, request)
-        return export_response(directory.results_for_export(), fmt, full=full)
 
 
 class ConsentedDetail(serializers.Field):
@@ -521,7 +221,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @property
     def linked_stories(self):
         """Every live story about this exemplar, for the read API (newest first)."""
-        from .links import stories_mentioning
+        from exemplars.links import stories_mentioning
 
         return [
             {
@@ -619,7 +319,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         return self._award_history
 
     def get_context(self, request, *args, **kwargs):
-        from .links import exemplar_backlinks
+        from exemplars.links import exemplar_backlinks
 
         context = super().get_context(request, *args, **kwargs)
         # Read only when the profile's fragments are rendered (caching/lazy.py).
