@@ -1,7 +1,8 @@
 """Demo campaigns: the 2020 emulation cycle (Plan 2297/KH-UBND) with its conferences.
 
 Idempotent: the pages are the demo's own, found by their keys (kontum_site.demo_marks),
-never by slug or title; no network. Honourees are added by exemplars.demo.
+never by slug or title; no network. Honourees are added by exemplars.demo. The pages' texts
+and dates are in demo_data/campaigns.toml.
 """
 
 import tomllib

@@ -2,6 +2,7 @@
 
 Only on the demo's own pages (kontum_site.demo_marks), never on staff work; the demo's
 comments are recognised by their addresses (demoN@example.invalid), so a second run adds none.
+The comments' texts are in demo_data/comments.toml.
 """
 
 import tomllib

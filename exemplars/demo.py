@@ -1,5 +1,7 @@
-"""Demo registry: places as they were in 2020 (and the 2025 merger), 32 sample exemplars with
-award records, the conferences' honourees, and stories linked both ways.
+"""Demo registry: places as they were in 2020 (and the 2025 merger), 33 sample exemplars with
+award records, the conferences' honourees, and stories linked both ways. The data is in
+demo_data/: exemplars.csv (one row each), awards.csv (award types by kind), registry.toml
+(places, decision numbers, each conference's honourees).
 
 All people and decision numbers are made up ("dữ liệu mẫu"). Idempotent, no network: the
 pages are the demo's own, found by their keys (kontum_site.demo_marks), and a follow-up
@@ -44,7 +46,7 @@ def _csv_rows(name):
 
 def _exemplar(row):
     """A row of exemplars.csv as (name, kind, honorific, birth year, ethnicity, role, unit,
-    commune, sector); an empty birth year or ethnicity is None."""
+    place, sector); an empty birth year or ethnicity is None."""
     return (
         row["name"],
         row["kind"],
@@ -61,7 +63,7 @@ def _exemplar(row):
 _registry = tomllib.loads((DATA / "registry.toml").read_text(encoding="utf-8"))
 DISTRICTS = _registry["districts"]
 
-# name, kind, honorific, birth year, ethnicity, role, unit, commune, sector
+# name, kind, honorific, birth year, ethnicity, role, unit, place (commune or district), sector
 EXEMPLARS = [_exemplar(row) for row in _csv_rows("exemplars.csv")]
 
 AWARDS_BY_KIND = {}

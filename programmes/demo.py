@@ -4,7 +4,8 @@ and shipped in programmes/demo_media/ (see its README): no network, no ffmpeg ne
 Each programme has a title card drawn on a Kon Tum landscape (cover and poster), and its
 episodes aired when its "on air" line says. Idempotent: the demo's objects are found again by
 their keys (kontum_site.demo_marks), never by title; what exists is kept, except that a demo
-made before the cards and schedules is brought up to date once (see _bring_up_to_date)."""
+made before the cards and schedules is brought up to date once (see _bring_up_to_date).
+The programmes' texts are in demo_data/programmes.toml."""
 
 import io
 import tomllib
