@@ -2,9 +2,12 @@
 
 Only on the demo's own pages (demo.marks), never on staff work; the demo's
 comments are recognised by their addresses (demoN@example.invalid), so a second run adds none.
+The comments' texts are in demo_data/comments.toml.
 """
 
+import tomllib
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,26 +21,27 @@ from .roles import ensure_roles
 
 DEMO_DOMAIN = "@example.invalid"
 
+DATA = Path(__file__).resolve().parent / "demo_data" / "comments.toml"
+_data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+# (name, comment, [(reply name, reply), …]), approved
 THREADS = [
     (
-        "Trần Văn Bình",
-        "Bài viết rất hay, cảm ơn phóng viên đã đưa tin kịp thời.",
-        [("Lê Thị Hoa", "Tôi đồng ý, mong tòa soạn tiếp tục theo dõi sự kiện này.")],
-    ),
-    ("Y Nhung", "Xã tôi cũng đang triển khai phong trào này, rất thiết thực cho bà con.", []),
-    (
-        "Phạm Quốc Hùng",
-        "Đề nghị nêu rõ hơn thời gian và địa điểm tổ chức.",
-        [("A Thuận", "Theo thông báo của huyện là sáng thứ Bảy tuần này.")],
-    ),
+        thread["name"],
+        thread["body"],
+        [(reply["name"], reply["body"]) for reply in thread["replies"]],
+    )
+    for thread in _data["threads"]
 ]
+# (name, comment, status, previous status), to moderate
 QUEUE = [
-    ("Nguyễn Thị Mai", "Cho tôi hỏi đăng ký tham gia ở đâu ạ?", Status.PENDING, ""),
-    ("Hồ Văn Tâm", "Mong có thêm ảnh về hoạt động ở các làng vùng sâu.", Status.PENDING, ""),
-    ("Đinh Thị Lan", "Tin rất bổ ích cho <b>bà con</b> vùng cao.", Status.PENDING, ""),
-    ("Khuyến mãi", "Vay tiền nhanh không cần thế chấp http://spam.invalid", Status.SPAM, ""),
-    ("Bot", "Mua thuốc giá rẻ www.spam.invalid www.spam2.invalid", Status.SPAM, ""),
-    ("Ẩn danh", "Bình luận gửi nhầm.", Status.TRASH, Status.PENDING),
+    (
+        item["name"],
+        item["body"],
+        Status(item["status"]),
+        Status(item["previous"]) if item["previous"] else "",
+    )
+    for item in _data["queue"]
 ]
 
 

@@ -1,14 +1,19 @@
-"""Demo registry: places as they were in 2020 (and the 2025 merger), 32 sample exemplars with
-award records, the conferences' honourees, and stories linked both ways.
+"""Demo registry: places as they were in 2020 (and the 2025 merger), 33 sample exemplars with
+award records, the conferences' honourees, and stories linked both ways. The data is in
+demo_data/: exemplars.csv (one row each), awards.csv (award types by kind), registry.toml
+(places, decision numbers, each conference's honourees).
 
 All people and decision numbers are made up ("dữ liệu mẫu"). Idempotent, no network: the
 pages are the demo's own, found by their keys (demo.marks), and a follow-up
 (honourees, story links) is done once, on a demo page with no unpublished changes.
 """
 
+import csv
 import io
 import random
+import tomllib
 from datetime import date
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
@@ -25,355 +30,42 @@ from .vocabulary import seed
 INDEX_SLUG = "dien-hinh-tien-tien"
 MERGER = date(2025, 7, 1)
 END_2025 = date(2025, 6, 30)
-DISTRICTS = {
-    "thành phố Kon Tum": ["xã Đăk Blà", "xã Ia Chim", "phường Quyết Thắng", "xã Ngọk Bay"],
-    "huyện Đăk Hà": ["xã Hà Mòn", "thị trấn Đăk Hà"],
-    "huyện Đăk Tô": ["xã Diên Bình", "thị trấn Đăk Tô", "xã Tân Cảnh"],
-    "huyện Ngọc Hồi": ["xã Đăk Ang", "thị trấn Plei Kần"],
-    "huyện Kon Plông": ["xã Đăk Ring", "xã Măng Cành", "xã Hiếu"],
-    "huyện Sa Thầy": ["xã Sa Nhơn"],
-    "huyện Kon Rẫy": ["xã Đăk Tờ Re"],
-    "huyện Đăk Glei": ["xã Đăk Môn"],
-    "huyện Tu Mơ Rông": ["xã Măng Ri", "xã Đăk Hà"],
-    "huyện Ia H'Drai": ["xã Ia Tơi", "xã Ia Dom"],
-}
+DATA = Path(__file__).resolve().parent / "demo_data"
 
-# name, kind, honorific, birth year, ethnicity, role, unit, (district, commune), field
-EXEMPLARS = [
-    (
-        "Y Liên",
-        "individual",
-        "cô giáo",
-        1995,
-        "Ba Na",
-        "Giáo viên",
-        "Trường Mầm non Hoa Pơ Lang",
-        "xã Ia Chim",
-        "Giáo dục",
-    ),
-    (
-        "A Hrin",
-        "individual",
-        "già làng",
-        1952,
-        "Xơ Đăng",
-        "Già làng",
-        "Thôn Kon Vơng",
-        "xã Đăk Ring",
-        "Nông thôn mới",
-    ),
-    (
-        "Nguyễn Văn Hùng",
-        "individual",
-        "ông",
-        1978,
-        "Kinh",
-        "Giám đốc",
-        "Hợp tác xã Dược liệu Măng Ri Xanh",
-        "xã Măng Ri",
-        "Doanh nghiệp",
-    ),
-    (
-        "Y Blông",
-        "individual",
-        "bà",
-        1970,
-        "Gia Rai",
-        "Chi hội trưởng Phụ nữ",
-        "Thôn Ia Tri",
-        "xã Ia Dom",
-        "Giảm nghèo",
-    ),
-    (
-        "A Lâm",
-        "individual",
-        "anh",
-        1988,
-        "Giẻ Triêng",
-        "Trưởng thôn",
-        "Thôn Đăk Xây",
-        "xã Đăk Ang",
-        "Nông thôn mới",
-    ),
-    (
-        "Hoàng Thị Mai",
-        "individual",
-        "chị",
-        1990,
-        None,
-        "Công chức Tư pháp – Hộ tịch",
-        "UBND xã Ia Tơi",
-        "xã Ia Tơi",
-        "Dân vận",
-    ),
-    (
-        "Rơ Châm Hlen",
-        "individual",
-        "chị",
-        1993,
-        "Gia Rai",
-        "Bác sĩ",
-        "Trung tâm Y tế huyện",
-        "xã Sa Nhơn",
-        "Y tế",
-    ),
-    (
-        "A Jar",
-        "individual",
-        "thượng úy",
-        1986,
-        "Ba Na",
-        "Đội trưởng",
-        "Đồn Biên phòng Ia Dom",
-        "xã Ia Dom",
-        "Quốc phòng – an ninh",
-    ),
-    (
-        "Lê Thị Thu Hà",
-        "individual",
-        "cô giáo",
-        1982,
-        "Kinh",
-        "Hiệu trưởng",
-        "Trường Tiểu học Sa Nhơn",
-        "xã Sa Nhơn",
-        "Giáo dục",
-    ),
-    (
-        "Y Gưr",
-        "individual",
-        "bà",
-        1965,
-        "Brâu",
-        "Nghệ nhân dệt thổ cẩm",
-        "Làng Đăk Mế",
-        "xã Đăk Ang",
-        "Văn hóa – xã hội",
-    ),
-    ("A Kiên", "individual", "ông", 1975, "Rơ Măm", "Nông dân", "Làng Le", "xã Sa Nhơn", "Kinh tế"),
-    (
-        "Trần Quốc Bảo",
-        "individual",
-        "kỹ sư",
-        1984,
-        "Kinh",
-        "Kỹ sư",
-        "Công ty Cà phê 734",
-        "xã Hà Mòn",
-        "Doanh nghiệp",
-    ),
-    (
-        "Hoàng Văn Tài",
-        "individual",
-        "ông",
-        1969,
-        "Tày",
-        "Chủ trang trại",
-        "Thôn 3",
-        "xã Diên Bình",
-        "Kinh tế",
-    ),
-    (
-        "Lò Thị Xuân",
-        "individual",
-        "chị",
-        1991,
-        "Thái",
-        "Công nhân",
-        "Công ty Cao su Kon Tum",
-        "thị trấn Đăk Hà",
-        "Doanh nghiệp",
-    ),
-    (
-        "Nông Văn Lực",
-        "individual",
-        "anh",
-        1987,
-        "Nùng",
-        "Công an viên",
-        "Công an xã",
-        "xã Diên Bình",
-        "Quốc phòng – an ninh",
-    ),
-    (
-        "Y Thuyên",
-        "individual",
-        "cô giáo",
-        1998,
-        "Xơ Đăng",
-        "Giáo viên",
-        "Trường PTDTBT Tiểu học Đăk Môn",
-        "xã Đăk Môn",
-        "Giáo dục",
-    ),
-    (
-        "A Pher",
-        "individual",
-        "ông",
-        1960,
-        "Xơ Đăng",
-        "Bí thư chi bộ",
-        "Thôn Măng Búk",
-        "xã Măng Cành",
-        "Dân vận",
-    ),
-    (
-        "Đinh Thị Hồng",
-        "individual",
-        "bà",
-        1974,
-        "Mường",
-        "Tổ trưởng tổ hợp tác",
-        "Tổ hợp tác sâm Ngọc Linh",
-        "xã Măng Ri",
-        "Kinh tế",
-    ),
-    (
-        "Y Hoa",
-        "individual",
-        "chị",
-        1996,
-        "Giẻ Triêng",
-        "Bí thư Đoàn xã",
-        "Đoàn xã",
-        "xã Đăk Môn",
-        "Dân vận",
-    ),
-    (
-        "Phạm Minh Đức",
-        "individual",
-        "bác sĩ",
-        1980,
-        "Kinh",
-        "Trưởng khoa",
-        "Bệnh viện Đa khoa tỉnh",
-        "phường Quyết Thắng",
-        "Y tế",
-    ),
-    (
-        "Hợp tác xã Dược liệu Măng Ri Xanh",
-        "collective",
-        "",
-        None,
-        None,
-        "",
-        "",
-        "xã Măng Ri",
-        "Nông thôn mới",
-    ),
-    ("Trường Mầm non Hoa Pơ Lang", "collective", "", None, None, "", "", "xã Ia Chim", "Giáo dục"),
-    (
-        "Phòng Giáo dục và Đào tạo thành phố Kon Tum",
-        "collective",
-        "",
-        None,
-        None,
-        "",
-        "",
-        "thành phố Kon Tum",
-        "Giáo dục",
-    ),
-    (
-        "Đồn Biên phòng Ia Dom",
-        "collective",
-        "",
-        None,
-        None,
-        "",
-        "Bộ đội Biên phòng tỉnh",
-        "xã Ia Dom",
-        "Quốc phòng – an ninh",
-    ),
-    ("Trạm Y tế xã Măng Cành", "collective", "", None, None, "", "", "xã Măng Cành", "Y tế"),
-    ("Công ty Cà phê 734", "collective", "", None, None, "", "", "xã Hà Mòn", "Doanh nghiệp"),
-    (
-        "Hội Liên hiệp Phụ nữ xã Sa Nhơn",
-        "collective",
-        "",
-        None,
-        None,
-        "",
-        "",
-        "xã Sa Nhơn",
-        "Giảm nghèo",
-    ),
-    (
-        "Hộ gia đình ông A Blik",
-        "household",
-        "",
-        None,
-        "Ba Na",
-        "",
-        "Làng Kon Klor",
-        "xã Đăk Blà",
-        "Giảm nghèo",
-    ),
-    (
-        "Hộ gia đình bà Y Sương",
-        "household",
-        "",
-        None,
-        "Xơ Đăng",
-        "",
-        "Thôn Đăk Lanh",
-        "xã Đăk Tờ Re",
-        "Kinh tế",
-    ),
-    (
-        "Hộ gia đình ông Trần Văn Lộc",
-        "household",
-        "",
-        None,
-        "Kinh",
-        "",
-        "Thôn 5",
-        "xã Diên Bình",
-        "Nông thôn mới",
-    ),
-    ("Làng Kon Klor", "village", "", None, "Ba Na", "", "", "xã Đăk Blà", "Văn hóa – xã hội"),
-    ("Thôn Kon Vơng", "village", "", None, "Xơ Đăng", "", "", "xã Đăk Ring", "Nông thôn mới"),
-    (
-        "Làng Plei Đôn",
-        "village",
-        "",
-        None,
-        "Ba Na",
-        "",
-        "",
-        "phường Quyết Thắng",
-        "Văn hóa – xã hội",
-    ),
-]
 
-AWARDS_BY_KIND = {
-    "individual": [
-        ("Chiến sĩ thi đua cơ sở", "grassroots", "UBND huyện"),
-        ("Bằng khen của bộ, ban, ngành, tỉnh", "provincial", "Chủ tịch UBND tỉnh Kon Tum"),
-        ("Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "provincial", "Chủ tịch UBND tỉnh Kon Tum"),
-        ("Bằng khen của Thủ tướng Chính phủ", "national", "Thủ tướng Chính phủ"),
-        ("Lao động tiên tiến", "grassroots", "Chủ tịch UBND xã"),
-    ],
-    "collective": [
-        ("Tập thể lao động tiên tiến", "grassroots", "UBND huyện"),
-        ("Tập thể lao động xuất sắc", "provincial", "Chủ tịch UBND tỉnh Kon Tum"),
-        ("Cờ thi đua của bộ, ban, ngành, tỉnh", "provincial", "Chủ tịch UBND tỉnh Kon Tum"),
-        ("Huân chương Lao động hạng Ba", "national", "Chủ tịch nước"),
-    ],
-    "household": [
-        ("Gia đình văn hóa", "grassroots", "Chủ tịch UBND xã"),
-        ("Giấy khen", "grassroots", "Chủ tịch UBND xã"),
-    ],
-    "village": [
-        ("Thôn, tổ dân phố văn hóa", "district", "Chủ tịch UBND huyện"),
-        ("Bằng khen của bộ, ban, ngành, tỉnh", "provincial", "Chủ tịch UBND tỉnh Kon Tum"),
-    ],
-}
-DECISION_SUFFIX = {
-    "grassroots": "QĐ-UBND",
-    "district": "QĐ-UBND",
-    "provincial": "QĐ-UBND",
-    "national": "QĐ-TTg",
-}
+def _csv_rows(name):
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _exemplar(row):
+    """A row of exemplars.csv as (name, kind, honorific, birth year, ethnicity, role, unit,
+    place, sector); an empty birth year or ethnicity is None."""
+    return (
+        row["name"],
+        row["kind"],
+        row["honorific"],
+        int(row["birth_year"]) if row["birth_year"] else None,
+        row["ethnicity"] or None,
+        row["role"],
+        row["unit"],
+        row["place"],
+        row["sector"],
+    )
+
+
+_registry = tomllib.loads((DATA / "registry.toml").read_text(encoding="utf-8"))
+DISTRICTS = _registry["districts"]
+
+# name, kind, honorific, birth year, ethnicity, role, unit, place (commune or district), sector
+EXEMPLARS = [_exemplar(row) for row in _csv_rows("exemplars.csv")]
+
+AWARDS_BY_KIND = {}
+for _row in _csv_rows("awards.csv"):
+    AWARDS_BY_KIND.setdefault(_row["kind"], []).append(
+        (_row["award"], _row["level"], _row["issuer"])
+    )
+DECISION_SUFFIX = _registry["decision_suffix"]
 
 
 def ensure_places():
@@ -560,28 +252,25 @@ def _import_sample(index, stdout=None):
 
 
 # Each conference's honourees are named in one decision (its number, who signed it), dated the
-# day of the conference; numbers outside the range of the profiles' own awards (100–330).
+# day of the conference (registry.toml).
 CONFERENCE_DECISIONS = {
-    "commune": ("27/QĐ-UBND", "Chủ tịch UBND xã Diên Bình"),
-    "district": ("486/QĐ-UBND", "Chủ tịch UBND huyện Ngọc Hồi"),
-    "department": ("512/QĐ-SGDĐT", "Giám đốc Sở Giáo dục và Đào tạo tỉnh Kon Tum"),
-    "enterprise": ("65/QĐ-LĐLĐ", "Ban Thường vụ Liên đoàn Lao động tỉnh Kon Tum"),
-    "provincial": ("1035/QĐ-UBND", "Chủ tịch UBND tỉnh Kon Tum"),
+    level: (spec["decision"], spec["signed_by"]) for level, spec in _registry["conferences"].items()
+}
+_row_of = {exemplar[0]: number for number, exemplar in enumerate(EXEMPLARS)}
+# Each conference's honourees (their rows in EXEMPLARS) and the award they get.
+HONOUREES = {
+    level: ([_row_of[name] for name in spec["honourees"]], spec["award"])
+    for level, spec in _registry["conferences"].items()
+}
+CONFERENCE_PLACES = {
+    level: spec["place"] for level, spec in _registry["conferences"].items() if "place" in spec
 }
 OLD_DECISION_SUFFIX = "/QĐ-KT"  # before: "100/QĐ-KT", "101/QĐ-KT"… again at every conference
 
 
 def _honour_at_conferences(conferences, pages, award_types):
     by_level = {conference.level: conference for conference in conferences}
-    plan = {
-        "commune": ([12, 14, 28], "Giấy khen"),
-        "district": ([4, 9], "Bằng khen của bộ, ban, ngành, tỉnh"),
-        "department": ([0, 8, 15, 21], "Bằng khen của bộ, ban, ngành, tỉnh"),
-        "enterprise": ([11, 13, 24], "Bằng khen của bộ, ban, ngành, tỉnh"),
-        "provincial": ([0, 1, 3, 5, 7, 20, 21, 22, 25], "Bằng khen của bộ, ban, ngành, tỉnh"),
-    }
-    places = {"commune": "xã Diên Bình", "district": "huyện Ngọc Hồi"}
-    for level, (indexes, award_name) in plan.items():
+    for level, (indexes, award_name) in HONOUREES.items():
         conference = by_level.get(level)
         if conference is None or any(pages[position] is None for position in indexes):
             continue
@@ -590,8 +279,8 @@ def _honour_at_conferences(conferences, pages, award_types):
         ):
             continue
         conference = conference.get_latest_revision_as_object()  # the live one: no draft
-        if level in places:
-            conference.place = Place.objects.filter(name=places[level]).first()
+        if level in CONFERENCE_PLACES:
+            conference.place = Place.objects.filter(name=CONFERENCE_PLACES[level]).first()
         # Each honouree is an award record on the exemplar's profile too (one honour, one row).
         for order, position in enumerate(indexes):
             conference.honourees.add(

@@ -4,9 +4,11 @@ and shipped in programmes/demo_media/ (see its README): no network, no ffmpeg ne
 Each programme has a title card drawn on a Kon Tum landscape (cover and poster), and its
 episodes aired when its "on air" line says. Idempotent: the demo's objects are found again by
 their keys (demo.marks), never by title; what exists is kept, except that a demo
-made before the cards and schedules is brought up to date once (see _bring_up_to_date)."""
+made before the cards and schedules is brought up to date once (see _bring_up_to_date).
+The programmes' texts are in demo_data/programmes.toml."""
 
 import io
+import tomllib
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -23,57 +25,18 @@ from .models import EpisodePage, ProgrammeIndexPage, ProgrammePage
 from .schedule import parse as parse_schedule
 
 FILES = Path(__file__).resolve().parent / "demo_media"
+DATA = Path(__file__).resolve().parent / "demo_data"
 INDEX_SLUG = "chuong-trinh"
 LAST_DAY = date(2026, 11, 30)  # the demo's newest episodes aired on or before this day
-PROGRAMMES = [
-    {
-        "slug": "thoi-su-kon-tum",
-        "title": "Thời sự Kon Tum",
-        "description": "Bản tin thời sự truyền hình hằng ngày của Đài (dữ liệu mẫu).",
-        "schedule": "18:00 hằng ngày trên KTTV",
-        "category": "News|Daily News",
-        "colour": (179, 38, 30),
-        "light": "dusk",  # its card's landscape: the evening bulletin
-        "media": {
-            "title": "Thời sự Kon Tum – bản tin mẫu",
-            "type": "video",
-            "file": "thoi-su-kon-tum.mp4",
-            "captions": "thoi-su-kon-tum.vi.vtt",
-            "duration": 4.0,
-            "width": 320,
-            "height": 180,
-            "transcript": "Thời sự Kon Tum xin kính chào quý vị và các bạn. "
-            "Bản tin mẫu: hình và tiếng tạo bằng máy.",
-        },
-        "episodes": [
-            "Thời sự tối: Kon Tum tổng kết phong trào thi đua yêu nước",
-            "Thời sự tối: Nông dân Đăk Hà vào vụ cà phê",
-            "Thời sự tối: Biên phòng Ia Dom giúp dân dựng nhà",
-        ],
-    },
-    {
-        "slug": "nong-thon-moi",
-        "title": "Nông thôn mới",
-        "description": "Chuyên mục phát thanh về xây dựng nông thôn mới (dữ liệu mẫu).",
-        "schedule": "6:30 thứ Hai, thứ Năm trên sóng phát thanh",
-        "category": "Government",
-        "colour": (46, 125, 50),
-        "light": "mist",  # a highland morning, as it airs at 6:30
-        "media": {
-            "title": "Nông thôn mới – chương trình phát thanh mẫu",
-            "type": "audio",
-            "file": "nong-thon-moi.mp3",
-            "captions": "nong-thon-moi.vi.vtt",
-            "duration": 5.0,
-            "transcript": "Chương trình Nông thôn mới – bản phát thanh mẫu, âm thanh tạo bằng máy.",
-        },
-        "episodes": [
-            "Nông thôn mới: Làng Kon Klor giữ nếp nhà rông",
-            "Nông thôn mới: Hợp tác xã dược liệu Măng Ri",
-            "Nông thôn mới: Đường bê tông về thôn",
-        ],
-    },
-]
+
+
+def _programme(spec):
+    """A programme of demo_data/programmes.toml, its card colour as an (r, g, b) tuple."""
+    return {**spec, "colour": tuple(spec["colour"])}
+
+
+_data = tomllib.loads((DATA / "programmes.toml").read_text(encoding="utf-8"))
+PROGRAMMES = [_programme(spec) for spec in _data["programmes"]]
 
 
 def _card(title, spec, size):
