@@ -187,3 +187,30 @@ def test_moderator_clears_the_queue(
     assert rows.count() == 2
     assert "Mong huyện nhân rộng" in page.locator("table.listing").inner_text()
     shoot(page, images, "kiem-duyet.png")
+
+
+def test_desk_head_reviews_a_section_story(
+    sign_in_as, live_server, desk, make_story, staff_user, images
+):
+    from django.contrib.auth.models import User
+
+    story = make_story(title=TITLE, parent=desk, publish=False)
+    story.get_workflow().start(story, User.objects.get(username="phongvien"))
+    head = staff_user("truongban", "Trưởng ban Thời sự")
+    head.first_name, head.last_name = "Đinh Văn", "Thắng"
+    head.save()
+
+    page = sign_in_as("truongban")
+    assert "Đang chờ bạn duyệt" in page.locator("#main").inner_text()
+    page.locator("#main").get_by_role("link", name=TITLE).first.click()
+    page.locator("#id_title").wait_for()
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    actions = page.locator("footer [data-w-dropdown-target='content']").first
+    actions.get_by_text("Trả lại phóng viên").first.wait_for()  # the desk's step says so
+    assert "Duyệt kèm bình luận" in actions.inner_text()
+    page.wait_for_timeout(400)  # the menu's opening animation
+    footer = page.locator("footer").first.bounding_box()
+    page.screenshot(
+        path=images / "duyet-bai.png",
+        clip={"x": 200, "y": footer["y"] + footer["height"] - 360, "width": 760, "height": 360},
+    )
