@@ -86,7 +86,7 @@ def test_every_environment_variable_is_documented():
         names |= set(
             re.findall(r"(?:environ\.get|env_bool|env_list)\(\s*\"([A-Z_]+)\"", path.read_text())
         )
-    readme = (base / "README.md").read_text()
-    production = readme[readme.index("### Environment variables") :]
+    operations = (base / "docs/operations.md").read_text()
+    production = operations[operations.index("### Environment variables") :]
     missing = sorted(name for name in names | {"DATABASE_URL"} if f"`{name}`" not in production)
     assert missing == []
