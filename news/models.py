@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Task
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from editorial.slugs import unique_slug
 from kontum_site import view_restrictions
 from kontum_site.lazy import lazy
 from kontum_site.pages import SitePage
@@ -159,11 +160,8 @@ class Reporter(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify_vi(self.name) or "phong-vien"
-            slug, suffix = base, 2
-            while Reporter.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
-            self.slug = slug
+            others = Reporter.objects.exclude(pk=self.pk) if self.pk else Reporter.objects.all()
+            self.slug = unique_slug(slugify_vi(self.name) or "phong-vien", others)
         super().save(*args, **kwargs)
 
 
