@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
 from .models import AwardRecord, ExemplarPage
+from .registry_columns import AWARD_FIELDS, EXEMPLAR_FIELDS
 
 BATCH = 500
 
@@ -125,15 +126,9 @@ def _purge():
 def submit_imported_drafts(records, index_page, result, user=None):
     """Each new or changed record (plan_import marked the rest unchanged) as a draft revision
     through Wagtail, submitted to its workflow; result's counts are the plan's."""
-    from .spreadsheets import (
-        AWARD_FIELDS,
-        EXEMPLAR_FIELDS,
-        _existing,
-        apply_fields,
-        stored_award_key,
-    )
+    from .spreadsheets import Existing, apply_fields, number_awards
 
-    existing = _existing(index_page)
+    existing = Existing(index_page)
     submitted = 0
     for key, record in records.items():
         if record.get("unchanged"):
@@ -150,14 +145,8 @@ def submit_imported_drafts(records, index_page, result, user=None):
             page = page.get_latest_revision_as_object()
             names = EXEMPLAR_FIELDS if page.record_code else [*EXEMPLAR_FIELDS, "record_code"]
             apply_fields(page, fields, names, record["blank"])
-            known = {}
             ordered = sorted(page.awards.all(), key=lambda a: (a.year or 0, a.sort_order or 0))
-            for award in ordered:
-                base = stored_award_key(award)
-                occurrence = 0
-                while (*base, occurrence) in known:
-                    occurrence += 1
-                known[(*base, occurrence)] = award
+            known = number_awards(ordered)
             for order, (award_key, award_fields) in enumerate(record["awards"].items()):
                 values = {k: v for k, v in award_fields.items() if k != "blank"}
                 award = known.get(award_key)
