@@ -27,7 +27,18 @@ def _chunks(items, size=BATCH):
 
 
 def publish_imported(created, changed, user=None):
-    """Revisions, log entries, search index and purge for pages written in bulk."""
+    """Revisions, log entries, search index and purge for pages written in bulk.
+
+    The one place the registry writes revisions and log entries by hand. Wagtail's own way,
+    ``page.save_revision(user=user, log_action=True)`` then ``revision.publish(user=user)``
+    for each record, makes the same rows (a revision, "created"/"edited" and "published" log
+    entries) but runs the queries and publish signals of an editor's publish for each record:
+    measured on a 1,000-row sheet (500 records, December 2026) it took 72 s against 2.4 s
+    for the whole import done this way, some 30 times slower, far over what a 5,000-row file
+    may take. So the rows are built here, as Wagtail builds them (``Revision`` of the specific
+    page's ``serializable_data()``, ``PageLogEntry`` with the revision), and stored with
+    ``bulk_create``; what the publish signals would do is done once for all: the search
+    index (``_index``) and the cache purge (``_purge``)."""
     pages = [*created, *changed]
     if not pages:
         return

@@ -41,6 +41,7 @@ def test_editing_a_story_keeps_its_own_slug(client, news_index, reporter):
     data["slug"] = ""  # emptied: made again from the title, and the story's own is free
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
+    story.refresh_from_db()
     assert story.get_latest_revision_as_object().slug == "hoi-nghi-dien-hinh"
     assert story.revisions.count() == 2
 
