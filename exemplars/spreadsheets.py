@@ -192,7 +192,7 @@ def validate_row(values, vocabulary):
     award = None
     if award_blank or any(values.get(column.code) for column in AWARD_COLUMNS):
         award = read_columns(AWARD_COLUMNS, values, vocabulary, errors)
-        award["place_id"] = None  # the exemplar's place as named on the decision (see _write)
+        award["place_id"] = None  # the exemplar's place as named on the decision: default_unit
         award["blank"] = award_blank
         check_award(exemplar, award, vocabulary, errors)
     return exemplar, award, errors
