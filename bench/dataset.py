@@ -8,13 +8,10 @@ URL to measure. Steps bulk-insert (bulk_create, or `bulk_insert_pages` for Wagta
 """
 
 import time
-import uuid
 from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
 
 BATCH = 2000
 
@@ -56,66 +53,18 @@ class BenchContext:
 
 
 def bulk_insert_pages(parent, pages, ctx=None, label="pages"):
-    """Insert many new child pages of `parent` fast: base rows with bulk_create, specific rows
-    with a raw insert (Django cannot bulk_create multi-table models), paths computed here.
+    """editorial.page_tree.bulk_insert_pages, reporting its progress to ``ctx``.
 
     `pages` are unsaved instances of one specific page class, with title/slug set. Returns the
     saved pages (with pk). No revisions are made: the pages are live as given.
     """
-    from wagtail.models import Locale, Page
+    from editorial.page_tree import bulk_insert_pages as insert
 
-    if not pages:
-        return []
-    model = type(pages[0])
-    content_type = ContentType.objects.get_for_model(model)
-    locale = Locale.get_default()
-    parent = Page.objects.get(pk=parent.pk)
-    last = parent.get_last_child()
-    start = (int(last.path[-Page.steplen :], 36) + 1) if last else 1
-    saved = []
-    for offset in range(0, len(pages), BATCH):
-        chunk = pages[offset : offset + BATCH]
-        bases = []
-        for number, page in enumerate(chunk, start=start + offset):
-            base = Page(
-                title=page.title,
-                draft_title=page.title,
-                slug=page.slug,
-                content_type=content_type,
-                path=parent.path + Page._int2str(number).rjust(Page.steplen, "0"),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{page.slug}/",
-                live=page.live,
-                has_unpublished_changes=False,
-                first_published_at=page.first_published_at,
-                last_published_at=page.first_published_at,
-                locale=locale,
-                translation_key=uuid.uuid4(),
-                show_in_menus=False,
-            )
-            bases.append(base)
-        with transaction.atomic():
-            Page.objects.bulk_create(bases)
-            if connection.vendor != "postgresql":  # SQLite returns no ids from bulk_create
-                ids = dict(
-                    Page.objects.filter(path__in=[b.path for b in bases]).values_list("path", "id")
-                )
-                for base in bases:
-                    base.pk = base.id = ids[base.path]
-            for base, page in zip(bases, chunk, strict=True):
-                for field_ in Page._meta.concrete_fields:
-                    setattr(page, field_.attname, getattr(base, field_.attname))
-                page.page_ptr_id = base.pk
-            local_fields = [
-                f for f in model._meta.local_concrete_fields if f.name != "page_ptr"
-            ] + [model._meta.get_field("page_ptr")]
-            model.objects._insert(chunk, fields=local_fields, using=connection.alias)
-        saved.extend(chunk)
+    def progress(done, total):
         if ctx is not None:
-            ctx.progress(label, len(saved), len(pages))
-    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
-    return saved
+            ctx.progress(label, done, total)
+
+    return insert(parent, pages, progress=progress)
 
 
 def _steps():

@@ -1,0 +1,1 @@
+"""Editorial tools shared by the apps."""

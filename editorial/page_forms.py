@@ -4,9 +4,9 @@ A post whose StreamField data cannot be read is a form error, not a server error
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockWidget
-from wagtail.models import Page
 
 from editorial.slug_widget import repaired
+from editorial.slugs import unique_slug
 from language.vietnamese import nfc, slugify_vi
 
 
@@ -57,7 +57,7 @@ class SitePageForm(WagtailAdminPageForm):
     def _unique_slug(self, base_slug):
         if not base_slug or self.parent_page is None:
             return base_slug
-        candidate, suffix = base_slug, 2
-        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
-            candidate, suffix = f"{base_slug}-{suffix}", suffix + 1
-        return candidate
+        siblings = self.parent_page.get_children()
+        if self.instance.pk:
+            siblings = siblings.not_page(self.instance)
+        return unique_slug(base_slug, siblings)

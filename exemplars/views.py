@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .registry_columns import COLUMNS
+from .registry_export import table_response
 from .spreadsheets import (
     ImportFileError,
     directory_for_import,
     import_exemplars,
     read_rows,
     sample_rows,
-    table_response,
 )
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -10,6 +10,7 @@ from base.pages import SitePage
 from caching.lazy import lazy_items
 from exemplars import export_limit
 from exemplars.directory import QUERY_PARAMS, Directory
+from exemplars.registry_export import export_response
 
 
 class ExemplarIndexPage(RoutablePageMixin, SitePage):
@@ -52,9 +53,6 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
 
     @path("xuat/<str:fmt>/", name="export")
     def export_route(self, request, fmt):
-        # The spreadsheet module imports this page (it adds imported records under it).
-        from exemplars.spreadsheets import export_response
-
         if fmt not in ("csv", "xlsx"):
             raise Http404
         staff = request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.search import index
 
+from editorial.slugs import unique_slug
 from language.vietnamese import fold, slugify_vi
 
 # The house byline: several names joined with an en dash, "Nghĩa Hà – Đức Thắng".
@@ -72,9 +73,6 @@ class Reporter(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify_vi(self.name) or "phong-vien"
-            slug, suffix = base, 2
-            while Reporter.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, suffix = f"{base}-{suffix}", suffix + 1
-            self.slug = slug
+            others = Reporter.objects.exclude(pk=self.pk) if self.pk else Reporter.objects.all()
+            self.slug = unique_slug(slugify_vi(self.name) or "phong-vien", others)
         super().save(*args, **kwargs)

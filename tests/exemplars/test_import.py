@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from exemplars.models import AwardRecord, ExemplarPage
-from exemplars.spreadsheets import COLUMNS
+from exemplars.registry_columns import CODES as COLUMNS
 
 pytestmark = pytest.mark.django_db
 SAMPLE = Path(__file__).resolve().parents[2] / "exemplars" / "samples" / "mau-nhap.csv"
