@@ -8,6 +8,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.news_sitemap import news_sitemap
+
 from . import guarded_views, page_chooser_views
 from .api import api_router
 from .content_versions import cached_until_site_changes
@@ -66,6 +68,7 @@ urlpatterns = [
         cached_only_for({"p"}, cached_until_site_changes(sitemap), sitemap),
         name="sitemap",
     ),
+    path("sitemap-news.xml", news_sitemap, name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
 ]

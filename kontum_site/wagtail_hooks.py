@@ -59,3 +59,11 @@ def titles_in_vietnamese_order(parent_page, pages, request):
     if request.GET.get("q"):
         return pages
     return in_vietnamese_order(pages, {"title"})
+
+
+@hooks.register("register_image_operations")
+def register_card_operation():
+    """``card-WxH`` renditions: exactly W × H, padded rather than upscaled (image_cards.py)."""
+    from .image_cards import CardOperation
+
+    return [("card", CardOperation)]
