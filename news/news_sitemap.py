@@ -54,7 +54,9 @@ def news_sitemap(request):
     xml.endElement("urlset")
     xml.endDocument()
     response["Cache-Control"] = "public, max-age=300"
-    return response
+    from .feeds import conditional
+
+    return conditional(request, response)  # ETag, and 304 when it matches
 
 
 def _element(xml, name, text):

@@ -123,7 +123,7 @@ def _make_media(programme_spec, number=0):
     name = f"{stem}-{number + 1}.{extension}" if number else spec["file"]
     with open(FILES / spec["file"], "rb") as data, open(FILES / spec["captions"], "rb") as vtt:
         item = MediaItem(
-            title=spec["title"],
+            title=f"{spec['title']} ({number + 1})" if number else spec["title"],
             type=spec["type"],
             duration=spec["duration"],
             width=spec.get("width"),
