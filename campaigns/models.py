@@ -230,12 +230,27 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         return [self.search_description, self.intro, self.slogan]
 
     def get_structured_data(self, request):
-        """The movement as a schema.org Event spanning its period."""
+        """The movement as a schema.org Event spanning its period, located in the province
+        it runs in (the top administrative unit of the places register)."""
+        from django.db.models import Q
+
+        from exemplars.models import Place
+
+        provinces = Place.objects.filter(level="province", parent=None)
+        if self.start_date:  # the province as it was when the movement started
+            provinces = provinces.filter(
+                Q(valid_from__isnull=True) | Q(valid_from__lte=self.start_date),
+                Q(valid_until__isnull=True) | Q(valid_until__gte=self.start_date),
+            )
+        province = provinces.order_by("pk").first()
+        address = seo.postal_address(province)
         return seo.event(
             name=self.title,
             url=self.get_full_url(request),
             start=self.start_date,
             end=self.end_date,
+            location_name=province.name if province else "",
+            address=address,
             description=seo.meta_description(self) or None,
         )
 
@@ -484,7 +499,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
 
     def get_structured_data(self, request):
         """Event JSON-LD for the conference or congress (discovery.seo.event)."""
-        address = self.place_name
+        address = seo.postal_address(self.place if self.place_id else None)
         organizer = seo.organization(self.host_unit) if self.host_unit else None
         return seo.event(
             name=self.title,

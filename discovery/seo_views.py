@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .seo import absolute_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -14,7 +16,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         f"Disallow: {reverse('site_search')}",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(request, reverse('news_sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

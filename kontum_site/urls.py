@@ -23,6 +23,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("rss/", include("news.feed_urls")),
     path("luot-doc/", include("news.read_urls")),
+    path("", include("news.sitemap_urls")),
     path("", include("discovery.urls")),
 ]
 

@@ -11,10 +11,17 @@ lists. A campaign feed (in this module, since news may import campaigns) is a fe
         def link(self, obj): return obj.full_url
         def stories(self, obj): return ArticlePage.objects.filter(campaign_links__campaign=obj)
 
-Feeds carry the title, the lead as summary, the reporters' names (never their emails; the
-feeds never touch comments), tags as categories, dates in Asia/Ho_Chi_Minh and the featured
-image (a 1200×630 JPEG rendition) as an enclosure.
+Feeds carry the title, the lead as summary, the full text (``content:encoded`` in RSS,
+``content`` in Atom: the body's own rendering, cleaned by news/feed_content.py), the
+reporters' names (never their emails; the feeds never touch comments; one Atom ``author``
+per byline), tags as categories, dates in Asia/Ho_Chi_Minh and the featured image as
+``media:content`` (a 1200×630 JPEG rendition, with its size). The channel has the station's
+logo (RSS ``image``, Atom ``logo`` and ``icon``). Every URL is on the Site
+(kontum_site.seo.absolute_url), whatever the request's Host. Answers carry an ETag and
+Last-Modified and a conditional request that matches gets 304.
 """
+
+import hashlib
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -22,19 +29,82 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from kontum_site import seo
+
+from .feed_content import story_html
 from .models import BYLINE_SEPARATOR, ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter
 
 FEED_ITEMS = 30
-ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"
+ENCLOSURE_RENDITION = seo.SOCIAL_RENDITION
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+
+
+def _media_content(handler, item):
+    media = item.get("media_content")
+    if media:
+        handler.addQuickElement("media:content", "", media)
+
+
+class StoryRss(Rss201rev2Feed):
+    """RSS 2.0 with the channel's image, content:encoded and media:content."""
+
+    def rss_attributes(self):
+        attributes = super().rss_attributes()
+        attributes["xmlns:content"] = CONTENT
+        attributes["xmlns:media"] = MEDIA_RSS
+        return attributes
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("image_url"):
+            handler.startElement("image", {})
+            handler.addQuickElement("url", self.feed["image_url"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.endElement("image")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+        _media_content(handler, item)
+
+
+class StoryAtom(Atom1Feed):
+    """Atom 1.0 with the channel's logo and icon, the full text, one author per byline."""
+
+    def root_attributes(self):
+        attributes = super().root_attributes()
+        attributes["xmlns:media"] = MEDIA_RSS
+        return attributes
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("image_url"):
+            handler.addQuickElement("icon", self.feed["image_url"])
+            handler.addQuickElement("logo", self.feed["image_url"])
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("authors") or ():
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        _media_content(handler, item)
 
 
 class StoryFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = StoryRss
     language = "vi"
 
     def __call__(self, request, *args, **kwargs):
@@ -53,8 +123,7 @@ class StoryFeed(Feed):
         return _("%(site)s – latest news") % {"site": self.site_name()}
 
     def link(self, obj):
-        root = self.site.root_page if self.site else None
-        return root.get_url(self.request) if root else "/"
+        return seo.site_root_url(self.request) + "/"
 
     def description(self, obj):
         return _("The latest stories from %(site)s.") % {"site": self.site_name()}
@@ -68,7 +137,25 @@ class StoryFeed(Feed):
         return SiteIdentity.for_site(self.site).site_name
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri(self.request.path)
+        return seo.absolute_url(self.request, self.request.path)
+
+    def feed_extra_kwargs(self, obj):
+        return {"image_url": seo.station_logo(self.request)["url"]}
+
+    def item_extra_kwargs(self, item):
+        extra = {"content_html": story_html(item, self.request)}
+        if issubclass(self.feed_type, Atom1Feed):
+            extra["authors"] = [byline.reporter.name for byline in item.bylines.all()]
+        rendition = self._rendition(item)
+        if rendition is not None:
+            extra["media_content"] = {
+                "url": seo.absolute_url(self.request, rendition.url),
+                "type": "image/jpeg",
+                "medium": "image",
+                "width": str(rendition.width),
+                "height": str(rendition.height),
+            }
+        return extra
 
     def items(self, obj):
         images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
@@ -107,6 +194,8 @@ class StoryFeed(Feed):
         return timezone.localtime(updated) if updated else None
 
     def item_author_name(self, item):
+        if issubclass(self.feed_type, Atom1Feed):
+            return None  # one <author> per byline (item_extra_kwargs)
         names = [byline.reporter.name for byline in item.bylines.all()]
         return BYLINE_SEPARATOR.join(names) or None
 
@@ -127,22 +216,6 @@ class StoryFeed(Feed):
         if not item.featured_image:
             return None
         return item.featured_image.get_rendition(ENCLOSURE_RENDITION)
-
-    def item_enclosure_url(self, item):
-        rendition = self._rendition(item)
-        return self.request.build_absolute_uri(rendition.url) if rendition else None
-
-    def item_enclosure_length(self, item):
-        rendition = self._rendition(item)
-        if rendition is None:
-            return None
-        try:
-            return rendition.file.size
-        except OSError:
-            return 0
-
-    def item_enclosure_mime_type(self, item):
-        return "image/jpeg" if item.featured_image else None
 
 
 class TagFeed(StoryFeed):
@@ -234,14 +307,27 @@ class SectionFeed(StoryFeed):
 
 def atom(feed_class):
     """The Atom 1.0 twin of an RSS feed class."""
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": StoryAtom})
+
+
+def conditional(request, response):
+    """An ETag (the answer's digest) and Last-Modified (the newest item, set by Django's
+    Feed) on a 200; 304 when the request's If-None-Match or If-Modified-Since matches."""
+    if response.status_code != 200 or response.streaming:
+        return response
+    digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+    response["ETag"] = f'"{digest}"'
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=last_modified, response=response
+    )
 
 
 def feed_view(feed_class):
     """A view making a fresh feed object per request (feeds keep the request on self)."""
 
     def view(request, *args, **kwargs):
-        return feed_class()(request, *args, **kwargs)
+        return conditional(request, feed_class()(request, *args, **kwargs))
 
     return view
 

@@ -13,7 +13,6 @@ def _iso(value):
 def article_structured_data(page, request):
     from base.models import SiteIdentity
 
-    site = page.get_site()
     identity = SiteIdentity.for_request(request) if request is not None else None
     publisher_name = getattr(identity, "publisher_name", "") or "Kon Tum Online"
     url = page.get_full_url(request)
@@ -37,9 +36,22 @@ def article_structured_data(page, request):
         "inLanguage": "vi",
         "articleSection": page.section.title if page.section else None,
         "author": authors or [seo.organization(publisher_name)],
-        "publisher": seo.organization(publisher_name, url=site.root_url if site else None),
+        "publisher": seo.publisher(request, publisher_name),
     }
     rendition = seo.social_rendition(page.featured_image)
-    if rendition is not None and request is not None:
-        data["image"] = [request.build_absolute_uri(rendition.url)]
+    if rendition is not None:
+        data["image"] = [seo.absolute_url(request, rendition.url)]
+    else:
+        data["image"] = [seo.station_card(request)[0]]
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": note.text,
+            "datePublished": _iso(note.date),
+        }
+        for note in sorted(page.notes.all(), key=lambda note: note.date, reverse=True)
+        if note.kind == "correction"
+    ]
+    if corrections:
+        data["correction"] = corrections
     return {key: value for key, value in data.items() if value not in (None, [], "")}

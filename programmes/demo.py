@@ -70,16 +70,23 @@ def _poster(spec):
     return _card(f"Ảnh đại diện {spec['media']['title']}", spec, size)
 
 
-def _media(spec):
-    return demo_marks.ensure(f"programmes.media:{spec['media']['file']}", lambda: _make_media(spec))
+def _media(spec, number=0):
+    """Episode ``number``'s own file: one enclosure URL per episode (podcast apps take two
+    episodes with one URL for one episode). The first keeps the key demos were made with."""
+    key = f"programmes.media:{spec['media']['file']}"
+    if number:
+        key += f":{number}"
+    return demo_marks.ensure(key, lambda: _make_media(spec, number))
 
 
-def _make_media(programme_spec):
+def _make_media(programme_spec, number=0):
     spec = programme_spec["media"]
     poster = _poster(programme_spec)
+    stem, dot, extension = spec["file"].rpartition(".")
+    name = f"{stem}-{number + 1}.{extension}" if number else spec["file"]
     with open(FILES / spec["file"], "rb") as data, open(FILES / spec["captions"], "rb") as vtt:
         item = MediaItem(
-            title=spec["title"],
+            title=f"{spec['title']} ({number + 1})" if number else spec["title"],
             type=spec["type"],
             duration=spec["duration"],
             width=spec.get("width"),
@@ -88,7 +95,7 @@ def _make_media(programme_spec):
             transcript=spec["transcript"],
             captions_language="vi",
         )
-        item.file.save(spec["file"], File(data), save=False)
+        item.file.save(name, File(data), save=False)
         item.captions.save(spec["captions"], File(vtt), save=False)
         item.save()
     return item
@@ -131,6 +138,20 @@ def _bring_up_to_date(spec, programme, aired):
             revision.save_revision().publish()
 
 
+def _own_media(spec):
+    """A demo made when a programme's episodes shared one file gives each its own, once, on
+    the demo's episodes staff have not changed."""
+    shared = demo_marks.get(f"programmes.media:{spec['media']['file']}")
+    for number in range(1, len(spec["episodes"])):
+        episode = demo_marks.get(f"programmes.episode:{spec['slug']}:{number}")
+        if episode is None or shared is None or not demo_marks.editable(episode):
+            continue
+        revision = episode.get_latest_revision_as_object()
+        if revision.media_id == shared.pk:
+            revision.media = _media(spec, number)
+            revision.save_revision().publish()
+
+
 def load(stdout=None):
     home = HomePage.objects.first()
     if home is None:
@@ -167,17 +188,16 @@ def load(stdout=None):
         )
         if programme is None:
             continue
-        media = _media(spec)
         aired = air_dates(spec)
         for number, title in enumerate(spec["episodes"]):
             demo_marks.ensure(
                 f"programmes.episode:{spec['slug']}:{number}",
-                lambda title=title, at=aired[number], programme=programme, media=media: (
+                lambda title=title, at=aired[number], programme=programme, n=number, spec=spec: (
                     demo_marks.add_page(
                         programme,
                         EpisodePage(
                             title=title,
-                            media=media,
+                            media=_media(spec, n),
                             air_date=at,
                             summary=f"{title} (dữ liệu mẫu).",
                         ),
@@ -186,6 +206,8 @@ def load(stdout=None):
             )
         if demo_marks.once(f"programmes.station_look:{spec['slug']}"):
             _bring_up_to_date(spec, programme, aired)
+        if demo_marks.once(f"programmes.own_media:{spec['slug']}"):
+            _own_media(spec)
     if stdout:
         stdout.write(
             _("Programmes: %(programmes)d, episodes: %(episodes)d, at %(url)s")

@@ -148,6 +148,11 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
     def feed_links(self):
         return [(_("Podcast: %(title)s") % {"title": self.title}, self.podcast_url())]
 
+    def get_structured_data(self, request):
+        from .seo import programme_structured_data
+
+        return programme_structured_data(self, request)
+
 
 class EpisodePage(FoldedSearchMixin, SitePage):
     """One bulletin or show as aired: the file, when it aired, what it is about."""
@@ -188,3 +193,15 @@ class EpisodePage(FoldedSearchMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = self.get_parent().specific
         return context
+
+    def get_social_image(self):
+        """The poster of the episode's audio or video (og:image, the JSON-LD thumbnail)."""
+        return self.media.poster if self.media_id and self.media.poster_id else None
+
+    def get_meta_description(self):
+        return self.summary or (self.media.transcript if self.media_id else "")
+
+    def get_structured_data(self, request):
+        from .seo import episode_structured_data
+
+        return episode_structured_data(self, request)

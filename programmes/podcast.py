@@ -7,7 +7,12 @@ Built with Django's feed generator, so every text is escaped as XML.
 from django.http import HttpResponse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
+from kontum_site import seo
+
 FEED_ITEMS = 100
+# Apple asks for 1400–3000 px square art: a smaller poster is padded, never blown up
+# (kontum_site/image_cards.py).
+ART_RENDITION = "card-1400x1400|format-jpeg"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 
@@ -55,10 +60,12 @@ def _file_size(media):
 
 
 def podcast_response(programme, request):
-    absolute = request.build_absolute_uri
+    def absolute(url):
+        return seo.absolute_url(request, url)
+
     cover = None
     if programme.cover_id:
-        cover = absolute(programme.cover.get_rendition("fill-1400x1400|format-jpeg").url)
+        cover = absolute(programme.cover.get_rendition(ART_RENDITION).url)
     feed = PodcastFeed(
         title=programme.title,
         link=programme.get_full_url(request),
@@ -76,7 +83,7 @@ def podcast_response(programme, request):
         media = episode.media
         poster = None
         if media.poster_id:
-            poster = absolute(media.poster.get_rendition("fill-1400x1400|format-jpeg").url)
+            poster = absolute(media.poster.get_rendition(ART_RENDITION).url)
         feed.add_item(
             title=episode.title,
             link=episode.get_full_url(request),

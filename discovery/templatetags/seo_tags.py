@@ -31,15 +31,16 @@ def seo_head(context):
     publisher = getattr(identity, "publisher_name", "") or site_name
     canonical = context.get("canonical_url")
     if canonical is None and request is not None:
-        if page is not None and page.get_url(request) == request.path:
-            canonical = page.get_full_url(request)
-        else:
-            canonical = request.build_absolute_uri(request.path)
+        canonical = seo.canonical_url(request)
 
     description = context.get("meta_description") or seo.meta_description(page)
     image = seo.social_image(page)
     rendition = seo.social_rendition(image)
-    image_url = request.build_absolute_uri(rendition.url) if rendition and request else None
+    if rendition is not None:
+        image_url = seo.absolute_url(request, rendition.url)
+        image_width, image_height = rendition.width, rendition.height
+    else:  # every page kind shares a 1200 × 630 picture: the station's card at least
+        image_url, image_width, image_height = seo.station_card(request)
 
     structured = []
     if page is not None:
@@ -72,9 +73,9 @@ def seo_head(context):
         "site_name": site_name,
         "publisher": publisher,
         "image_url": image_url,
-        "image_width": rendition.width if rendition else None,
-        "image_height": rendition.height if rendition else None,
-        "image_alt": getattr(image, "title", "") if image else "",
+        "image_width": image_width,
+        "image_height": image_height,
+        "image_alt": getattr(image, "title", "") if image else site_name,
         "structured": [mark_safe(seo.json_ld(item)) for item in structured],
         "feeds": feeds,
         "noindex": context.get("noindex", False),

@@ -263,7 +263,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         image_url = None
         rendition = seo.social_rendition(self.portrait) if self.portrait_id else None
         if rendition is not None and request is not None:
-            image_url = request.build_absolute_uri(rendition.url)
+            image_url = seo.absolute_url(request, rendition.url)
         is_person = self.kind == ExemplarKind.INDIVIDUAL
         extra = {}
         if is_person and self.role:

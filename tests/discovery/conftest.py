@@ -4,6 +4,22 @@ import pytest
 
 from tests.conftest import aware
 
+# Programmes, places, campaigns and conferences for the feed and structured-data tests.
+from tests.exemplars.conftest import (  # noqa: F401
+    campaign,
+    conference,
+    directory,
+    make_exemplar,
+    places,
+    vocab,
+)
+from tests.programmes.conftest import (  # noqa: F401
+    make_episode,
+    make_media,
+    programme,
+    root_collection,
+)
+
 CORPUS = {
     "congress": (
         "Đại hội Thi đua yêu nước tỉnh Kon Tum lần thứ VIII",

@@ -55,13 +55,16 @@ def test_titles_summaries_and_authors_are_escaped(client, make_story, make_repor
         assert b"@" not in response.content.replace(b"xmlns", b"")
 
 
-def test_featured_image_is_an_enclosure(client, make_story, make_image):
+def test_featured_image_is_media_content_with_its_size(client, make_story, make_image):
     make_story(title="Tin có ảnh", image=make_image("Ảnh đại hội"))
-    _, feed = parse(client, "/rss/")
-    enclosure = feed.entries[0].enclosures[0]
-    assert enclosure.type == "image/jpeg"
-    assert "fill-1200x630" in enclosure.href and enclosure.href.startswith("http://testserver/")
-    assert int(enclosure.length) > 0
+    for url in ("/rss/", "/rss/atom/"):
+        _, feed = parse(client, url)
+        entry = feed.entries[0]
+        assert entry.enclosures == []  # a picture is not an enclosure (those are for podcasts)
+        (media,) = entry.media_content
+        assert media["medium"] == "image" and media["type"] == "image/jpeg"
+        assert (media["width"], media["height"]) == ("1200", "630")
+        assert "card-1200x630" in media["url"] and media["url"].startswith("http://localhost/")
 
 
 def test_tag_and_reporter_feeds(client, corpus):

@@ -48,7 +48,9 @@ def test_robots_txt_points_at_the_sitemap(client, home_page):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    # The Site's address (localhost in the tests), never the request's Host (testserver).
+    assert "Sitemap: http://localhost/sitemap.xml" in body
+    assert "Sitemap: http://localhost/sitemap-news.xml" in body
     assert "Disallow: /admin/" in body
 
 
@@ -75,8 +77,8 @@ def test_story_carries_news_article_json_ld_and_open_graph(
         "url": story.get_parent().full_url + "phong-vien/y-hoa/",
     }
     assert article["datePublished"].endswith("+07:00")
-    assert article["publisher"]["@type"] == "Organization"
-    assert "fill-1200x630" in article["image"][0]
+    assert article["publisher"]["@type"] == "NewsMediaOrganization"
+    assert "card-1200x630" in article["image"][0]
     crumbs = next(item for item in data if item["@type"] == "BreadcrumbList")
     names = [item["name"] for item in crumbs["itemListElement"]]
     assert names[-1] == story.title and len(names) == 3
@@ -86,8 +88,10 @@ def test_story_carries_news_article_json_ld_and_open_graph(
         == "Đại hội &lt;Thi đua&gt; &amp; &quot;khen thưởng&quot;"
     )
     og_image = meta(html, "property", "og:image")
-    assert og_image.startswith("http://testserver/") and "fill-1200x630" in og_image
-    assert meta(html, "property", "og:image:width") == "100"  # the factory's image is small
+    assert og_image.startswith("http://localhost/") and "card-1200x630" in og_image
+    # The factory's image is small: padded onto a 1200 × 630 card, never a smaller crop.
+    assert meta(html, "property", "og:image:width") == "1200"
+    assert meta(html, "property", "og:image:height") == "630"
     assert meta(html, "name", "twitter:card") == "summary_large_image"
     assert meta(html, "name", "description").startswith("Sapo &lt;/script&gt;")
     assert meta(html, "property", "og:description") == meta(html, "name", "description")
@@ -100,8 +104,10 @@ def test_every_page_has_breadcrumbs_canonical_and_a_description(client, corpus, 
     assert [item["position"] for item in crumbs["itemListElement"]] == [1, 2]
     assert f'<link rel="canonical" href="{news_index.full_url}">' in html
     tag_html = client.get("/tin-tuc/chu-de/nong-thon-moi/?page=2").content.decode()
+    # Page 2 of a listing is its own canonical, on the Site (not the request's Host).
     assert (
-        '<link rel="canonical" href="http://testserver/tin-tuc/chu-de/nong-thon-moi/">' in tag_html
+        '<link rel="canonical" href="http://localhost/tin-tuc/chu-de/nong-thon-moi/?page=2">'
+        in tag_html
     )
 
 

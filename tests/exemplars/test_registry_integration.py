@@ -132,7 +132,8 @@ def test_conference_json_ld_is_an_event(client, conference):
     data = next(d for d in structured(client, conference.url) if d["@type"] == "Event")
     assert data["name"] == conference.title
     assert data["startDate"] == "2020-10-22"
-    assert data["location"]["address"].startswith("xã Đăk Blà")
+    assert data["location"]["address"]["@type"] == "PostalAddress"
+    assert data["location"]["address"]["addressLocality"] == "xã Đăk Blà"
     assert data["url"].endswith(conference.url)
 
 
