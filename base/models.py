@@ -52,7 +52,7 @@ class HomePage(SitePage):
         return context
 
     def get_structured_data(self, request):
-        """NewsMediaOrganization and WebSite with a SearchAction (kontum_site.seo)."""
+        """NewsMediaOrganization and WebSite with a SearchAction (discovery.seo)."""
         from django.urls import reverse
 
         from . import seo

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 
 from language.vietnamese import nfc
 
-# Exactly 1200 × 630 whatever the picture's size (kontum_site/image_cards.py).
+# Exactly 1200 × 630 whatever the picture's size (base/image_cards.py).
 SOCIAL_RENDITION = "card-1200x630|format-jpeg"
 # The station's own card and logo, for pages without a picture of their own.
 STATION_CARD = ("kontum_site/social-card.jpg", 1200, 630)

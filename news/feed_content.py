@@ -4,13 +4,13 @@ The body is rendered by its blocks' own templates, as on the page (the same rich
 rendering), then cleaned for a reader that shows it inside its own page: no script, style,
 iframe, object, form or template elements (with what is inside them), no ``on*`` event
 attributes, no ``style`` attributes, no ``javascript:`` links; relative links and pictures
-become absolute URLs on the Site (kontum_site.seo.absolute_url).
+become absolute URLs on the Site (discovery.seo.absolute_url).
 """
 
 from html import escape
 from html.parser import HTMLParser
 
-from kontum_site import seo
+from discovery import seo
 
 DROPPED_WITH_CONTENT = {
     "script",

@@ -17,7 +17,7 @@ reporters' names (never their emails; the feeds never touch comments; one Atom `
 per byline), tags as categories, dates in Asia/Ho_Chi_Minh and the featured image as
 ``media:content`` (a 1200×630 JPEG rendition, with its size). The channel has the station's
 logo (RSS ``image``, Atom ``logo`` and ``icon``). Every URL is on the Site
-(kontum_site.seo.absolute_url), whatever the request's Host. Answers carry an ETag and
+(discovery.seo.absolute_url), whatever the request's Host. Answers carry an ETag and
 Last-Modified and a conditional request that matches gets 304.
 """
 
@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from kontum_site import seo
+from discovery import seo
 
 from .feed_content import story_html
 from .models import BYLINE_SEPARATOR, ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from kontum_site import seo
+from discovery import seo
 
 from .models import ArticlePage
 
@@ -31,7 +31,7 @@ def recent_stories(now=None):
 
 @require_GET
 def news_sitemap(request):
-    from kontum_site.models import SiteIdentity
+    from base.models import SiteIdentity
 
     identity = SiteIdentity.for_request(request)
     name = getattr(identity, "site_name", "") or "Kon Tum Online"

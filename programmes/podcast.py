@@ -7,11 +7,11 @@ Built with Django's feed generator, so every text is escaped as XML.
 from django.http import HttpResponse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
-from kontum_site import seo
+from discovery import seo
 
 FEED_ITEMS = 100
 # Apple asks for 1400–3000 px square art: a smaller poster is padded, never blown up
-# (kontum_site/image_cards.py).
+# (base/image_cards.py).
 ART_RENDITION = "card-1400x1400|format-jpeg"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 

@@ -1,11 +1,11 @@
-"""JSON-LD for programmes and episodes (see kontum_site.seo): a video episode is a
+"""JSON-LD for programmes and episodes (see discovery.seo): a video episode is a
 VideoObject (Google's video rich results: name, description, thumbnailUrl, uploadDate,
 duration, contentUrl), an audio one a PodcastEpisode, and a programme a PodcastSeries with
 its feed."""
 
 from django.utils import timezone
 
-from kontum_site import seo
+from discovery import seo
 
 
 def _picture(request, image):

@@ -2,9 +2,11 @@
 
 import ast
 import re
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 ROOT = Path(settings.BASE_DIR)
 DOC = ROOT / "docs" / "architecture.md"
@@ -91,3 +93,44 @@ def test_the_direction_has_no_cycle():
 def test_the_project_package_is_configuration_only():
     lines = sum(len(p.read_text().splitlines()) for p in (ROOT / "kontum_site").rglob("*.py"))
     assert lines < 1500, f"kontum_site/ has {lines} lines of Python"
+
+
+WIRING_SETTINGS = [
+    "HOME_SECTION_PROVIDERS",
+    "HOME_LIVE_PROVIDERS",
+    "DEMO_LOADERS",
+    "ROLE_SETUPS",
+    "PERIODIC_JOBS",
+    "MIDDLEWARE",
+    "TAGGIT_TAGS_FROM_STRING",
+    "WAGTAILADMIN_USER_LOGIN_FORM",
+    "WAGTAILADMIN_USER_PASSWORD_RESET_FORM",
+]
+
+
+def test_every_dotted_path_the_settings_name_imports():
+    """The settings wire the apps together by name (docs/architecture.md): a module moved or
+    renamed must not leave a name behind that fails only when the job or the page runs."""
+    names = []
+    for setting in WIRING_SETTINGS:
+        value = getattr(settings, setting)
+        values = [value] if isinstance(value, str) else value
+        names += [item[0] if isinstance(item, tuple) else item for item in values]
+    names += [cache["BACKEND"] for cache in settings.CACHES.values()]
+    names.append(settings.ROOT_URLCONF + ".urlpatterns")
+    names.append(settings.WSGI_APPLICATION)
+    for template in settings.TEMPLATES:
+        names += template["OPTIONS"].get("context_processors", [])
+    broken = []
+    for name in names:
+        try:
+            import_string(name)
+        except ImportError as error:
+            broken.append(f"{name}: {error}")
+    assert not broken, "\n".join(broken)
+
+
+def test_every_bench_step_imports():
+    for name in settings.BENCH_DATASET_STEPS:
+        module = import_module(name)
+        assert callable(module.build), name

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from kontum_site.models import DemoObject
+from base.models import DemoObject
 
 pytestmark = pytest.mark.django_db
 
