@@ -27,11 +27,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from kontum_site import seo
+from kontum_site.api_fields import ImageWithRenditionsField
 from kontum_site.lazy import lazy, lazy_items
 from kontum_site.pages import SitePage
 from kontum_site.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from kontum_site.vietnamese import fold
 
+from .api import LinkedStoriesField
 from .units import graph as unit_graph
 from .units import then_and_now
 
@@ -270,12 +272,30 @@ class PlaceSuccession(Orderable):
             raise ValidationError({"successor": _("A place cannot succeed itself.")})
 
 
+def _award_campaign(award):
+    """The campaign an award belongs to: its own, or else its conference's (the conference's
+    parent page). The read API's listing annotates it (api_prefetch_related)."""
+    if award.campaign_id:
+        return {"campaign": award.campaign.title, "campaign_id": award.campaign_id}
+    if award.conference_id:
+        if hasattr(award, "conference_campaign_id"):
+            return {
+                "campaign": award.conference_campaign_title,
+                "campaign_id": award.conference_campaign_id,
+            }
+        parent = award.conference.get_parent()
+        if parent is not None and parent.live:
+            return {"campaign": parent.title, "campaign_id": parent.pk}
+    return {"campaign": None, "campaign_id": None}
+
+
 class ExemplarIndexPage(RoutablePageMixin, SitePage):
     """The directory of exemplars, with facets, tone-less name filter and exports."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["kontum_site.HomePage"]
     subpage_types = ["exemplars.ExemplarPage"]
     template = "exemplars/exemplar_index_page.html"
@@ -457,9 +477,9 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         APIField("sector_name"),
         APIField("summary"),
         APIField("achievements"),
-        APIField("portrait"),
+        APIField("portrait", serializer=ImageWithRenditionsField()),
         APIField("award_records"),
-        APIField("linked_stories"),
+        APIField("linked_stories", serializer=LinkedStoriesField()),
     ]
 
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -546,8 +566,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 "decision_number": award.decision_number,
                 "decision_date": award.decision_date.isoformat() if award.decision_date else None,
                 "issuing_authority": award.issuing_authority,
-                "campaign": award.campaign.title if award.campaign_id else None,
-                "campaign_id": award.campaign_id,
+                **_award_campaign(award),
                 "conference": award.conference.title if award.conference_id else None,
                 "conference_id": award.conference_id,
                 "citation": award.citation,
@@ -583,11 +602,23 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @classmethod
     def api_prefetch_related(cls):
         """Fetched with the exemplars by the read API (kontum_site.api): no query per page."""
-        from django.db.models import Prefetch
+        from django.db.models import OuterRef, Prefetch, Subquery
+        from django.db.models.functions import Length, Substr
+        from wagtail.models import Page
 
+        parent = Page.objects.filter(
+            live=True,
+            path=Substr(
+                OuterRef("conference__path"), 1, Length(OuterRef("conference__path")) - Page.steplen
+            ),
+        )
         awards = (
             AwardRecord.objects.filter(SHOWN_AWARDS)
             .select_related("award_type", "campaign", "conference")
+            .annotate(
+                conference_campaign_id=Subquery(parent.values("pk")[:1]),
+                conference_campaign_title=Subquery(parent.values("title")[:1]),
+            )
             .order_by("-year", "-decision_date", "sort_order")
         )
         return [
