@@ -540,18 +540,12 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
 
     @property
     def linked_stories(self):
-        """Every live story about this exemplar, for the read API (newest first)."""
+        """Every live story about this exemplar, newest first (the read API serializes a
+        whole listing's at once: exemplars.api.LinkedStoriesField)."""
+        from .api import story_link
         from .links import stories_mentioning
 
-        return [
-            {
-                "id": story.pk,
-                "title": story.title,
-                "url": story.url,
-                "date": story.display_date.isoformat() if story.display_date else None,
-            }
-            for story in stories_mentioning(self)
-        ]
+        return [story_link(story) for story in stories_mentioning(self)]
 
     def award_records(self):
         """Award records for the read API (the unit as named on the decision, and now)."""
