@@ -112,9 +112,24 @@ class ValidatedFieldsFilter(FieldsFilter):
 URL_KEYS = ("url", "download_url", "detail_url", "html_url", "full_url", "podcast_url")
 
 
+_HTML_LINK = re.compile(r'(\b(?:href|src)=")(/(?!/)[^"]*)"')
+_MARKDOWN_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)\)")
+
+
+def absolute_links(text, context):
+    """Links in rich text (``?rich_text_format=html`` or ``markdown``) made absolute."""
+    if "/" not in text:
+        return text
+    text = _HTML_LINK.sub(lambda m: f'{m[1]}{absolute(context, m[2])}"', text)
+    return _MARKDOWN_LINK.sub(lambda m: f"{m[1]}{absolute(context, m[2])})", text)
+
+
 def absolute_urls(data, context):
-    """Every URL in an answer made absolute (the Site's root URL); a rendition's ``full_url``
-    is its ``url`` made absolute the same way (Wagtail's uses the request's Host)."""
+    """Every URL in an answer made absolute (the Site's root URL), links in rich text too; a
+    rendition's ``full_url`` is its ``url`` made absolute the same way (Wagtail's uses the
+    request's Host)."""
+    if isinstance(data, str):
+        return absolute_links(data, context)
     if isinstance(data, list):
         return [absolute_urls(item, context) for item in data]
     if not isinstance(data, dict):

@@ -250,6 +250,11 @@ def test_what_each_type_says(client, site_tree):
     programme = client.get(f"/api/v2/pages/{site_tree['episode'].get_parent().pk}/").json()
     assert programme["podcast_url"].startswith("http://localhost/chuong-trinh/")
 
+    html = client.get(f"/api/v2/pages/{site_tree['story'].pk}/?rich_text_format=html").json()
+    assert 'href="http://localhost/dien-hinh/y-hoa/"' in html["body"][0]["value"]
+    markdown = client.get(f"/api/v2/pages/{site_tree['story'].pk}/?rich_text_format=markdown")
+    assert "(http://localhost/dien-hinh/y-hoa/)" in markdown.json()["body"][0]["value"]
+
     section = client.get(f"/api/v2/pages/{site_tree['section'].pk}/").json()
     assert section["intro"] == "Tin."
     content = client.get(f"/api/v2/pages/{site_tree['content'].pk}/").json()
@@ -276,6 +281,7 @@ GENERIC_FILTERS = [
     "offset",
     "fields",
     "type",
+    "rich_text_format",
 ]
 
 
