@@ -4,11 +4,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
+from base.api_fields import StreamWithImagesField
 from base.pages import SitePage
 from caching.cached_settings import CachedSiteSetting
 
@@ -32,6 +34,7 @@ class HomePage(SitePage):
         PageChooserPanel("lead_story", page_type="news.ArticlePage"),
     ]
 
+    api_fields = [APIField("tagline"), APIField("lead_story")]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     template = "kontum_site/home_page.html"
@@ -82,6 +85,7 @@ class ContentPage(SitePage):
     )
 
     content_panels = SitePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    api_fields = [APIField("intro"), APIField("body", serializer=StreamWithImagesField())]
     search_fields = SitePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

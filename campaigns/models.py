@@ -111,6 +111,7 @@ class CampaignIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["kontum_site.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     template = "campaigns/campaign_index_page.html"

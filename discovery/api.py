@@ -4,18 +4,36 @@ exemplars — each page type lists its fields explicitly in ``api_fields``) and 
 Only live, public pages of the site are served (Wagtail's pages endpoint); each model's
 ``api_fields`` is an explicit allow-list, so private fields (reporters' emails, comments)
 never appear. ``?search=`` ignores tone marks like the site search.
+
+For clients: every URL in an answer is absolute (the Site's root URL); a filter's value is
+checked against its field (``?date=abc`` is a 400, not a 500); a listing costs the same
+number of queries whatever its ``limit`` (up to WAGTAILAPI_LIMIT_MAX); answers carry an
+``ETag`` and a public ``max-age`` (``If-None-Match`` is answered 304), and may be read from
+any origin (read-only CORS).
 """
 
+import hashlib
 import re
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import HttpResponseNotModified
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from rest_framework.fields import Field
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from base.api_fields import IMAGE_RENDITIONS, ImageWithRenditionsField, absolute
 from base.params import MAX_ID, int_param
 from base.private_media import original_url, public_images
 from discovery.search import SearchQuery
@@ -47,6 +65,11 @@ class ValidatedParametersMixin:
             raise BadRequestError(
                 _("offset must be a whole number from 0 to %(max)d") % {"max": MAX_OFFSET}
             )
+        if "locale" in params:
+            from wagtail.models import Locale
+
+            if not Locale.objects.filter(language_code=params["locale"][:100]).exists():
+                raise BadRequestError(_("locale: no such language on this site"))
         operator = params.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
             raise BadRequestError(_("search_operator must be “and” or “or”"))
@@ -55,6 +78,112 @@ class ValidatedParametersMixin:
         if "id" in request.GET and int_param(request.GET["id"]) is None:
             raise BadRequestError(_("id must be a whole number"))
         return super().find_view(request)
+
+
+class ValidatedFieldsFilter(FieldsFilter):
+    """Wagtail's ``?<field>=<value>`` filter, but a value its field cannot hold (a date that is
+    not a date, a number that is not a number, text longer than the column) is a 400 with
+    the field's own message, instead of an error from the database (a 500)."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields or name == "locale":
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except LookupError:
+                continue
+            if isinstance(field, (models.ForeignKey, models.BooleanField)):
+                continue  # Wagtail's own filter checks these
+            if not isinstance(field, models.Field) or field.many_to_many:
+                continue
+            try:
+                field.to_python(value)
+            except (ValidationError, ValueError, TypeError, OverflowError) as error:
+                messages = getattr(error, "messages", None) or [str(error)]
+                raise BadRequestError(
+                    _("%(name)s: “%(value)s” is not a valid value (%(reason)s)")
+                    % {"name": name, "value": value[:40], "reason": " ".join(messages)}
+                ) from error
+        return super().filter_queryset(request, queryset, view)
+
+
+URL_KEYS = ("url", "download_url", "detail_url", "html_url", "full_url", "podcast_url")
+
+
+_HTML_LINK = re.compile(r'(\b(?:href|src)=")(/(?!/)[^"]*)"')
+_MARKDOWN_LINK = re.compile(r"(\]\()(/(?!/)[^)\s]*)\)")
+
+
+def absolute_links(text, context):
+    """Links in rich text (``?rich_text_format=html`` or ``markdown``) made absolute."""
+    if "/" not in text:
+        return text
+    text = _HTML_LINK.sub(lambda m: f'{m[1]}{absolute(context, m[2])}"', text)
+    return _MARKDOWN_LINK.sub(lambda m: f"{m[1]}{absolute(context, m[2])})", text)
+
+
+def absolute_urls(data, context):
+    """Every URL in an answer made absolute (the Site's root URL), links in rich text too; a
+    rendition's ``full_url`` is its ``url`` made absolute the same way (Wagtail's uses the
+    request's Host)."""
+    if isinstance(data, str):
+        return absolute_links(data, context)
+    if isinstance(data, list):
+        return [absolute_urls(item, context) for item in data]
+    if not isinstance(data, dict):
+        return data
+    result = {}
+    for key, value in data.items():
+        if key in URL_KEYS and isinstance(value, str):
+            result[key] = absolute(context, value)
+        else:
+            result[key] = absolute_urls(value, context)
+    if isinstance(result.get("full_url"), str) and isinstance(result.get("url"), str):
+        result["full_url"] = result["url"]
+    return result
+
+
+class SitePageSerializer(PageSerializer):
+    def to_representation(self, instance):
+        return absolute_urls(super().to_representation(instance), self.context)
+
+
+class CacheAndCORSMixin:
+    """Public, cacheable and readable from any origin: ``Cache-Control: public, max-age``
+    (the front's ``s-maxage`` is added by caching.front_cache), an ``ETag`` from the
+    body (``If-None-Match`` → 304), and ``Access-Control-Allow-Origin: *`` on GET, HEAD and
+    OPTIONS only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            return response
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response = self.conditional(request, response)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag"
+        if request.method == "OPTIONS":
+            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Headers"] = "If-None-Match"
+            response["Access-Control-Max-Age"] = "86400"
+        return response
+
+    def conditional(self, request, response):
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        max_age = getattr(settings, "API_BROWSER_MAX_AGE", 60)
+        candidates = request.headers.get("If-None-Match", "")
+        if etag in {tag.strip().removeprefix("W/") for tag in candidates.split(",")}:
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = etag
+            patch_cache_control(not_modified, public=True, max_age=max_age)
+            return not_modified
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=max_age)
+        return response
 
 
 class OriginalImageUrlField(Field):
@@ -74,7 +203,7 @@ class SiteImageSerializer(ImageSerializer):
     download_url = OriginalImageUrlField(read_only=True)
 
 
-class SiteImagesAPIViewSet(ValidatedParametersMixin, ImagesAPIViewSet):
+class SiteImagesAPIViewSet(CacheAndCORSMixin, ValidatedParametersMixin, ImagesAPIViewSet):
     """Only images used by live, public pages (base/private_media.py): a draft's
     picture is not found by ``?search=`` nor by its id."""
 
@@ -84,12 +213,35 @@ class SiteImagesAPIViewSet(ValidatedParametersMixin, ImagesAPIViewSet):
         return public_images(super().get_queryset())
 
 
-class SitePagesAPIViewSet(ValidatedParametersMixin, PagesAPIViewSet):
+class SitePagesAPIViewSet(CacheAndCORSMixin, ValidatedParametersMixin, PagesAPIViewSet):
+    base_serializer_class = SitePageSerializer
+    filter_backends = [
+        ValidatedFieldsFilter if backend is FieldsFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+
     def get_queryset(self):
-        """A page type may name relations to prefetch (``api_prefetch_related``): no N+1."""
+        """A page type may name relations to prefetch (``api_prefetch_related``), and so may
+        the serializers of its ``api_fields`` (an image and its renditions): no N+1."""
         queryset = super().get_queryset()
         lookups = getattr(queryset.model, "api_prefetch_related", None)
-        return queryset.prefetch_related(*lookups()) if lookups else queryset
+        lookups = list(lookups()) if lookups else []
+        renditions = {}  # image field → the renditions its serializers make
+        for api_field in getattr(queryset.model, "api_fields", ()):
+            serializer = getattr(api_field, "serializer", None)
+            source = getattr(serializer, "source", None) or api_field.name
+            if isinstance(serializer, ImageWithRenditionsField):
+                renditions.setdefault(source, set()).update(IMAGE_RENDITIONS.values())
+            elif isinstance(serializer, ImageRenditionField):
+                renditions.setdefault(source, set()).add(serializer.filter_spec)
+            elif hasattr(serializer, "prefetch"):
+                lookups += serializer.prefetch(source)
+        images = get_image_model().objects
+        lookups += [
+            Prefetch(source, queryset=images.prefetch_renditions(*sorted(specs)))
+            for source, specs in renditions.items()
+        ]
+        return queryset.select_related("locale").prefetch_related(*lookups)
 
     def filter_queryset(self, queryset):
         raw = self.request.GET.get("search")

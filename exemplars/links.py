@@ -51,6 +51,44 @@ def stories_mentioning(exemplar):
     return stories
 
 
+def stories_mentioning_many(exemplars):
+    """{exemplar id: its live stories, newest first} for many exemplars in four queries
+    (the read API's listing: stories_mentioning per exemplar would be three queries each)."""
+    story_model = _model(STORY_MODEL)
+    exemplars = list(exemplars)
+    found = {exemplar.pk: [] for exemplar in exemplars}
+    if story_model is None or not exemplars:
+        return found
+    story_type = ContentType.objects.get_for_model(story_model)
+    pairs = set()
+    for story_id, exemplar_id in (
+        ReferenceIndex.get_references_to_in_bulk(exemplars)
+        .filter(content_type=story_type)
+        .values_list("object_id", "to_object_id")
+    ):
+        if str(story_id).isdigit() and str(exemplar_id).isdigit():
+            pairs.add((int(story_id), int(exemplar_id)))
+    pairs |= set(
+        story_model.objects.filter(exemplar_links__exemplar__in=list(found)).values_list(
+            "pk", "exemplar_links__exemplar"
+        )
+    )
+    stories = (
+        story_model.objects.filter(pk__in={story_id for story_id, _ in pairs})
+        .live()
+        .public()
+        .order_by("-display_date", "-pk")
+    )
+    by_story = {}
+    for story_id, exemplar_id in pairs:
+        by_story.setdefault(story_id, set()).add(exemplar_id)
+    for story in stories:
+        for exemplar_id in by_story.get(story.pk, ()):
+            if exemplar_id in found:
+                found[exemplar_id].append(story)
+    return found
+
+
 def story_page(request, exemplar):
     """One page of those stories (`?page=`), with the total for "Stories about them (12)"."""
     from base.pagination import paginate

@@ -4,10 +4,11 @@ from rest_framework.fields import Field
 
 
 class TagNamesField(Field):
-    """A story's tag names, from its (prefetched) tagged items, sorted by name."""
+    """A story's tags (name and slug), from its (prefetched) tagged items, sorted by name."""
 
     def __init__(self, **kwargs):
         super().__init__(source="tagged_items", read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return sorted(tagged.tag.name for tagged in value.all())
+        tags = sorted((tagged.tag for tagged in value.all()), key=lambda tag: tag.name)
+        return [{"name": tag.name, "slug": tag.slug} for tag in tags]

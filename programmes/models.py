@@ -6,11 +6,13 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from base.api_fields import EpisodeMediaField, ImageWithRenditionsField
 from base.pages import SitePage
 from base.pagination import paginate
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
@@ -37,6 +39,7 @@ class ProgrammeIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["kontum_site.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
     template = "programmes/programme_index_page.html"
@@ -104,6 +107,13 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
         *FOLDED_SEARCH_FIELDS,
     ]
     search_image_field = "cover"
+    api_fields = [
+        APIField("description"),
+        APIField("cover", serializer=ImageWithRenditionsField()),
+        APIField("language"),
+        APIField("schedule"),
+        APIField("podcast_url"),
+    ]
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["programmes.EpisodePage"]
     template = "programmes/programme_page.html"
@@ -177,6 +187,11 @@ class EpisodePage(FoldedSearchMixin, SitePage):
         *FOLDED_SEARCH_FIELDS,
     ]
     search_date_field = "air_date"
+    api_fields = [
+        APIField("air_date"),
+        APIField("summary"),
+        APIField("media", serializer=EpisodeMediaField()),
+    ]
     parent_page_types = ["programmes.ProgrammePage"]
     subpage_types = []
     template = "programmes/episode_page.html"

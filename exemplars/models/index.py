@@ -4,6 +4,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from base.pages import SitePage
@@ -19,6 +20,7 @@ class ExemplarIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["kontum_site.HomePage"]
     subpage_types = ["exemplars.ExemplarPage"]
     template = "exemplars/exemplar_index_page.html"

@@ -20,16 +20,36 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from base.api_fields import ImageWithRenditionsField
 from base.pages import SitePage
 from caching.lazy import lazy, lazy_items
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from exemplars.api import LinkedStoriesField, story_link
+from exemplars.links import stories_mentioning
 from exemplars.models.choices import AwardingLevel, ExemplarKind
 from exemplars.models.places import Place
 from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
 from exemplars.units import graph as unit_graph
 from exemplars.units import then_and_now
 from language.vietnamese import fold
+
+
+def _award_campaign(award):
+    """The campaign an award belongs to: its own, or else its conference's (the conference's
+    parent page). The read API's listing annotates it (api_prefetch_related)."""
+    if award.campaign_id:
+        return {"campaign": award.campaign.title, "campaign_id": award.campaign_id}
+    if award.conference_id:
+        if hasattr(award, "conference_campaign_id"):
+            return {
+                "campaign": award.conference_campaign_title,
+                "campaign_id": award.conference_campaign_id,
+            }
+        parent = award.conference.get_parent()
+        if parent is not None and parent.live:
+            return {"campaign": parent.title, "campaign_id": parent.pk}
+    return {"campaign": None, "campaign_id": None}
 
 
 class ConsentedDetail(serializers.Field):
@@ -157,9 +177,9 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         APIField("sector_name"),
         APIField("summary"),
         APIField("achievements"),
-        APIField("portrait"),
+        APIField("portrait", serializer=ImageWithRenditionsField()),
         APIField("award_records"),
-        APIField("linked_stories"),
+        APIField("linked_stories", serializer=LinkedStoriesField()),
     ]
 
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -220,18 +240,9 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
 
     @property
     def linked_stories(self):
-        """Every live story about this exemplar, for the read API (newest first)."""
-        from exemplars.links import stories_mentioning
-
-        return [
-            {
-                "id": story.pk,
-                "title": story.title,
-                "url": story.url,
-                "date": story.display_date.isoformat() if story.display_date else None,
-            }
-            for story in stories_mentioning(self)
-        ]
+        """Every live story about this exemplar, newest first (the read API serializes a
+        whole listing's at once: exemplars.api.LinkedStoriesField)."""
+        return [story_link(story) for story in stories_mentioning(self)]
 
     def award_records(self):
         """Award records for the read API (the unit as named on the decision, and now)."""
@@ -246,8 +257,7 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
                 "decision_number": award.decision_number,
                 "decision_date": award.decision_date.isoformat() if award.decision_date else None,
                 "issuing_authority": award.issuing_authority,
-                "campaign": award.campaign.title if award.campaign_id else None,
-                "campaign_id": award.campaign_id,
+                **_award_campaign(award),
                 "conference": award.conference.title if award.conference_id else None,
                 "conference_id": award.conference_id,
                 "citation": award.citation,
@@ -283,11 +293,23 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @classmethod
     def api_prefetch_related(cls):
         """Fetched with the exemplars by the read API (discovery.api): no query per page."""
-        from django.db.models import Prefetch
+        from django.db.models import OuterRef, Prefetch, Subquery
+        from django.db.models.functions import Length, Substr
+        from wagtail.models import Page
 
+        parent = Page.objects.filter(
+            live=True,
+            path=Substr(
+                OuterRef("conference__path"), 1, Length(OuterRef("conference__path")) - Page.steplen
+            ),
+        )
         awards = (
             AwardRecord.objects.filter(SHOWN_AWARDS)
             .select_related("award_type", "campaign", "conference")
+            .annotate(
+                conference_campaign_id=Subquery(parent.values("pk")[:1]),
+                conference_campaign_title=Subquery(parent.values("title")[:1]),
+            )
             .order_by("-year", "-decision_date", "sort_order")
         )
         return [

@@ -299,6 +299,11 @@ DRAFTS_ABANDONED_AFTER_HOURS = int(os.environ.get("DRAFTS_ABANDONED_AFTER_HOURS"
 EXEMPLARS_PUBLIC_EXPORTS_PER_HOUR = 10
 
 WAGTAIL_SITE_NAME = "Kon Tum Online"
+# The read API (discovery/api.py): up to 100 items a request (a listing costs the same
+# queries whatever its length), and how long a browser may keep an answer (the front's
+# s-maxage comes from caching/front_cache.py).
+WAGTAILAPI_LIMIT_MAX = 100
+API_BROWSER_MAX_AGE = 60
 # The public root URL (`manage.py set_site_url` makes the default Site answer there) and the
 # admin's, used in mails; the admin's defaults to the public one.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")

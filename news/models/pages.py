@@ -21,6 +21,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
 from caching.lazy import lazy
@@ -36,7 +37,7 @@ from news.models.listings import (
     story_listing,
 )
 from news.models.reporters import Reporter
-from news.models.story_rows import ArticleByline, StoryKind
+from news.models.story_rows import ArticleByline, ArticleExemplar, StoryKind
 from news.models.tags import ArticlePageTag, NewsTag
 from news.seo import article_structured_data
 
@@ -49,6 +50,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
     parent_page_types = ["kontum_site.HomePage"]
     template = "news/news_index_page.html"
@@ -181,6 +183,7 @@ class SectionPage(SitePage):
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
     settings_panels = SitePage.settings_panels + [FieldPanel("desk_heads")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.ArticlePage"]
     template = "news/section_page.html"
@@ -346,14 +349,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         APIField("display_date"),
         APIField("authors"),
         APIField("tags", serializer=TagNamesField()),
-        APIField("featured_image"),
+        APIField("featured_image", serializer=ImageWithRenditionsField()),
         APIField(
             "featured_image_1200x630",
             serializer=ImageRenditionField("fill-1200x630|format-jpeg", source="featured_image"),
         ),
         APIField("featured_image_caption"),
         APIField("featured_image_credit"),
-        APIField("body"),
+        APIField("body", serializer=StreamWithImagesField()),
         APIField("linked_exemplars"),
         APIField("linked_campaign"),
         APIField("linked_conference"),
@@ -373,9 +376,13 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def linked_exemplars(self):
         """The live exemplars this story is about, for the read API."""
+        if "exemplar_links" in getattr(self, "_prefetched_objects_cache", {}):
+            links = self.exemplar_links.all()  # api_prefetch_related: live ones only
+        else:
+            links = self.exemplar_links.filter(exemplar__live=True).select_related("exemplar")
         return [
             {"id": link.exemplar_id, "title": link.exemplar.title, "url": link.exemplar.url}
-            for link in self.exemplar_links.filter(exemplar__live=True).select_related("exemplar")
+            for link in links
         ]
 
     def linked_campaign(self):
@@ -392,6 +399,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             Prefetch("bylines", queryset=bylines),
             Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
             "notes",
+            Prefetch(
+                "exemplar_links",
+                queryset=ArticleExemplar.objects.filter(exemplar__live=True).select_related(
+                    "exemplar"
+                ),
+            ),
+            "campaign",
+            "conference",
         ]
 
     search_date_field = "display_date"

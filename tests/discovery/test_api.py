@@ -39,7 +39,7 @@ def test_story_detail_has_exactly_the_listed_fields(client, make_story, make_ima
     data = get(client, f"/api/v2/pages/{story.pk}/")
     assert set(data) == {"id", "meta", "title"} | STORY_FIELDS
     assert data["authors"] == [{"name": "Y Hoa", "slug": "y-hoa", "role": "Phóng viên"}]
-    assert data["tags"] == ["Thi đua"]
+    assert data["tags"] == [{"name": "Thi đua", "slug": "thi-dua"}]
     assert "fill-1200x630" in data["featured_image_1200x630"]["url"]
     assert data["meta"]["type"] == "news.ArticlePage"
     assert "owner" not in data["meta"]
@@ -113,4 +113,6 @@ def test_listing_query_count_is_constant(client, make_story, make_reporter):
         make_story(title=f"Tin {n}", tags=["Thi đua", "Y tế"], reporters=[reporter])
     assert count() == small <= 10
     item = get(client, url)["items"][0]
-    assert item["tags"] == ["Thi đua", "Y tế"] and item["authors"][0]["slug"] == reporter.slug
+    assert [tag["name"] for tag in item["tags"]] == ["Thi đua", "Y tế"] and item["authors"][0][
+        "slug"
+    ] == reporter.slug

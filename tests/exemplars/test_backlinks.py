@@ -103,6 +103,8 @@ def test_the_api_gives_a_storys_exemplars_campaign_and_conference(
         make_story, exemplar, "Già làng A Thút", campaign=campaign, conference=conference
     )
     data = client.get(f"/api/v2/pages/{story.pk}/").json()
-    assert data["linked_exemplars"] == [{"id": exemplar.pk, "title": "A Thút", "url": exemplar.url}]
+    assert data["linked_exemplars"] == [
+        {"id": exemplar.pk, "title": "A Thút", "url": exemplar.full_url}
+    ]
     assert data["linked_campaign"]["title"] == campaign.title
-    assert data["linked_conference"]["url"] == conference.url
+    assert data["linked_conference"]["url"] == conference.full_url
