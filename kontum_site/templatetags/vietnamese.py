@@ -40,6 +40,16 @@ def time_datetime(value):
     return value.isoformat() if value else ""
 
 
+@register.filter
+def lang_span(value, language="vi"):
+    """<span lang="vi">…</span> around content inside an interface sentence, as in
+    {% blocktranslate with number=plan|lang_span %}Plan No. {{ number }}{% endblocktranslate %}:
+    with the English interface a screen reader still reads "01/KH-UBND" in Vietnamese."""
+    from django.utils.html import format_html
+
+    return format_html('<span lang="{}">{}</span>', language or "vi", value)
+
+
 @register.simple_tag
 def today_vi():
     """Today in the site's time zone: "Thứ Ba, 24/11/2026"."""
