@@ -5,10 +5,16 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page=None, current_title=None):
+def breadcrumbs(context, page=None, current_title=None, current_label=None):
     page = page or context.get("page")
     crumbs = list(page.get_breadcrumbs()) if page is not None and page.depth > 2 else []
-    return {"crumbs": crumbs, "page": page, "current_title": current_title}
+    # current_label: the interface's word before a Vietnamese current_title ("Topic: …").
+    return {
+        "crumbs": crumbs,
+        "page": page,
+        "current_title": current_title,
+        "current_label": current_label,
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -65,7 +65,7 @@ def test_tag_page_lists_stories_of_the_tag(client, make_story):
     assert response.status_code == 200
     assert titles(response) == ["Điển hình ở Kon Plông"]
     html = response.content.decode()
-    assert "<h1>Điển hình tiên tiến</h1>" in html
+    assert '<h1 lang="vi">Điển hình tiên tiến</h1>' in html
     assert client.get("/tin-tuc/chu-de/khong-ton-tai/").status_code == 404
 
 

@@ -30,7 +30,7 @@ def test_kind_kicker_source_and_notes_show_on_the_story(client, make_story):
     draft.save_revision().publish()
     html = client.get(story.url).content.decode()
     assert "Phóng sự" in html and "Vùng cao sau bão" in html
-    assert '<p class="article__source">Theo TTXVN</p>' in html
+    assert '<p class="article__source" lang="vi">Theo TTXVN</p>' in html
     assert "Đính chính" in html and "42 hộ, không phải 24" in html
     assert "03/12/2026" in html  # dated as people in Vietnam write it
 
