@@ -163,7 +163,7 @@ def test_the_podcast_feed_says_how_long_the_front_may_keep_it(client, programme,
 def test_captions_are_stored_as_vtt_whatever_their_uploaded_name(editor, root_collection):
     """A WebVTT file named captions.html is taken, and stored (so served) as .vtt: never a web
     page on the site's origin (the shipped nginx then gives it text/vtt,
-    tests/kontum_site/test_media_front.py)."""
+    tests/base/test_media_front.py)."""
     import mimetypes
 
     from avmedia.models import MediaItem

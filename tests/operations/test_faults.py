@@ -188,7 +188,7 @@ def test_a_task_left_running_by_a_killed_worker_runs_again_after_the_timeout(pro
     env = processes.env
     manage(
         env, "shell", "-c",
-        "from tests.kontum_site.faults_tasks import wait_for_go; "
+        "from tests.operations.faults_tasks import wait_for_go; "
         f"wait_for_go.enqueue({str(tmp_path)!r})",
     )  # fmt: skip
     worker = ["manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"]

@@ -1,4 +1,4 @@
-"""A task for tests/kontum_site/test_faults.py: it notes each run and waits for a go file,
+"""A task for tests/operations/test_faults.py: it notes each run and waits for a go file,
 so the test can kill the worker in the middle of it."""
 
 import time

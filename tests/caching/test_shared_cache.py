@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
-from tests.kontum_site.test_stack import free_port, wait_for_port
+from tests.operations.test_stack import free_port, wait_for_port
 
 SEED = """
 from datetime import timedelta
