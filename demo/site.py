@@ -1,5 +1,8 @@
 """The site tree's root for the demo: one HomePage as the default Site's root."""
 
+import tomllib
+from pathlib import Path
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
@@ -79,34 +82,13 @@ def _fill_identity(site, privacy):
 HOME_KEY = "kontum_site.home"
 PRIVACY_KEY = "kontum_site.privacy"
 PRIVACY_SLUG = "chinh-sach-bao-ve-du-lieu-ca-nhan"
-PRIVACY_BODY = [
-    ("heading", "Chúng tôi giữ những gì"),
-    (
-        "paragraph",
-        "<p>Khi bạn gửi bình luận, chúng tôi lưu tên, địa chỉ email, nội dung bình luận, "
-        "mạng (địa chỉ IP đã được rút gọn, ví dụ 203.0.113.0) và tên trình duyệt. Email "
-        "không bao giờ được hiển thị công khai, trong trang, nguồn tin (RSS) hay API.</p>",
-    ),
-    ("heading", "Để làm gì và trong bao lâu"),
-    (
-        "paragraph",
-        "<p>Tên và nội dung hiển thị cùng bình luận đã được duyệt. Email dùng để kiểm duyệt "
-        "và, nếu bạn chọn, để báo khi có người trả lời. Mạng và trình duyệt chỉ dùng để "
-        "chống thư rác và được xoá sau 30 ngày. Bình luận rác và bình luận đã bỏ vào thùng "
-        "rác được xoá sau 30 ngày.</p>"
-        "<p>Hồ sơ điển hình tiên tiến chỉ công bố năm sinh và dân tộc trong tệp xuất và API "
-        "khi người được nêu gương đã đồng ý (Nghị định 13/2023/NĐ-CP).</p>",
-    ),
-    ("heading", "Xem, tải về hoặc xoá dữ liệu của bạn"),
-    (
-        "paragraph",
-        "<p>Gửi yêu cầu tới địa chỉ email của toà soạn ở chân trang, từ địa chỉ email bạn "
-        "đã dùng để bình luận. Chúng tôi gửi lại toàn bộ dữ liệu về bạn (bình luận, đăng ký "
-        "nhận thông báo, thư đã gửi cho bạn) dưới dạng tệp JSON, hoặc xoá chúng. Bình luận "
-        "đã xoá được thay bằng dòng “Bình luận đã được xoá theo yêu cầu” để các trả lời của "
-        "người khác vẫn giữ nguyên chỗ.</p>",
-    ),
-]
+PRIVACY_DATA = Path(__file__).resolve().parent / "demo_data" / "privacy.toml"
+
+
+def privacy_body():
+    """The privacy page's blocks (demo_data/privacy.toml): [(type, value), …]."""
+    with PRIVACY_DATA.open("rb") as handle:
+        return [(block["type"], block["value"]) for block in tomllib.load(handle)["block"]]
 
 
 def privacy_page(home):
@@ -120,7 +102,7 @@ def privacy_page(home):
             slug=PRIVACY_SLUG,
             intro="Những dữ liệu Kon Tum Online giữ về bạn đọc, để làm gì, trong bao lâu, "
             "và cách yêu cầu xem hoặc xoá chúng.",
-            body=[{"type": kind, "value": value} for kind, value in PRIVACY_BODY],
+            body=[{"type": kind, "value": value} for kind, value in privacy_body()],
         )
     )
     page.save_revision().publish()
