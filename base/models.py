@@ -54,21 +54,6 @@ class HomePage(SitePage):
             context.update(import_string(path)(self))
         return context
 
-    def get_structured_data(self, request):
-        """NewsMediaOrganization and WebSite with a SearchAction (discovery.seo)."""
-        from django.urls import reverse
-
-        from . import seo
-
-        identity = SiteIdentity.for_request(request) if request is not None else None
-        site_name = getattr(identity, "site_name", "") or "Kon Tum Online"
-        return seo.home_page_data(
-            request,
-            site_name=site_name,
-            publisher_name=getattr(identity, "publisher_name", "") or site_name,
-            search_path=reverse("site_search"),
-        )
-
 
 class ContentPage(SitePage):
     """A plain page (about us, privacy policy, contact…): a body, and child pages if needed."""

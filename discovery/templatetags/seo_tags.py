@@ -7,9 +7,24 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from base.models import HomePage, SiteIdentity
 from discovery import seo
 
 register = template.Library()
+
+
+def home_structured_data(request):
+    """The home page's NewsMediaOrganization and WebSite with a SearchAction (the home page
+    is base's; what search engines read of it is this app's)."""
+    identity = SiteIdentity.for_request(request) if request is not None else None
+    site_name = getattr(identity, "site_name", "") or "Kon Tum Online"
+    data = seo.home_page_data(
+        request,
+        site_name=site_name,
+        publisher_name=getattr(identity, "publisher_name", "") or site_name,
+        search_path=reverse("site_search"),
+    )
+    return data if isinstance(data, list) else [data]
 
 
 def _site_identity(context):
@@ -48,6 +63,8 @@ def seo_head(context):
         if callable(getter):
             data = getter(request)
             structured.extend(data if isinstance(data, list) else [data])
+        elif isinstance(page, HomePage):
+            structured.extend(home_structured_data(request))
         if page.depth > 2 and request is not None:
             crumbs = [
                 (_("Home") if crumb.depth == 2 else crumb.title, crumb.get_full_url(request))
