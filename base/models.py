@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -9,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
+from base.home_sections import lazy_home_sections
 from base.pages import SitePage
 from caching.cached_settings import CachedSiteSetting
 
@@ -41,8 +43,6 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from base.home_sections import lazy_home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_home_sections(self))
         # Banners (breaking news) are read on every render, outside the cached fragments: they
@@ -53,8 +53,6 @@ class HomePage(SitePage):
 
     def get_structured_data(self, request):
         """NewsMediaOrganization and WebSite with a SearchAction (discovery.seo)."""
-        from django.urls import reverse
-
         from . import seo
 
         identity = SiteIdentity.for_request(request) if request is not None else None
