@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -17,13 +18,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.pages import SitePage
 from caching.lazy import lazy, lazy_items
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from exemplars.links import exemplar_backlinks, stories_mentioning
 from exemplars.models.choices import AwardingLevel, ExemplarKind
 from exemplars.models.places import Place
 from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
@@ -221,8 +223,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @property
     def linked_stories(self):
         """Every live story about this exemplar, for the read API (newest first)."""
-        from exemplars.links import stories_mentioning
-
         return [
             {
                 "id": story.pk,
@@ -283,8 +283,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @classmethod
     def api_prefetch_related(cls):
         """Fetched with the exemplars by the read API (discovery.api): no query per page."""
-        from django.db.models import Prefetch
-
         awards = (
             AwardRecord.objects.filter(SHOWN_AWARDS)
             .select_related("award_type", "campaign", "conference")
@@ -319,8 +317,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         return self._award_history
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.links import exemplar_backlinks
-
         context = super().get_context(request, *args, **kwargs)
         # Read only when the profile's fragments are rendered (caching/lazy.py).
         awards = lazy(self.awards_with_units, request)
@@ -338,8 +334,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     def page_cache_paths(self):
         """The conferences that list this exemplar among their honourees, and their campaigns
         (linked by the award record's ParentalKey, which the reference index does not see)."""
-        from wagtail.models import Page
-
         conferences = list(Page.objects.filter(pk__in=self.awards.values("conference_id")))
         campaigns = [conference.get_parent() for conference in conferences]
         return self.url_paths(conferences + campaigns)
