@@ -15,6 +15,8 @@ from wagtailmedia.models import AbstractMedia
 
 from language.vietnamese import slugify_vi
 
+from .probe import probe
+
 MAX_CAPTIONS = 1024 * 1024
 CAPTION_LANGUAGES = [
     ("vi", _("Vietnamese")),
@@ -96,8 +98,6 @@ class MediaItem(AbstractMedia):
 
     def read_file_facts(self):
         """Fill in the duration (and a video's size) from the file, once it is stored."""
-        from .probe import probe
-
         if self.duration and (self.type != "video" or self.width):
             return
         try:

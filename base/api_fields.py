@@ -8,7 +8,13 @@ whole listing, so a listing costs the same number of queries whatever its length
 is absolute, from the Site's root URL (Wagtail's ``get_full_url``), not from the request's Host.
 """
 
+from django.db.models import Prefetch
 from rest_framework.fields import Field
+from wagtail import blocks
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+from base.private_media import original_url
 
 # Rendition name → Wagtail filter spec (never wider or taller than the original).
 IMAGE_RENDITIONS = {"medium": "max-800x800", "large": "max-1600x1600"}
@@ -16,16 +22,15 @@ IMAGE_RENDITIONS = {"medium": "max-800x800", "large": "max-1600x1600"}
 
 def absolute(context, url):
     """``/media/x.jpg`` → ``https://site/media/x.jpg`` (the Site's root URL)."""
-    from wagtail.api.v2.utils import get_full_url
-
     if not url or not url.startswith("/") or url.startswith("//"):
         return url
+    # wagtail.api.v2.utils loads the Page model when imported: models import this module.
+    from wagtail.api.v2.utils import get_full_url
+
     return get_full_url(context.get("request"), url)
 
 
 def images_with_renditions():
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values())
 
 
@@ -33,8 +38,6 @@ def image_payload(image, context):
     """An image as the API gives it: its alt text, its original and its renditions."""
     if image is None:
         return None
-    from .private_media import original_url
-
     renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
     alt = getattr(image, "default_alt_text", "") or image.title
     router = context.get("router")
@@ -71,8 +74,6 @@ class ImageWithRenditionsField(Field):
 
     @staticmethod
     def prefetch(source):
-        from django.db.models import Prefetch
-
         return [Prefetch(source, queryset=images_with_renditions())]
 
     def to_representation(self, image):
@@ -87,8 +88,6 @@ class EpisodeMediaField(Field):
 
     @staticmethod
     def prefetch(source):
-        from django.db.models import Prefetch
-
         return [source, Prefetch(f"{source}__poster", queryset=images_with_renditions())]
 
     def to_representation(self, media):
@@ -138,9 +137,6 @@ class StreamWithImagesField(Field):
 
 
 def _image_ids(block, raw, ids):
-    from wagtail import blocks
-    from wagtail.images.blocks import ImageChooserBlock
-
     if isinstance(block, ImageChooserBlock):
         if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
             ids.add(int(raw))
@@ -160,9 +156,6 @@ def _image_ids(block, raw, ids):
 
 
 def _represent(block, raw, context, images):
-    from wagtail import blocks
-    from wagtail.images.blocks import ImageChooserBlock
-
     if isinstance(block, ImageChooserBlock):
         try:
             return image_payload(images.get(int(raw)), context)

@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
 from base.api_fields import StreamWithImagesField
+from base.home_sections import lazy_home_sections
 from base.pages import SitePage
 from caching.cached_settings import CachedSiteSetting
 
@@ -44,8 +45,6 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from base.home_sections import lazy_home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_home_sections(self))
         # Banners (breaking news) are read on every render, outside the cached fragments: they

@@ -1,9 +1,13 @@
 """The base class of every page type on the site: Vietnamese slugs and NFC text."""
 
+from django.core.cache import cache
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.view_restrictions import is_unrestricted
 from editorial.page_forms import SitePageForm
+from editorial.shared_rows import committing
 from language.text_normalization import normalize_cluster_children, normalize_instance_text
 from language.vietnamese import slugify_vi
 
@@ -33,8 +37,6 @@ class SitePage(Page):
     def save(self, *args, **kwargs):
         # Rows this page shares with another page (editorial.shared_rows) are written from
         # this page's revision now: the other page's draft is brought in line, not this one.
-        from editorial.shared_rows import committing
-
         with committing(self):
             return super().save(*args, **kwargs)
 
@@ -59,10 +61,6 @@ class SitePage(Page):
 
     def get_view_restrictions(self):
         # Wagtail asks on every serve (two queries); most pages have none (view_restrictions).
-        from wagtail.models import PageViewRestriction
-
-        from caching.view_restrictions import is_unrestricted
-
         # Asked twice a request (Wagtail's serve hook, then the page cache): answered once.
         if getattr(self, "_unrestricted", None) is None:
             self._unrestricted = is_unrestricted(self)
@@ -88,10 +86,6 @@ class SitePage(Page):
         """The child page at this slug, kept in the cache until anything is published
         (the site's content stamp): routing a reader's request then costs no query per
         level. A slug that matches nothing is not remembered (made-up URLs leave no key)."""
-        from django.core.cache import cache
-
-        from caching.content_versions import SITE, TIMEOUT, digest, stamps
-
         found = stamps([SITE], request)
         if found is None:
             return fetch()

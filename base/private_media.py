@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 from wagtail.utils import sendfile_streaming_backend
 from wagtail.utils.sendfile import sendfile
 
@@ -57,8 +58,6 @@ def original_url(image):
 
 
 def may_see_every_image(user):
-    from wagtail.permissions import policy_registry
-
     policy = policy_registry.get_by_type(get_image_model())
     return user.is_authenticated and policy.user_has_any_permission(
         user, ["add", "change", "choose"]

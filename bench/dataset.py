@@ -13,6 +13,8 @@ from importlib import import_module
 
 from django.conf import settings
 
+from editorial.page_tree import bulk_insert_pages as insert
+
 BATCH = 2000
 
 
@@ -58,7 +60,6 @@ def bulk_insert_pages(parent, pages, ctx=None, label="pages"):
     `pages` are unsaved instances of one specific page class, with title/slug set. Returns the
     saved pages (with pk). No revisions are made: the pages are live as given.
     """
-    from editorial.page_tree import bulk_insert_pages as insert
 
     def progress(done, total):
         if ctx is not None:

@@ -1,13 +1,12 @@
 """Bench step: the demo site (home page, sections, roles) and a staff account for logged-in URLs."""
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 BENCH_USER = "bench-editor"
 
 
 def build(ctx):
-    from django.core.management import call_command
-
     if get_user_model().objects.filter(username=BENCH_USER).exists():
         ctx.say("  demo site already there")
         return

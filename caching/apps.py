@@ -9,6 +9,7 @@ class CachingConfig(AppConfig):
     verbose_name = _("Caching")
 
     def ready(self):
+        # in ready(): these modules import Wagtail's models, not importable while app configs load
         from caching import page_cache, view_restrictions
 
         page_cache.connect_signals()

@@ -17,9 +17,11 @@ no stamps: fragments are rendered every time and no early 304 is given, never a 
 import hashlib
 import time
 from datetime import datetime
+from functools import wraps
 
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 
 from caching import release
@@ -110,9 +112,6 @@ def http_validators(request, page):
 def cached_until_site_changes(view):
     """Keep a public GET view's whole 200 response until anything is published (sitemap):
     the key is the site's stamp, the host and the path with its query."""
-    from functools import wraps
-
-    from django.http import HttpResponse
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):

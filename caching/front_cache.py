@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django_tasks import default_task_backend, task
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 logger = logging.getLogger(__name__)
 
@@ -171,8 +172,6 @@ def _send_and_queue(urls):
             _queue_retry(urls, 0)
     others = _other_backends()
     if others:  # CDNs and the like: Wagtail's own task
-        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
         purge_urls_from_cache(urls, backends=others)
 
 

@@ -45,15 +45,20 @@ import re
 import uuid
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal
 from django.forms import BaseForm, BaseFormSet
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from caching import content_versions, front_cache, release
 from caching.resilient_cache import on_recovery
@@ -351,17 +356,12 @@ def purge_all():
 
 
 def _site_root_urls():
-    from wagtail.models import Site
-
     return [site.root_url for site in Site.objects.all()]
 
 
 def referenced_pages(page):
     """Pages this page links to (Wagtail's reference index): they may list it as a backlink,
     e.g. an exemplar's page lists the stories that mention it."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
-
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.objects.filter(
         base_content_type=page_type, object_id=str(page.pk), to_content_type=page_type
@@ -431,8 +431,6 @@ def _on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs)
 
 
 def _before_delete(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page) and not hasattr(instance, "_page_cache_paths"):
         try:
             instance._page_cache_paths = page_paths(instance)
@@ -457,13 +455,9 @@ def _on_purge_all_model_saved(sender, created=False, **kwargs):
 
 
 def connect_signals():
-    from django.apps import apps
-
     # Purges and content stamps written during a Redis outage were lost: after one, nothing
     # cached before it is trusted (pages, fragments, the HTTP front).
     on_recovery(purge_all)
-    from django.db.models.signals import post_delete, post_save, pre_delete
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_on_published, dispatch_uid="page_cache_published")
     page_unpublished.connect(_on_published, dispatch_uid="page_cache_unpublished")

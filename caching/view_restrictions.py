@@ -10,14 +10,15 @@ stamp), so a newly restricted page is never served from a cache again.
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 
 from caching import content_versions
+from caching.page_cache import purge_all
 
 
 def restricted_paths():
     """Tree paths under which restrictions apply, or None without a cache."""
-    from wagtail.models import Page, PageViewRestriction
-
     found = content_versions.stamps([content_versions.SITE])
     if found is None:
         return None
@@ -55,15 +56,10 @@ def readable(queryset):
 
 
 def _restriction_changed(sender, **kwargs):
-    from caching.page_cache import purge_all
-
     purge_all()
 
 
 def connect_signals():
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.models import PageViewRestriction
-
     for signal in (post_save, post_delete):
         signal.connect(
             _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"restriction_{signal}"

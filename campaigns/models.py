@@ -1,8 +1,10 @@
 """Emulation movements and their honouring conferences. Never imports news (string references)."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,14 +18,16 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.pages import SitePage
+from base.pagination import paginate
 from caching.lazy import lazy
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from exemplars import charts
+from exemplars.models import Place
 
 HONOUREES_ON_CAMPAIGN = 24
 HONOUREES_PER_PAGE = 48
@@ -41,8 +45,6 @@ HONOUREE_ORDER = ["award_type__sort_order", "award_type__name", "exemplar__name_
 
 def honour_records():
     """Award records, the rows a conference's honourees are (exemplars.AwardRecord)."""
-    from django.apps import apps
-
     return apps.get_model("exemplars", "AwardRecord").objects.all()
 
 
@@ -121,8 +123,6 @@ class CampaignIndexPage(SitePage):
         verbose_name_plural = _("campaign indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from base.pagination import paginate
-
         context = super().get_context(request, *args, **kwargs)
         campaigns = (
             CampaignPage.objects.child_of(self).live().public().order_by("-start_date", "title")
@@ -233,10 +233,6 @@ class CampaignPage(FoldedSearchMixin, SitePage):
     def get_structured_data(self, request):
         """The movement as a schema.org Event spanning its period, located in the province
         it runs in (the top administrative unit of the places register)."""
-        from django.db.models import Q
-
-        from exemplars.models import Place
-
         provinces = Place.objects.filter(level="province", parent=None)
         if self.start_date:  # the province as it was when the movement started
             provinces = provinces.filter(
@@ -346,8 +342,6 @@ class CampaignPage(FoldedSearchMixin, SitePage):
 
     def feed_links(self):
         """The campaign's story feed (news.feeds.CampaignFeed), for <link rel="alternate">."""
-        from django.urls import NoReverseMatch, reverse
-
         try:
             url = reverse("feeds:campaign", args=[self.slug])
         except NoReverseMatch:  # the news app is not installed
@@ -515,8 +509,6 @@ class ConferencePage(FoldedSearchMixin, SitePage):
     def page_cache_paths(self):
         """Its honourees' profiles list this conference in their award history (a link the
         reference index does not see: it is the award record's ParentalKey)."""
-        from wagtail.models import Page
-
         return self.url_paths(Page.objects.filter(pk__in=self.honourees.values("exemplar_id")))
 
     def honouree_list(self):
@@ -532,7 +524,6 @@ class ConferencePage(FoldedSearchMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_parent().specific
-        from base.pagination import paginate
 
         context["honouree_list"] = lazy(
             lambda: paginate(request, self.honouree_list(), HONOUREES_PER_PAGE)

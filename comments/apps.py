@@ -8,4 +8,5 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # in ready(): page_cache imports the models, not importable while app configs load
         from . import page_cache  # noqa: F401

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from caching.view_restrictions import is_unrestricted
 from language.vietnamese import nfc
 from security.client_ip import client_ip
 
-from . import limits
+from . import limits, notifications
 from .forms import submission_key, token_age
 from .models import Comment, CommentSettings, Status, body_fingerprint, truncate_ip
 
@@ -178,8 +179,6 @@ def submit(request, page, form):
     """Run every check on a bound CommentForm; returns the stored Comment or raises Refusal.
 
     A retry of a stored submission returns the stored comment (nothing is stored twice)."""
-    from django.db import IntegrityError, transaction
-
     rules = CommentSettings.for_request(request)
     if is_restricted(page):
         raise restricted_refusal()
@@ -231,7 +230,6 @@ def submit(request, page, form):
         if earlier is not None:
             return earlier
         raise Refusal(409, _("You have already posted this comment.")) from exc
-    from . import notifications
 
     notifications.comment_stored(comment)
     return comment

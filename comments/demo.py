@@ -9,6 +9,8 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -52,9 +54,6 @@ def _email(name, index):
 def _candidate_pages():
     """The demo's live pages, those of COMMENTS_DEMO_PAGE_MODELS (e.g. stories) first, newest
     first."""
-    from django.apps import apps
-    from django.conf import settings
-
     live = Page.objects.live().filter(pk__in=demo_marks.page_pks()).order_by("-first_published_at")
     preferred = [
         apps.get_model(label) for label in getattr(settings, "COMMENTS_DEMO_PAGE_MODELS", [])

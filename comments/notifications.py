@@ -33,6 +33,7 @@ from outbox import delivery
 from outbox.models import OutgoingMail
 
 from .models import Comment, CommentSettings, Status
+from .roles import MODERATORS
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600  # a year
@@ -149,8 +150,6 @@ def schedule_moderator_digest(page=None):
 
 
 def moderator_recipients(rules):
-    from .roles import MODERATORS
-
     addresses = set(rules.moderator_addresses)
     if not addresses:
         users = (

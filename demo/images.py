@@ -17,6 +17,7 @@ from PIL import Image as PILImage
 from PIL import ImageChops, ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 
+from demo.marks import get, mark
 from language.vietnamese import slugify_vi
 
 WIDTH, HEIGHT = 1600, 900
@@ -293,8 +294,6 @@ def _mix_image(picture, color, amount):
 def make_demo_image(title, seed_text, collection=None):
     """The demo's image titled ``title``, drawn from ``seed_text`` on first use (found again
     by its key in demo.marks, never by its title)."""
-    from demo.marks import get, mark
-
     key = f"kontum_site.image:{title}"
     found = get(key)
     if found is not None:

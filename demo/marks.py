@@ -7,6 +7,7 @@ step done once, so a second run reads and writes nothing new.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
 
 from base.models import DemoObject
 
@@ -83,8 +84,6 @@ def add_page(parent, page):
 
 def page_pks():
     """The ids of every demo page, whatever its type."""
-    from wagtail.models import Page
-
     rows = DemoObject.objects.exclude(content_type=None).values_list("content_type", "object_id")
     types = {}
     for type_id, object_id in rows:

@@ -4,6 +4,7 @@ import tomllib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -111,6 +112,4 @@ def privacy_page(home):
 
 def load_roles(stdout=None):
     """Staff groups and workflows, once the sections exist (see ROLE_SETUPS)."""
-    from django.core.management import call_command
-
     call_command("setup_roles", stdout=stdout)

@@ -26,12 +26,13 @@ from rest_framework.fields import Field
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
 
 from base.api_fields import IMAGE_RENDITIONS, ImageWithRenditionsField, absolute
 from base.params import MAX_ID, int_param
@@ -65,11 +66,9 @@ class ValidatedParametersMixin:
             raise BadRequestError(
                 _("offset must be a whole number from 0 to %(max)d") % {"max": MAX_OFFSET}
             )
-        if "locale" in params:
-            from wagtail.models import Locale
-
-            if not Locale.objects.filter(language_code=params["locale"][:100]).exists():
-                raise BadRequestError(_("locale: no such language on this site"))
+        known_locale = Locale.objects.filter(language_code=params.get("locale", "")[:100])
+        if "locale" in params and not known_locale.exists():
+            raise BadRequestError(_("locale: no such language on this site"))
         operator = params.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
             raise BadRequestError(_("search_operator must be “and” or “or”"))
@@ -194,8 +193,6 @@ class OriginalImageUrlField(Field):
         return instance
 
     def to_representation(self, image):
-        from wagtail.api.v2.utils import get_full_url
-
         return get_full_url(self.context["request"], original_url(image))
 
 

@@ -9,6 +9,7 @@ class DiscoveryConfig(AppConfig):
     verbose_name = _("Discovery")
 
     def ready(self):
+        # in ready(): signals imports Wagtail's models, not importable while app configs load
         from discovery import signals
 
         signals.connect_search_promotions()

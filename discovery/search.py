@@ -23,15 +23,20 @@ import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count
 from django.db.models.functions import Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from modelsearch.conf import get_app_config
+from modelsearch.query import Fuzzy
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching import content_versions
 from language.vietnamese import fold, nfc
 
 MAX_QUERY_LENGTH = 120
@@ -136,8 +141,6 @@ class SearchQuery:
 
 def _index_texts(page_ids):
     """Title and (the start of) the indexed body text of pages, straight from the index."""
-    from modelsearch.conf import get_app_config
-
     IndexEntry = get_app_config().get_model("IndexEntry")
     if connection.vendor == "postgresql":
         title, body = "title_text", "body_text"
@@ -195,8 +198,6 @@ def fuzzy_ids(query, base_queryset):
     """
     if connection.vendor != "postgresql":
         return []
-    from django.db import DatabaseError, transaction
-    from modelsearch.query import Fuzzy
 
     try:
         with transaction.atomic():
@@ -277,11 +278,6 @@ def cached_site_search(query, page_type=None, tag=None, year=None, request=None)
     """`site_search`, kept in the cache for SEARCH_CACHE_SECONDS under the folded and the
     accented terms and the filters. Publishing anything bumps the site's content stamp,
     which is part of the key, so a new story is found at once."""
-    from django.conf import settings
-    from django.core.cache import cache
-
-    from caching import content_versions
-
     stamps = content_versions.stamps([content_versions.SITE], request)
     if not query.is_searchable or stamps is None:
         return site_search(query, page_type=page_type, tag=tag, year=year)

@@ -12,6 +12,8 @@ plus the promoted ones.
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.search.utils import normalise_query_string
 
 
 def queries_per_day():
@@ -20,9 +22,6 @@ def queries_per_day():
 
 def record(text, found):
     """Count one search of `text` that found `found` results."""
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-    from wagtail.search.utils import normalise_query_string
-
     if not found:
         return False
     today = timezone.now().date()  # the day Wagtail's own add_hit uses
@@ -37,7 +36,5 @@ def record(text, found):
 
 def prune():
     """Periodic job (settings.PERIODIC_JOBS): old daily counts, then queries left with none."""
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
     QueryDailyHits.garbage_collect()
     Query.garbage_collect()

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -28,8 +29,6 @@ def _promotions(query):
     Promoted queries are few, so they are compared folded in Python: a promotion made for
     "đại hội" shows for "dai hoi" and "ĐẠI HỘI" too.
     """
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
     promoted_queries = Query.objects.filter(editors_picks__isnull=False).distinct()
     matching = [
         pk

@@ -12,9 +12,11 @@ Every page also gets a BreadcrumbList.
 """
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
+from django.templatetags.static import static
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 from language.vietnamese import nfc
 
@@ -30,8 +32,6 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 def site_root_url(request=None):
     """The Site's own root ("https://kontumonline.vn"), as the canonical links use it: from the
     Site record found for the request, never from the request's Host header."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
@@ -61,8 +61,6 @@ TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "zarsrc", "_hsenc", "mc_")
 def canonical_url(request):
     """The page as requested, on the Site: a listing's page 2 or a filtered listing is its own
     canonical (Google's advice for paginated series), less tracking parameters and ``page=1``."""
-    from urllib.parse import urlencode
-
     query = [
         (key, value)
         for key, value in request.GET.items()
@@ -100,8 +98,6 @@ def social_rendition(image):
 
 
 def static_url(request, path):
-    from django.templatetags.static import static
-
     return absolute_url(request, static(path))
 
 

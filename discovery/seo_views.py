@@ -1,6 +1,8 @@
 """robots.txt; sitemap.xml itself comes from wagtail.contrib.sitemaps."""
 
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -25,7 +27,4 @@ def robots_txt(request):
 
 def favicon(request):
     """/favicon.ico for browsers and crawlers that ask for it: the site's icon."""
-    from django.shortcuts import redirect
-    from django.templatetags.static import static
-
     return redirect(static("kontum_site/favicon.svg"), permanent=True)

@@ -8,6 +8,7 @@ class DraftsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # in ready(): signals imports the models, not importable while app configs load
         from . import signals
 
         signals.connect()

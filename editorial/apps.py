@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
+        # in ready(): they import Wagtail's admin and models, not importable while configs load
         from editorial import (
             admin_labels,
             shared_rows,

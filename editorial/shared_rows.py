@@ -12,10 +12,12 @@ The page being saved is left alone: its revision is the source of what was just 
 (Wagtail's own behaviour). Older revisions are not rewritten.
 """
 
+import json
 import threading
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_serializable_data_for_fields
@@ -86,10 +88,6 @@ def _rewrite(field, parent_pk, row_pk, entry=None):
 
 
 def _serialized(row):
-    import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
-
     # As Wagtail stores it in revision JSON (dates as strings).
     return json.loads(json.dumps(get_serializable_data_for_fields(row), cls=DjangoJSONEncoder))
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import cache
 
+from django.db import models
+from wagtail.admin.forms import models as wagtail_form_models
 from wagtail.admin.widgets.slug import SlugInput
 
 from language.vietnamese import slugify_vi, strip_marks
@@ -81,9 +83,6 @@ def repaired(slug, title):
 
 def register():
     """Every SlugField in the admin (pages, snippets) gets the Vietnamese slug filler."""
-    from django.db import models
-    from wagtail.admin.forms import models as wagtail_form_models  # its own overrides first
-
     wagtail_form_models.register_form_field_override(
         models.SlugField, override={"widget": VietnameseSlugInput}
     )

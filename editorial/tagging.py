@@ -5,8 +5,12 @@ with a `folded` field (no tone marks, no case: "Đắk Glei" and "Đăk Glei" fo
 the tag already there instead of creating a second spelling.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, JsonResponse
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
+from taggit.models import TagBase
 from taggit.utils import _parse_tags
+from wagtail.admin.views.tags import autocomplete as wagtail_autocomplete
 
 from language.vietnamese import fold, nfc
 
@@ -57,11 +61,6 @@ def autocomplete(request, app_name, model_name):
     replaces Wagtail's view (same URL) for tag models with a `folded` field. Spellings that
     start like what was typed come first. A tag model whose manager has ``public()`` suggests
     only those tags: a draft's slip is not offered to everyone else."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.http import Http404, JsonResponse
-    from taggit.models import TagBase
-    from wagtail.admin.views.tags import autocomplete as wagtail_autocomplete
-
     try:
         tag_model = ContentType.objects.get_by_natural_key(app_name, model_name).model_class()
     except ContentType.DoesNotExist as error:

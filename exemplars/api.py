@@ -2,6 +2,8 @@
 
 from rest_framework.fields import Field
 
+from exemplars.links import stories_mentioning_many
+
 
 def story_link(story):
     return {
@@ -24,8 +26,6 @@ class LinkedStoriesField(Field):
         return instance
 
     def to_representation(self, exemplar):
-        from .links import stories_mentioning_many
-
         key = "_exemplar_linked_stories"
         found = self.context.get(key)
         if found is None or exemplar.pk not in found:

@@ -15,16 +15,22 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
 
 from base.models import HomePage
 from demo import marks as demo_marks
 from exemplars.models.index import ExemplarIndexPage
 from exemplars.models.pages import AwardRecord, ExemplarPage
-from exemplars.models.places import Place
+from exemplars.models.places import Place, PlaceSuccession
 from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
 from language.vietnamese import fold
 
+from .spreadsheets import import_exemplars, read_rows
+from .units_2025 import ensure_reform
 from .vocabulary import seed
 
 INDEX_SLUG = "dien-hinh-tien-tien"
@@ -71,10 +77,6 @@ DECISION_SUFFIX = _registry["decision_suffix"]
 def ensure_places():
     """The demo's units as they were until 30 June 2025, and the 2025 reform
     (exemplars/units_2025.py: merged communes, the city split among six new units)."""
-    from exemplars.models.places import PlaceSuccession
-
-    from .units_2025 import ensure_reform
-
     province, _created = Place.objects.get_or_create(
         name="tỉnh Kon Tum", parent=None, defaults={"level": "province", "valid_until": END_2025}
     )
@@ -103,11 +105,6 @@ def demo_portrait(name, seed_text):
 
 
 def _draw_portrait(name, seed_text):
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-    from wagtail.images import get_image_model
-
     image_model = get_image_model()
     title = f"Chân dung {name}"
     rng = random.Random(seed_text)
@@ -240,10 +237,6 @@ HONOUR_LEVELS = {
 def _import_sample(index, stdout=None):
     """Two records from a spreadsheet, through the import (revisions, audit log, search):
     a second run finds them unchanged by their record codes."""
-    from pathlib import Path
-
-    from .spreadsheets import import_exemplars, read_rows
-
     sample = Path(__file__).resolve().parent / "samples" / "demo-nhap-2025.csv"
     with open(sample, "rb") as handle:
         result = import_exemplars(read_rows(handle, sample.name), index)

@@ -269,6 +269,7 @@ class Directory:
         return [self.facet(name) for name in FACET_ORDER]
 
     def context(self, request):
+        # charts imports exemplars.models, whose index.py imports this module: an import cycle
         from .charts import directory_charts
 
         results_page = paginate(request, self.results(), PER_PAGE)

@@ -12,6 +12,8 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
+from base.pagination import paginate
+
 STORY_MODEL = "news.ArticlePage"
 STORY_RENDITIONS = [
     "fill-480x270",
@@ -91,8 +93,6 @@ def stories_mentioning_many(exemplars):
 
 def story_page(request, exemplar):
     """One page of those stories (`?page=`), with the total for "Stories about them (12)"."""
-    from base.pagination import paginate
-
     return paginate(request, stories_mentioning(exemplar), STORIES_PER_PAGE, STORIES_PAGE_PARAM)
 
 

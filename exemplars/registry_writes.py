@@ -14,7 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.search.backends import get_search_backends
 
+from caching.page_cache import purge_all
 from exemplars.models.pages import AwardRecord, ExemplarPage
 from exemplars.registry_records import Existing, apply_fields, number_awards
 
@@ -120,8 +122,6 @@ def publish_imported(created, changed, user=None):
 
 def _index(pages):
     """Searchable at once (the signal-driven index task never ran for bulk writes)."""
-    from wagtail.search.backends import get_search_backends
-
     for backend in get_search_backends(with_auto_update=True):
         for chunk in _chunks(pages):
             backend.add_bulk(ExemplarPage, chunk)
@@ -130,8 +130,6 @@ def _index(pages):
 def _purge():
     """The directory, profiles and every listing may show the import: purge all, now and after
     the commit (a reader in between could have cached the old)."""
-    from caching.page_cache import purge_all
-
     purge_all()
     transaction.on_commit(purge_all)
 

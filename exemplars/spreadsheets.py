@@ -41,6 +41,7 @@ from .registry_columns import (
     Vocabulary,
     code_for,
 )
+from .units import graph as unit_graph
 
 # A cell holding this (any case, with or without tone marks) empties the field on re-import;
 # an empty cell leaves what the registry has.
@@ -97,6 +98,7 @@ def _read_csv(uploaded):
 
 
 def _read_xlsx(uploaded):
+    # openpyxl takes ~90 ms to import, only for .xlsx: the site starts without it
     from openpyxl import load_workbook
 
     try:
@@ -276,8 +278,6 @@ def plan_import(records, index_page, result):
     """Compare the file with the registry, in memory: new records, changed records and awards,
     and the counts in ``result``. Nothing is written; a record whose values are all as the
     registry has them is marked unchanged (``record["unchanged"]``)."""
-    from .units import graph as unit_graph
-
     plan = ImportPlan()
     existing = Existing(index_page)
     page_fields = [*EXEMPLAR_FIELDS, "record_code"]

@@ -19,8 +19,10 @@ from datetime import date
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from exemplars.models.places import Place, PlaceSuccession
 
 
 @dataclass
@@ -160,8 +162,6 @@ class UnitGraph:
 
 
 def load():
-    from exemplars.models.places import Place, PlaceSuccession
-
     rows = Place.objects.values_list(
         "pk", "name", "level", "parent_id", "valid_from", "valid_until"
     )
@@ -204,8 +204,6 @@ def graph(request=None):
 
 def then_and_now(pk, request=None, units=None):
     """ "xã Đăk Blà, thành phố Kon Tum, tỉnh Kon Tum (nay là phường Đăk Bla, tỉnh Quảng Ngãi)"."""
-    from django.utils.translation import gettext as _
-
     if pk is None:
         return ""
     units = units or graph(request)

@@ -2,8 +2,10 @@
 project package imports no app (docs/architecture.md)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -28,10 +30,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns += staticfiles_urlpatterns()
     # As the shipped nginx does: originals and documents only through the views that check.
     urlpatterns += [

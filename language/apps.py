@@ -9,7 +9,8 @@ class LanguageConfig(AppConfig):
     verbose_name = _("Language")
 
     def ready(self):
-        from language import collation, signals, typed_dates  # noqa: F401  (signals: NFC on save)
+        # in ready(): these modules import Wagtail's admin, not importable while app configs load
+        from language import collation, signals, typed_dates  # noqa: F401 (signals: NFC on save)
 
         collation.connect_signals()
         typed_dates.install()

@@ -1,6 +1,7 @@
 """NFC-normalise user text on save, for every model of our apps, Wagtail pages and tags."""
 
 from django.db import models
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
 
 from language.vietnamese import nfc, normalize_data
@@ -35,7 +36,6 @@ def normalize_instance_text(instance):
 
 def normalize_cluster_children(instance):
     """Normalise in-memory inline children (orderables) of a ClusterableModel before a revision."""
-    from modelcluster.models import get_all_child_relations
 
     for relation in get_all_child_relations(instance):
         manager = getattr(instance, relation.get_accessor_name(), None)

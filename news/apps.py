@@ -7,4 +7,5 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        # in ready(): these import the models, not importable while app configs load
         from . import reporter_accounts, signals  # noqa: F401

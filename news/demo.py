@@ -6,25 +6,29 @@ and the correction, read counts) touch only demo stories, once, and never publis
 staff draft. Pictures are drawn locally (demo.images); texts are in demo_stories.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
 from base.models import HomePage
 from demo import marks as demo_marks
 from demo.images import make_demo_image
-from language.vietnamese import nfc
+from language.vietnamese import fold, nfc
 
 from .demo_stories import DEMO_NOTE, NEWS_INDEX_INTRO, REPORTERS, STORIES, TAGS
 from .models import (
     ArticleByline,
+    ArticleNote,
     ArticlePage,
     ArticleRelatedStory,
+    DailyReads,
     NewsIndexPage,
     NewsTag,
     Reporter,
+    SectionPage,
 )
 
 TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -196,12 +200,6 @@ def load(stdout=None):
 
 def ensure_demo_reads(news_index):
     """A week of read counts for a few stories, so "Đọc nhiều" has something to show (once)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from .models import DailyReads
-
     if not demo_marks.once("news.reads"):
         return
     today = timezone.localdate()
@@ -229,10 +227,6 @@ SECTIONS = [
 def ensure_sections(news_index):
     """The sections under the news index; demo stories still directly under it move into the
     section their title names (Thời sự by default), once. Staff stories stay where they are."""
-    from language.vietnamese import fold
-
-    from .models import SectionPage
-
     sections = {}
     for title, slug, _words in SECTIONS:
         sections[slug] = demo_marks.ensure(
@@ -258,12 +252,6 @@ def ensure_sections(news_index):
 
 def ensure_newsroom_demo(sections):
     """One breaking story and one correction, for the newsroom fields (once)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from .models import ArticleNote
-
     demo = demo_marks.pks(ArticlePage)
     current = sections.get("thoi-su")
     story = (

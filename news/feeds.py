@@ -24,7 +24,7 @@ Last-Modified and a conditional request that matches gets 304.
 import hashlib
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -36,10 +36,20 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from base.models import SiteIdentity
+from campaigns.models import CampaignPage
 from discovery import seo
 
 from .feed_content import story_html
-from .models import BYLINE_SEPARATOR, ArticleByline, ArticlePage, ArticlePageTag, NewsTag, Reporter
+from .models import (
+    BYLINE_SEPARATOR,
+    ArticleByline,
+    ArticlePage,
+    ArticlePageTag,
+    NewsTag,
+    Reporter,
+    SectionPage,
+)
 
 FEED_ITEMS = 30
 ENCLOSURE_RENDITION = seo.SOCIAL_RENDITION
@@ -130,8 +140,6 @@ class StoryFeed(Feed):
 
     # --- shared ---
     def site_name(self):
-        from base.models import SiteIdentity
-
         if self.site is None:
             return "Kon Tum Online"
         return SiteIdentity.for_site(self.site).site_name
@@ -207,8 +215,6 @@ class StoryFeed(Feed):
     def section_titles(self):
         """{path: title} of the sections, read once per feed (an item's section is its parent)."""
         if getattr(self, "_section_titles", None) is None:
-            from .models import SectionPage
-
             self._section_titles = dict(SectionPage.objects.values_list("path", "title"))
         return self._section_titles
 
@@ -250,8 +256,6 @@ class CampaignFeed(StoryFeed):
     """Stories linked to a campaign or to one of its conferences."""
 
     def get_object(self, request, campaign_slug):
-        from campaigns.models import CampaignPage
-
         campaign = (
             CampaignPage.objects.live().public().filter(slug=campaign_slug).order_by("pk").first()
         )
@@ -260,8 +264,6 @@ class CampaignFeed(StoryFeed):
         return campaign
 
     def stories(self, obj):
-        from django.db.models import Q
-
         return ArticlePage.objects.filter(
             Q(campaign=obj) | Q(conference__in=obj.get_children().values("pk"))
         )
@@ -283,8 +285,6 @@ class SectionFeed(StoryFeed):
     """The stories of one section of the news."""
 
     def get_object(self, request, section_slug):
-        from .models import SectionPage
-
         section = (
             SectionPage.objects.live().public().filter(slug=section_slug).order_by("pk").first()
         )

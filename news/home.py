@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from caching import view_restrictions
 
@@ -45,8 +46,6 @@ latest_news.context_keys = (
 
 def breaking_news(home_page):
     """The newest live story flagged as breaking news whose time has not passed."""
-    from django.utils import timezone
-
     story = (
         ArticlePage.objects.descendant_of(home_page)
         .live()

@@ -25,6 +25,7 @@ import threading
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Prefetch, Sum
@@ -34,6 +35,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django_tasks import default_task_backend, task
+from wagtail.images import get_image_model
 
 from security.client_ip import client_ip
 
@@ -150,8 +152,6 @@ def read_beacon(request, page_id):
 
 def list_seconds():
     """How long the list is kept, and how often the home page renews it (MOST_READ_SECONDS)."""
-    from django.conf import settings
-
     return getattr(settings, "MOST_READ_SECONDS", 600)
 
 
@@ -161,8 +161,6 @@ def most_read(limit=LIST_LENGTH, days=WINDOW_DAYS):
 
 
 def _most_read(limit, days):
-    from wagtail.images import get_image_model
-
     since = timezone.localdate() - timedelta(days=days - 1)
     ranked = list(
         DailyReads.objects.filter(day__gte=since, page__live=True)

@@ -9,8 +9,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from base.models import SiteIdentity
 from discovery import seo
 
+from .feeds import conditional
 from .models import ArticlePage
 
 MAX_URLS = 1000  # Google's limit for one news sitemap
@@ -31,8 +33,6 @@ def recent_stories(now=None):
 
 @require_GET
 def news_sitemap(request):
-    from base.models import SiteIdentity
-
     identity = SiteIdentity.for_request(request)
     name = getattr(identity, "site_name", "") or "Kon Tum Online"
     response = HttpResponse(content_type="application/xml; charset=utf-8")
@@ -54,7 +54,6 @@ def news_sitemap(request):
     xml.endElement("urlset")
     xml.endDocument()
     response["Cache-Control"] = "public, max-age=300"
-    from .feeds import conditional
 
     return conditional(request, response)  # ETag, and 304 when it matches
 

@@ -4,6 +4,7 @@ Made by `setup_roles` for the reporters already there, and at sign-in for one ad
 so the byline chooser always offers the signed-in reporter their own name.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
@@ -25,8 +26,6 @@ def ensure_reporter_record(user):
 
 
 def ensure_reporter_records():
-    from django.contrib.auth import get_user_model
-
     for user in get_user_model().objects.filter(groups__name=REPORTERS, is_active=True):
         ensure_reporter_record(user)
 

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from base.models import SiteIdentity
 from discovery import seo
 
 
@@ -11,8 +12,6 @@ def _iso(value):
 
 
 def article_structured_data(page, request):
-    from base.models import SiteIdentity
-
     identity = SiteIdentity.for_request(request) if request is not None else None
     publisher_name = getattr(identity, "publisher_name", "") or "Kon Tum Online"
     url = page.get_full_url(request)

@@ -10,6 +10,7 @@ from language.collation import VietnameseSnippetIndexView
 
 from .models import NewsTag, Reporter
 from .start_screen import add_start_panel
+from .tag_merge import merge_tags
 
 
 class BylineChooserViewSet(SnippetChooserViewSet):
@@ -86,8 +87,6 @@ class MergeTagsBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, keep=None, user=None, **kwargs):
-        from .tag_merge import merge_tags
-
         return merge_tags(keep, objects, user=user), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

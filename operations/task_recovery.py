@@ -17,6 +17,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 
 class WorkerDied(Exception):
@@ -34,8 +36,6 @@ def max_attempts():
 def requeue_stale():
     """Put tasks RUNNING for longer than TASKS_STALE_AFTER back in the queue; returns
     {"requeued": n, "failed": n}."""
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     cutoff = timezone.now() - timedelta(seconds=stale_after())
     counts = {"requeued": 0, "failed": 0}

@@ -16,10 +16,13 @@ from django.core.files import File
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 
 from avmedia.models import MediaItem
 from base.models import HomePage
 from demo import marks as demo_marks
+from demo.cards import render_card
+from language.vietnamese import slugify_vi
 
 from .models import EpisodePage, ProgrammeIndexPage, ProgrammePage
 from .schedule import parse as parse_schedule
@@ -45,11 +48,6 @@ def _card(title, spec, size):
 
 
 def _draw_card(title, spec, size):
-    from wagtail.images import get_image_model
-
-    from demo.cards import render_card
-    from language.vietnamese import slugify_vi
-
     image = get_image_model()(title=title)
     data = render_card(
         spec["title"], spec["colour"], size, spec["schedule"], spec["slug"], spec["light"]

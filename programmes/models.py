@@ -15,7 +15,11 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from base.api_fields import EpisodeMediaField, ImageWithRenditionsField
 from base.pages import SitePage
 from base.pagination import paginate
+from caching.lazy import lazy
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+
+from .podcast import podcast_response
+from .seo import episode_structured_data, programme_structured_data
 
 EPISODES_PER_PAGE = 12
 PROGRAMME_LANGUAGES = [
@@ -138,8 +142,6 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
 
     @path("")
     def episode_list(self, request):
-        from caching.lazy import lazy
-
         episodes = lazy(lambda: paginate(request, self.episodes(), EPISODES_PER_PAGE))
         return self.render(
             request,
@@ -148,8 +150,6 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
 
     @path("podcast/", name="podcast")
     def podcast(self, request):
-        from .podcast import podcast_response
-
         return podcast_response(self, request)
 
     def podcast_url(self):
@@ -159,8 +159,6 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
         return [(_("Podcast: %(title)s") % {"title": self.title}, self.podcast_url())]
 
     def get_structured_data(self, request):
-        from .seo import programme_structured_data
-
         return programme_structured_data(self, request)
 
 
@@ -217,6 +215,4 @@ class EpisodePage(FoldedSearchMixin, SitePage):
         return self.summary or (self.media.transcript if self.media_id else "")
 
     def get_structured_data(self, request):
-        from .seo import episode_structured_data
-
         return episode_structured_data(self, request)

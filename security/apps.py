@@ -9,6 +9,7 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
+        # in ready(): admin_csp imports Wagtail's admin, not importable while app configs load
         from security import admin_csp
 
         admin_csp.install()

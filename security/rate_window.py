@@ -6,10 +6,11 @@ answers None) the count is unknown: callers decide what that means."""
 
 import time
 
+from django.core.cache import cache
+
 
 def hit(name, window):
     """Count one more hit of `name` in the current window: (count or None, seconds left)."""
-    from django.core.cache import cache
 
     now = time.time()
     left = int(window - now % window) + 1
@@ -25,7 +26,6 @@ def hit(name, window):
 def count(name, window):
     """How many hits `name` has in the current window, without adding one: (count or None,
     seconds left). None when the cache cannot tell."""
-    from django.core.cache import cache
 
     now = time.time()
     left = int(window - now % window) + 1

@@ -11,6 +11,7 @@ Every object remembers its WordPress site and ID (`ImportedObject`), so running 
 export again updates in place and creates nothing twice; an interrupted run can be re-run.
 """
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.db import transaction
@@ -31,6 +33,7 @@ from wagtail.models import Site
 from base.models import ContentPage, HomePage
 from caching import content_versions
 from comments.models import Comment, Status, body_fingerprint
+from editorial.tagging import existing_spellings
 from language.vietnamese import nfc, slugify_vi
 from news.models import ArticleByline, ArticlePage, NewsIndexPage, NewsTag, Reporter
 from security.client_ip import network
@@ -245,8 +248,6 @@ class WordPressImporter:
                 self._redirect(f"/{prefix}/{slug}/", link=self.news_index.tag_url(tag))
 
     def _tag(self, name):
-        from editorial.tagging import existing_spellings
-
         name = nfc(name).strip()[:100]
         if not name or name.lower() in ("uncategorized", "chưa được phân loại"):
             return None
@@ -595,8 +596,6 @@ def _free_slug(parent, slug, wp_id):
 
 
 def _fingerprint(item):
-    import hashlib
-
     text = repr(
         (
             item.title,
@@ -618,8 +617,6 @@ def item_is(item, *types):
 
 
 def _strip_tags(html):
-    from bs4 import BeautifulSoup
-
     return BeautifulSoup(html or "", "html.parser").get_text("\n").strip()
 
 

@@ -4,6 +4,7 @@ import random
 from datetime import date, timedelta
 
 from bench.dataset import bulk_insert_pages
+from campaigns.models import CampaignIndexPage, CampaignPage, ConferenceLevel, ConferencePage
 
 CAMPAIGNS = 100
 CONFERENCES = 300
@@ -11,8 +12,6 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def build(ctx):
-    from campaigns.models import CampaignIndexPage, CampaignPage, ConferenceLevel, ConferencePage
-
     index = CampaignIndexPage.objects.live().first()
     wanted = ctx.size(CAMPAIGNS)
     existing = CampaignPage.objects.filter(slug__startswith="phong-trao-bench-").count()
@@ -63,8 +62,6 @@ def build(ctx):
 
 
 def targets(ctx):
-    from campaigns.models import CampaignPage
-
     campaign = (
         CampaignPage.objects.live().filter(slug="phong-trao-bench-7").first()
         or CampaignPage.objects.live().first()

@@ -8,9 +8,12 @@ with every status, about one in ten pending.
 import random
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from bench.dataset import BATCH
+from comments.models import Comment, Status, body_fingerprint
+from news.models import ArticlePage
 
 COMMENTS = 200_000
 SLUGS = {"many": "bai-viet-200", "some": "bai-viet-201", "queue": "bai-viet-202"}
@@ -19,15 +22,10 @@ WORDS = WORDS_TEXT.split()
 
 
 def _story_ids():
-    from news.models import ArticlePage
-
     return dict(ArticlePage.objects.filter(slug__in=SLUGS.values()).values_list("slug", "pk"))
 
 
 def build(ctx):
-    from comments.models import Comment, Status, body_fingerprint
-    from news.models import ArticlePage
-
     wanted = ctx.size(COMMENTS)
     existing = Comment.objects.filter(author_email__endswith="@bench.invalid").count()
     if existing >= wanted:
@@ -75,10 +73,6 @@ def build(ctx):
 
 
 def targets(ctx):
-    from django.urls import reverse
-
-    from news.models import ArticlePage
-
     special = _story_ids()
     stories = {
         slug: ArticlePage.objects.get(pk=pk) for slug, pk in special.items() if pk is not None

@@ -4,6 +4,17 @@ import random
 from datetime import date
 
 from bench.dataset import BATCH, bulk_insert_pages
+from campaigns.models import CampaignPage
+from exemplars.models import (
+    AwardRecord,
+    AwardType,
+    EthnicGroup,
+    ExemplarIndexPage,
+    ExemplarKind,
+    ExemplarPage,
+    Place,
+    Sector,
+)
 from language.vietnamese import fold
 
 EXEMPLARS = 3_000
@@ -14,18 +25,6 @@ GIVEN = ["Liên", "Hùng", "Blúp", "Thương", "Đông", "Hải", "Nhung", "Sơ
 
 
 def build(ctx):
-    from campaigns.models import CampaignPage
-    from exemplars.models import (
-        AwardRecord,
-        AwardType,
-        EthnicGroup,
-        ExemplarIndexPage,
-        ExemplarKind,
-        ExemplarPage,
-        Place,
-        Sector,
-    )
-
     index = ExemplarIndexPage.objects.live().first()
     wanted = ctx.size(EXEMPLARS)
     existing = ExemplarPage.objects.filter(slug__startswith="dien-hinh-bench-").count()
@@ -84,8 +83,6 @@ def build(ctx):
 
 
 def targets(ctx):
-    from exemplars.models import AwardRecord, ExemplarIndexPage, ExemplarPage
-
     index = ExemplarIndexPage.objects.live().first()
     record = (
         AwardRecord.objects.filter(exemplar__slug__startswith="dien-hinh-bench-")

@@ -4,8 +4,11 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from bench.dataset import BATCH, bulk_insert_pages
+from comments.models import Comment
+from news.models import ArticleByline, ArticlePage, ArticlePageTag, NewsIndexPage, NewsTag, Reporter
 
 STORIES = 20_000
 TAGS = 500
@@ -25,17 +28,6 @@ def _title(rng, number):
 
 
 def build(ctx):
-    from wagtail.images import get_image_model
-
-    from news.models import (
-        ArticleByline,
-        ArticlePage,
-        ArticlePageTag,
-        NewsIndexPage,
-        NewsTag,
-        Reporter,
-    )
-
     rng = random.Random(20201)
     index = NewsIndexPage.objects.live().first()
     existing = ArticlePage.objects.child_of(index).count()
@@ -101,14 +93,11 @@ def build(ctx):
 
 
 def targets(ctx):
-    from news.models import ArticlePage, NewsIndexPage, NewsTag
-
     index = NewsIndexPage.objects.live().first()
     ctx.target("news index, page 1", index.url)
     ctx.target("news index, page 500", f"{index.url}?page=500")
     tag = NewsTag.objects.filter(slug="chu-de-007").first() or NewsTag.objects.first()
     ctx.target("tag page", index.tag_url(tag))
-    from comments.models import Comment
 
     # A story that truly has no comment (the label is checked, not assumed).
     commented = Comment.objects.values("page_id")

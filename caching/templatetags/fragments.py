@@ -15,7 +15,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 
-from caching import content_versions
+from caching import content_versions, page_cache
 
 register = template.Library()
 
@@ -38,9 +38,7 @@ def page_scope(page):
 def read_query(request, page):
     """The request's query string with only the parameters `page` reads (page_cache.py): a
     made-up parameter makes no new fragment. Use it instead of request.GET.urlencode."""
-    from caching.page_cache import read_query as query
-
-    return query(request, page) if page is not None else request.GET.urlencode()
+    return page_cache.read_query(request, page) if page is not None else request.GET.urlencode()
 
 
 class FragmentNode(template.Node):

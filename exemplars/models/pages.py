@@ -5,6 +5,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -17,7 +19,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.api_fields import ImageWithRenditionsField
@@ -26,7 +28,7 @@ from caching.lazy import lazy, lazy_items
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from exemplars.api import LinkedStoriesField, story_link
-from exemplars.links import stories_mentioning
+from exemplars.links import exemplar_backlinks, stories_mentioning
 from exemplars.models.choices import AwardingLevel, ExemplarKind
 from exemplars.models.places import Place
 from exemplars.models.vocabularies import AwardType, EthnicGroup, Sector
@@ -293,10 +295,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     @classmethod
     def api_prefetch_related(cls):
         """Fetched with the exemplars by the read API (discovery.api): no query per page."""
-        from django.db.models import OuterRef, Prefetch, Subquery
-        from django.db.models.functions import Length, Substr
-        from wagtail.models import Page
-
         parent = Page.objects.filter(
             live=True,
             path=Substr(
@@ -341,8 +339,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         return self._award_history
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.links import exemplar_backlinks
-
         context = super().get_context(request, *args, **kwargs)
         # Read only when the profile's fragments are rendered (caching/lazy.py).
         awards = lazy(self.awards_with_units, request)
@@ -360,8 +356,6 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     def page_cache_paths(self):
         """The conferences that list this exemplar among their honourees, and their campaigns
         (linked by the award record's ParentalKey, which the reference index does not see)."""
-        from wagtail.models import Page
-
         conferences = list(Page.objects.filter(pk__in=self.awards.values("conference_id")))
         campaigns = [conference.get_parent() for conference in conferences]
         return self.url_paths(conferences + campaigns)

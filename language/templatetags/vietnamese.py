@@ -1,4 +1,8 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
+from django.utils.html import format_html
 
 from language import vietnamese
 
@@ -29,10 +33,6 @@ def time_datetime(value):
     time (local, whole seconds: HTML allows at most three digits of a fraction, and the
     microseconds Django keeps on every publication time are no use to a reader), 2026-11-23
     for a date, "" for nothing."""
-    from datetime import datetime
-
-    from django.utils import timezone
-
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
@@ -45,14 +45,10 @@ def lang_span(value, language="vi"):
     """<span lang="vi">…</span> around content inside an interface sentence, as in
     {% blocktranslate with number=plan|lang_span %}Plan No. {{ number }}{% endblocktranslate %}:
     with the English interface a screen reader still reads "01/KH-UBND" in Vietnamese."""
-    from django.utils.html import format_html
-
     return format_html('<span lang="{}">{}</span>', language or "vi", value)
 
 
 @register.simple_tag
 def today_vi():
     """Today in the site's time zone: "Thứ Ba, 24/11/2026"."""
-    from django.utils import timezone
-
     return vietnamese.format_long_date(timezone.localtime())

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from base.params import int_param
+from comments.display import with_comment_counts
 from news.models.story_rows import ArticleByline
 
 STORIES_PER_PAGE = 12
@@ -35,7 +36,6 @@ def _page_link(page):
 def story_listing(queryset):
     """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-    from comments.display import with_comment_counts
 
     bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
     return with_comment_counts(

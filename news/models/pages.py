@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -24,6 +25,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
+from caching.content_versions import SITE, TIMEOUT, digest, stamps
 from caching.lazy import lazy
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from editorial.tagging import NFCClusterTaggableManager
@@ -196,8 +198,6 @@ class SectionPage(SitePage):
         return story_listing(ArticlePage.objects.child_of(self))
 
     def feed_url(self):
-        from django.urls import reverse
-
         return reverse("feeds:section", args=[self.slug])
 
     def get_context(self, request, *args, **kwargs):
@@ -210,7 +210,6 @@ class SectionPage(SitePage):
 
 def section_titles():
     """{path: title} of every section, kept in the cache until anything is published."""
-    from caching.content_versions import SITE, TIMEOUT, digest, stamps
 
     def read():
         return dict(SectionPage.objects.values_list("path", "title"))

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Task
+from wagtail.models import Task, TaskState
 
 from news.models.pages import ArticlePage, SectionPage
 
@@ -54,8 +54,6 @@ class DeskReviewTask(Task):
         ]
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from wagtail.models import TaskState
-
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states

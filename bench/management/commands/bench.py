@@ -11,10 +11,13 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.utils import OperationalError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
@@ -157,13 +160,10 @@ class Command(BaseCommand):
         """PostgreSQL: create the database named in DATABASE_URL when it does not exist yet."""
         if connection.vendor != "postgresql":
             return
-        from django.db.utils import OperationalError
 
         try:
             connection.ensure_connection()
         except OperationalError:
-            import psycopg
-
             params = connection.get_connection_params()
             name = connection.settings_dict["NAME"]
             params["dbname"] = "postgres"
@@ -231,8 +231,6 @@ class Command(BaseCommand):
         )
 
     def staff_session(self):
-        from django.contrib.auth import get_user_model
-
         client = Client()
         with override_settings(SECRET_KEY=SERVER_SECRET_KEY):  # gunicorn's key, see server_env
             client.force_login(get_user_model().objects.get(username=BENCH_USER))
@@ -241,8 +239,6 @@ class Command(BaseCommand):
     def count_queries(self, target):
         client = Client(HTTP_HOST="127.0.0.1")
         if target.login:
-            from django.contrib.auth import get_user_model
-
             client.force_login(get_user_model().objects.get(username=BENCH_USER))
         client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_SECRET
 

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -53,8 +54,6 @@ class Command(BaseCommand):
 
         user = None
         if options["user"]:
-            from django.contrib.auth import get_user_model
-
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(_("No user “%(name)s”.") % {"name": options["user"]})
