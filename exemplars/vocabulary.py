@@ -4,11 +4,16 @@ Seeded by a data migration (so they exist without the demo) and editable in the 
 """
 
 LAW = "Luật Thi đua, khen thưởng 2022"
-# Articles 19-20 list the emulation titles for individuals, collectives and households; Article
-# 33 clause 1: orders go to collectives and (posthumously too) to individuals. Where no
-# article was verified the law itself is cited.
+# The articles (Law 06/2022/QH15, Công báo 571+572 of 15 July 2022): 19-20 list the emulation
+# titles for individuals, for collectives and for households; 33.1 orders go to collectives and
+# (posthumously too) to individuals; 54.1 medals to serving soldiers and police, and foreigners
+# (55, 56, 57 each medal); 59.1 State honorary titles to individuals and collectives (60: a
+# province or city). Where no article was verified (prizes, commemorative medals, certificates
+# of merit and of commendation) the law itself is cited.
 EMULATION_TITLES = f"Điều 19, 20, {LAW}"
 ORDERS = f"Điều 33, {LAW}"
+MEDALS = f"Điều 54, {LAW}"
+HONORARY_TITLES = f"Điều 59, {LAW}"
 THE_LAW = LAW
 
 INDIVIDUAL = ["individual"]
@@ -54,24 +59,24 @@ AWARD_TYPES = [
     ("Huân chương Đại đoàn kết dân tộc", "order", PEOPLE_AND_UNITS, ORDERS),
     ("Huân chương Dũng cảm", "order", INDIVIDUAL, ORDERS),
     ("Huân chương Hữu nghị", "order", PEOPLE_AND_UNITS, ORDERS),
-    ("Huy chương Quân kỳ quyết thắng", "medal", INDIVIDUAL, THE_LAW),
-    ("Huy chương Vì an ninh Tổ quốc", "medal", INDIVIDUAL, THE_LAW),
-    ("Huy chương Chiến sĩ vẻ vang hạng Nhất", "medal", INDIVIDUAL, THE_LAW),
-    ("Huy chương Chiến sĩ vẻ vang hạng Nhì", "medal", INDIVIDUAL, THE_LAW),
-    ("Huy chương Chiến sĩ vẻ vang hạng Ba", "medal", INDIVIDUAL, THE_LAW),
-    ("Huy chương Hữu nghị", "medal", INDIVIDUAL, THE_LAW),
-    ("Bà mẹ Việt Nam anh hùng", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Anh hùng Lực lượng vũ trang nhân dân", "honorary_title", PEOPLE_AND_UNITS, THE_LAW),
-    ("Anh hùng Lao động", "honorary_title", PEOPLE_AND_UNITS, THE_LAW),
-    ("Nhà giáo nhân dân", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Nhà giáo ưu tú", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Thầy thuốc nhân dân", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Thầy thuốc ưu tú", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Nghệ sĩ nhân dân", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Nghệ sĩ ưu tú", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Nghệ nhân nhân dân", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Nghệ nhân ưu tú", "honorary_title", INDIVIDUAL, THE_LAW),
-    ("Tỉnh, Thành phố Anh hùng", "honorary_title", COLLECTIVE, THE_LAW),
+    ("Huy chương Quân kỳ quyết thắng", "medal", INDIVIDUAL, f"Điều 55, {LAW}"),
+    ("Huy chương Vì an ninh Tổ quốc", "medal", INDIVIDUAL, f"Điều 56, {LAW}"),
+    ("Huy chương Chiến sĩ vẻ vang hạng Nhất", "medal", INDIVIDUAL, f"Điều 57, {LAW}"),
+    ("Huy chương Chiến sĩ vẻ vang hạng Nhì", "medal", INDIVIDUAL, f"Điều 57, {LAW}"),
+    ("Huy chương Chiến sĩ vẻ vang hạng Ba", "medal", INDIVIDUAL, f"Điều 57, {LAW}"),
+    ("Huy chương Hữu nghị", "medal", INDIVIDUAL, MEDALS),
+    ("Bà mẹ Việt Nam anh hùng", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Anh hùng Lực lượng vũ trang nhân dân", "honorary_title", PEOPLE_AND_UNITS, HONORARY_TITLES),
+    ("Anh hùng Lao động", "honorary_title", PEOPLE_AND_UNITS, HONORARY_TITLES),
+    ("Nhà giáo nhân dân", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Nhà giáo ưu tú", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Thầy thuốc nhân dân", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Thầy thuốc ưu tú", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Nghệ sĩ nhân dân", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Nghệ sĩ ưu tú", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Nghệ nhân nhân dân", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Nghệ nhân ưu tú", "honorary_title", INDIVIDUAL, HONORARY_TITLES),
+    ("Tỉnh, Thành phố Anh hùng", "honorary_title", COLLECTIVE, f"Điều 60, {LAW}"),
     ("Giải thưởng Hồ Chí Minh", "prize", PEOPLE_AND_UNITS, THE_LAW),
     ("Giải thưởng Nhà nước", "prize", PEOPLE_AND_UNITS, THE_LAW),
     ("Kỷ niệm chương", "commemorative", INDIVIDUAL, THE_LAW),

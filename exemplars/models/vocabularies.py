@@ -90,9 +90,8 @@ class AwardType(models.Model):
         return kind in (self.recipients or [])
 
     def recipients_display(self):
-        labels = [str(ExemplarKind(kind).label) for kind in ExemplarKind.values]
         kinds = self.recipients or []
-        return ", ".join(label for kind, label in zip(ExemplarKind.values, labels) if kind in kinds)
+        return ", ".join(str(kind.label) for kind in ExemplarKind if kind in kinds)
 
     recipients_display.short_description = _("awarded to")
 

@@ -165,4 +165,34 @@ def test_seed_brings_a_migrated_any_to_the_law_but_keeps_an_editors_kinds(vocab)
     assert order.legal_basis == "Điều 33, Luật Thi đua, khen thưởng 2022"
     hero = AwardType.objects.get(name="Anh hùng Lao động")
     assert hero.recipients == ["collective"]  # narrowed by an editor: kept
-    assert hero.legal_basis == "Luật Thi đua, khen thưởng 2022"
+    assert hero.legal_basis == "Điều 59, Luật Thi đua, khen thưởng 2022"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_turns_one_value_into_kinds_and_applies_the_law(vocab):
+    from tests.exemplars.test_honour_migration import migrate
+
+    old = migrate([("exemplars", "0008_exemplar_personal_details_permission")])
+    OldAwardType = old.get_model("exemplars", "AwardType")
+    OldAwardType.objects.filter(name=ORDER).update(recipient="any")
+    OldAwardType.objects.filter(name="Anh hùng Lao động").update(recipient="collective")
+    OldAwardType.objects.create(name="Giấy khen của Hội Nông dân", category="commendation")
+    OldAwardType.objects.create(
+        name="Cờ thi đua của Hội Nông dân", category="emulation_title", recipient="commune"
+    )
+
+    migrate()
+    kinds = dict(AwardType.objects.values_list("name", "recipients"))
+    basis = dict(AwardType.objects.values_list("name", "legal_basis"))
+    assert kinds[ORDER] == ["individual", "collective"]  # "any" as seeded: the law's kinds
+    assert basis[ORDER] == "Điều 33, Luật Thi đua, khen thưởng 2022"
+    assert kinds["Anh hùng Lao động"] == ["collective"]  # an editor's choice is kept
+    assert basis["Anh hùng Lao động"] == "Điều 59, Luật Thi đua, khen thưởng 2022"
+    assert kinds["Giấy khen của Hội Nông dân"] == [
+        "individual",
+        "collective",
+        "household",
+        "village",
+    ]
+    assert basis["Giấy khen của Hội Nông dân"] == ""  # not the law's list: no basis invented
+    assert kinds["Cờ thi đua của Hội Nông dân"] == ["collective"]  # a commune is a collective
