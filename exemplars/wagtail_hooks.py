@@ -17,8 +17,8 @@ class AwardTypeViewSet(SnippetViewSet):
     model = AwardType
     icon = "pick"
     menu_label = _("Titles and forms")
-    list_display = ["name", "category", "recipient"]
-    list_filter = ["category", "recipient"]
+    list_display = ["name", "category", "recipients_display", "legal_basis"]
+    list_filter = ["category"]
     search_fields = ["name"]
 
 

@@ -1,7 +1,6 @@
 from exemplars.models.choices import (  # noqa: F401
     AwardCategory,
     AwardingLevel,
-    AwardRecipient,
     ExemplarKind,
     PlaceLevel,
     SuccessionKind,

@@ -1,4 +1,4 @@
-"""The registry's fixed choices: kinds of exemplar, levels, categories, recipients, places."""
+"""The registry's fixed choices: kinds of exemplar, levels, categories, places."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -29,15 +29,6 @@ class AwardCategory(models.TextChoices):
     COMMEMORATIVE = "commemorative", _("Commemorative medal")
     MERIT = "merit", _("Certificate of merit (bằng khen)")
     COMMENDATION = "commendation", _("Certificate of commendation (giấy khen)")
-
-
-class AwardRecipient(models.TextChoices):
-    ANY = "any", _("Any recipient")
-    INDIVIDUAL = "individual", _("Individuals")
-    COLLECTIVE = "collective", _("Collectives")
-    HOUSEHOLD = "household", _("Households")
-    VILLAGE = "village", _("Villages and residential groups")
-    COMMUNE = "commune", _("Communes")
 
 
 class PlaceLevel(models.TextChoices):

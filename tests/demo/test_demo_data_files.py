@@ -60,7 +60,7 @@ def test_exemplars_name_known_places_awards_and_honourees():
     from exemplars.vocabulary import AWARD_TYPES
 
     places = set(DISTRICTS) | {commune for communes in DISTRICTS.values() for commune in communes}
-    award_names = {name for name, _category, _recipient in AWARD_TYPES}
+    award_names = {name for name, _category, _kinds, _basis in AWARD_TYPES}
     assert len(EXEMPLARS) == 33
     for name, kind, _honorific, born, _ethnicity, *_rest, place, _sector in EXEMPLARS:
         assert place in places, name
