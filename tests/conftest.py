@@ -11,6 +11,14 @@ from tests.snapshots import key_of, replay
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + ORM in browser tests
 
 
+def pytest_terminal_summary(terminalreporter):
+    from tests.snapshots import STATS
+
+    if any(STATS.values()):
+        counts = ", ".join(f"{name} {count}" for name, count in STATS.items())
+        terminalreporter.write_line(f"fixture builds (tests/snapshots.py): {counts}")
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -2,16 +2,20 @@
 
 Building the site tree through Wagtail (``add_child``, ``save_revision().publish()``, search
 indexing, cache purges, ``setup_roles``) costs a second or more per test, and most tests
-build the same tree. ``replay(key, build)`` runs ``build()`` the first time and records what
-it changed in the database (rows inserted, updated, deleted, table by table) and the mails it
-sent; the next time the same build starts from the same database, the recorded changes are
-written back with plain INSERT/UPDATE/DELETE statements instead (ids and all), inside the
-test's transaction as before, and the fixture returns objects loaded afresh from those rows.
+build the same tree. ``replay(key, build)`` runs ``build()`` (the first time a situation is met
+it is only noted, the second time recorded): it records what the build changed in the
+database (rows inserted, updated, deleted, table by table) and the mails it sent; the next
+time the same build starts from the same database, the recorded changes are written back
+with plain INSERT/UPDATE/DELETE statements instead (ids and all), inside the test's
+transaction as before, and the fixture returns objects loaded afresh from those rows. The
+cache keys the build wrote or deleted (content stamps, purged pages) are deleted, and its
+after-commit hooks queued again, so a test that reads pages around a build sees what it saw.
 
 Nothing is replayed unless it is exactly the same situation:
-- same key (the fixture and its arguments) and same relevant settings;
+- same key (the fixture and its arguments) and same settings;
+- the cache in memory (LocMemCache), not a real cache server;
 - same database content before the build (a digest of every row of every table, with only
-  date-times and password hashes left out, which differ from one test to the next);
+  date-times, password hashes and sessions left out, which differ from one test to the next);
 - a test in a transaction (``db``; transactional tests build for real: their on-commit hooks
   run during the build);
 - a build that wrote no file under MEDIA_ROOT and returned only model instances (or tuples,
@@ -29,6 +33,8 @@ from datetime import date, datetime
 from django.apps import apps
 from django.conf import settings
 from django.core import mail
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
@@ -36,10 +42,13 @@ from django.utils import timezone
 ENABLED = os.environ.get("KONTUM_TEST_REPLAY", "1") != "0"
 
 _recordings = {}  # (key, settings digest, database digest) -> _Recording, or None: not replayable
+STATS = {"first sightings": 0, "recorded": 0, "replayed": 0, "built": 0}
 _seen = set()  # (key, settings digest, row counts) of the builds met once
 _schema = {}  # database name -> [(table, key column, virtual)]
 _volatile = None  # table -> indexes of the columns left out of the digest, per column list
 _SKIP_SETTINGS = {"MEDIA_ROOT"}
+# Left out of the digest: sign-ins (random session keys) change nothing a build writes.
+_UNREAD_BY_BUILDS = {"django_session"}
 
 
 def replay(key, build):
@@ -47,6 +56,8 @@ def replay(key, build):
         return build()
     if not connection.in_atomic_block:  # transactional test: build for real
         return build()
+    if any(not isinstance(caches[alias], LocMemCache) for alias in settings.CACHES):
+        return build()  # a real cache server (Redis): the build's purges happen for real
     with connection.cursor() as cursor:
         tables = _tables(cursor)
         # A build seen for the first time is only noted (one query: the row counts): most
@@ -54,33 +65,52 @@ def replay(key, build):
         sighting = (repr(key), _settings_digest(), _counts(cursor, tables))
         if sighting not in _seen:
             _seen.add(sighting)
+            STATS["first sightings"] += 1
             return build()
         before = _dump(cursor, tables)
     recording_key = (*sighting[:2], _digest(before))
+    if recording_key not in _recordings and recording_key not in _seen:
+        _seen.add(recording_key)  # the same counts, other rows: noted, recorded next time
+        STATS["first sightings"] += 1
+        return build()
     if recording_key in _recordings:
         recording = _recordings[recording_key]
         if recording is not None:
+            STATS["replayed"] += 1
             return recording.apply()
+        STATS["built"] += 1
         return build()
     mails_before = len(mail.outbox) if hasattr(mail, "outbox") else 0
     media_before = _media_files()
-    result = build()
+    hooks_before = len(connection.run_on_commit)
+    touched = []
+    _touching.append(touched)
+    try:
+        result = build()
+    finally:
+        _touching.remove(touched)
     _recordings[recording_key] = None
     reference = _reference(result)
     if reference is _NOT_REPLAYABLE or _media_files() != media_before:
         return result
     with connection.cursor() as cursor:
         after = _dump(cursor, tables)
-    sent = list(mail.outbox[mails_before:]) if hasattr(mail, "outbox") else []
-    _recordings[recording_key] = _Recording(_diff(before, after), reference, sent)
+    recording = _Recording(_diff(before, after), reference)
+    recording.mails = list(mail.outbox[mails_before:]) if hasattr(mail, "outbox") else []
+    recording.hooks = [
+        (hook, robust) for _ids, hook, robust in connection.run_on_commit[hooks_before:]
+    ]
+    recording.cache_keys = list(dict.fromkeys(touched))
+    _recordings[recording_key] = recording
+    STATS["recorded"] += 1
     return result
 
 
 class _Recording:
-    def __init__(self, changes, reference, mails):
+    def __init__(self, changes, reference):
         self.changes = changes
         self.reference = reference
-        self.mails = mails
+        self.mails, self.hooks, self.cache_keys = [], [], []
         self.recorded_at = timezone.now()
 
     def apply(self):
@@ -112,6 +142,13 @@ class _Recording:
                         _advance_sequence(cursor, table, key)
         if self.mails and hasattr(mail, "outbox"):
             mail.outbox.extend(self.mails)
+        # What the build wrote to the cache (content stamps, purged pages) is gone: the next
+        # reader stamps it anew, as after a publication.
+        for cache, key, version in self.cache_keys:
+            cache.delete(key, version=version)
+        # Its after-commit hooks (purges, stamps, tasks), for tests that run them.
+        for hook, robust in self.hooks:
+            connection.on_commit(hook, robust=robust)
         return _load(self.reference)
 
 
@@ -224,6 +261,8 @@ def _digest(dump):
     volatile = _volatile_columns()
     digest = hashlib.sha256()
     for table in sorted(dump):
+        if table in _UNREAD_BY_BUILDS:
+            continue
         columns, _key, rows, _virtual = dump[table]
         skip = {i for i, c in enumerate(columns) if c in volatile.get(table, ())}
         digest.update(repr((table, columns)).encode())
@@ -311,6 +350,21 @@ def key_of(value):
 
 
 # ---------------------------------------------------------------- outside the database
+
+_touching = []  # one list per build being recorded: (cache, key, version) it wrote or deleted
+
+
+def _watch(method):
+    def watched(self, key, *args, **kwargs):
+        for touched in _touching:
+            touched.append((self, key, kwargs.get("version")))
+        return method(self, key, *args, **kwargs)
+
+    return watched
+
+
+for _name in ("set", "add", "delete", "incr", "touch"):
+    setattr(LocMemCache, _name, _watch(getattr(LocMemCache, _name)))
 
 
 def _settings_digest():
