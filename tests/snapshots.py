@@ -43,9 +43,10 @@ ENABLED = os.environ.get("KONTUM_TEST_REPLAY", "1") != "0"
 
 _recordings = {}  # (key, settings digest, database digest) -> _Recording, or None: not replayable
 STATS = {"first sightings": 0, "recorded": 0, "replayed": 0, "built": 0}
-_seen = set()  # (key, settings digest, row counts) of the builds met once
+# Builds met once: (key, settings digest, row counts), then (key, settings digest, digest).
+_seen = set()
 _schema = {}  # database name -> [(table, key column, virtual)]
-_volatile = None  # table -> indexes of the columns left out of the digest, per column list
+_volatile = None  # table -> the columns left out of the digest
 _SKIP_SETTINGS = {"MEDIA_ROOT"}
 # Left out of the digest: sign-ins (random session keys) change nothing a build writes.
 _UNREAD_BY_BUILDS = {"django_session"}
