@@ -11,6 +11,13 @@ from tests.snapshots import key_of, replay
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + ORM in browser tests
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    from tests.snapshots import forget
+
+    forget()  # a new test: its database is the one before any build
+
+
 def pytest_terminal_summary(terminalreporter):
     from tests.snapshots import STATS
 
