@@ -6,7 +6,24 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
+from tests.snapshots import key_of, replay
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + ORM in browser tests
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    from tests.snapshots import forget
+
+    forget()  # a new test: its database is the one before any build
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.snapshots import STATS
+
+    if any(STATS.values()):
+        counts = ", ".join(f"{name} {count}" for name, count in STATS.items())
+        terminalreporter.write_line(f"fixture builds (tests/snapshots.py): {counts}")
 
 
 @pytest.fixture(autouse=True)
@@ -27,18 +44,30 @@ def _fresh_cache():
 def home_page(db):
     from demo.site import load
 
-    return load()
+    return replay("home_page", load)
 
 
 @pytest.fixture
 def news_index(home_page):
     from news.models import NewsIndexPage
 
-    index = home_page.add_child(
-        instance=NewsIndexPage(title="Tin tức", slug="tin-tuc", show_in_menus=True)
-    )
-    index.save_revision().publish()
-    return index
+    def build():
+        index = home_page.add_child(
+            instance=NewsIndexPage(title="Tin tức", slug="tin-tuc", show_in_menus=True)
+        )
+        index.save_revision().publish()
+        return index
+
+    return replay("news_index", build)
+
+
+def setup_roles():
+    """`manage.py setup_roles`, replayed when the database is the same as last time."""
+    import io
+
+    from django.core.management import call_command
+
+    replay("setup_roles", lambda: call_command("setup_roles", stdout=io.StringIO()))
 
 
 # The fields an admin "add story" POST needs besides title and slug (empty inline formsets).
@@ -123,6 +152,13 @@ def make_story(news_index):
         body=None,
         **fields,
     ):
+        arguments = dict(
+            title=title, lead=lead, tags=tags, date=date, image=image, reporters=reporters
+        )
+        arguments.update(publish=publish, parent=parent, body=body, **fields)
+        return replay(("make_story", key_of(arguments)), lambda: build(**arguments))
+
+    def build(title, lead, tags, date, image, reporters, publish, parent, body, **fields):
         story = ArticlePage(
             live=False,
             title=title,

@@ -2,11 +2,17 @@ import time
 
 import pytest
 
+from tests.conftest import setup_roles
+from tests.snapshots import replay
+
 
 @pytest.fixture
 def story(make_story, make_reporter):
-    reporter = make_reporter("Nguyễn Thị Hồng Nhung", email="nhung@toasoan.invalid")
-    return make_story(title="Hội nghị điển hình tiên tiến", reporters=[reporter])
+    def build():
+        reporter = make_reporter("Nguyễn Thị Hồng Nhung", email="nhung@toasoan.invalid")
+        return make_story(title="Hội nghị điển hình tiên tiến", reporters=[reporter])
+
+    return replay("comments.story", build)
 
 
 @pytest.fixture
@@ -82,6 +88,4 @@ def make_comment(db):
 
 @pytest.fixture
 def roles(home_page, news_index):
-    from django.core.management import call_command
-
-    call_command("setup_roles")
+    setup_roles()

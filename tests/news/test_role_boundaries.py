@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.snapshots import replay
+
 pytestmark = pytest.mark.django_db
 
 MEDIA_FILES = Path(__file__).resolve().parents[2] / "programmes" / "demo_media"
@@ -31,18 +33,25 @@ OTHER_STAFF = {"kiemduyet": "Kiểm duyệt viên", "hoso": "Biên tập hồ s�
 def section(news_index):
     from news.models import SectionPage
 
-    section = news_index.add_child(instance=SectionPage(title="Thời sự"))
-    section.save_revision().publish()
-    return section
+    def build():
+        section = news_index.add_child(instance=SectionPage(title="Thời sự"))
+        section.save_revision().publish()
+        return section
+
+    return replay("role_boundaries.section", build)
 
 
 @pytest.fixture
 def people(section, staff_user):
     from wagtail.models import Collection
 
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
-    call_command("setup_roles", stdout=io.StringIO())
-    return {name: staff_user(name, group) for name, group in {**NEWSROOM, **OTHER_STAFF}.items()}
+    def build():
+        Collection.get_first_root_node() or Collection.add_root(name="Root")
+        call_command("setup_roles", stdout=io.StringIO())
+        staff = {**NEWSROOM, **OTHER_STAFF}
+        return {name: staff_user(name, group) for name, group in staff.items()}
+
+    return replay("role_boundaries.people", build)
 
 
 @pytest.fixture
