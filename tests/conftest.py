@@ -1,6 +1,8 @@
 """Shared fixtures: the site tree, stories, users in the editorial groups."""
 
 import os
+import threading
+import time
 from datetime import datetime
 
 import pytest
@@ -323,3 +325,43 @@ def smtp_sink(settings):
     settings.EMAIL_TIMEOUT = 2
     yield sink
     sink.stop()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_quiet_at_the_end(request):
+    """A test with a live server ends only when the server has answered every request the
+    browser sent (an autosave, a reading beacon sent as the page closes). On SQLite the server
+    shares the test's connection: a request still running while the next test empties the
+    database left that connection outside autocommit, and every later test failed."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # torn down (emptied) after this fixture
+    server = request.getfixturevalue("live_server")
+    busy = _count_requests(server.thread.httpd)
+    yield
+    time.sleep(0.1)  # a request the closing page sent is on its way
+    deadline = time.monotonic() + 10
+    while busy() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _count_requests(httpd):
+    app = httpd.get_app()
+    if hasattr(app, "requests_running"):
+        return app.requests_running
+    running = [0]
+    lock = threading.Lock()
+
+    def counting(environ, start_response):
+        with lock:
+            running[0] += 1
+        try:
+            return app(environ, start_response)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    counting.requests_running = lambda: running[0]
+    httpd.set_app(counting)
+    return counting.requests_running
