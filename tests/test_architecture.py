@@ -134,3 +134,48 @@ def test_every_bench_step_imports():
     for name in settings.BENCH_DATASET_STEPS:
         module = import_module(name)
         assert callable(module.build), name
+
+
+def module_imports(apps):
+    """{module: modules of ours it imports}, imports inside functions included."""
+    modules = {}
+    for app in apps:
+        for path in modules_of(app):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            modules[name] = path
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                    base = ".".join([*anchor, *([node.module] if node.module else [])])
+                targets.update([base, *(f"{base}.{alias.name}" for alias in node.names)])
+            elif isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def test_no_module_imports_itself_back():
+    """No cycle between our modules (Wagtail's own rule): each import goes one way."""
+    graph = module_imports(our_apps())
+    done, path = set(), []
+
+    def visit(module):
+        if module in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path, module]))
+        if module in done:
+            return
+        path.append(module)
+        for target in sorted(graph[module]):
+            visit(target)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module)
