@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wordpress_import",
     "avmedia",
     "programmes",
+    "sharing",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
