@@ -21,7 +21,7 @@ from base.params import int_list
 from .forms import clean_text
 from .models import Comment, Status
 from .moderation import ACTIONS, can_moderate, moderate, queue_state, staff_reply, status_counts
-from .privacy import erase_data, export_data
+from .privacy import erase_data, erase_other_data, export_data
 
 
 class CommentTitleColumn(TitleColumn):
@@ -257,6 +257,9 @@ def privacy(request):
         for comment in Comment.objects.filter(pk__in=ids):
             log(comment, "comments.erase", user=request.user)
         messages.success(request, _("%(count)d comments anonymised.") % {"count": count})
+        others = sum(erase_other_data(email).values())
+        if others:  # what other apps held (readers' tips…), through their hooks
+            messages.success(request, _("%(count)d other records erased.") % {"count": others})
         return redirect(reverse("wagtailsnippets_comments_comment:privacy"))
     return TemplateResponse(
         request, "comments/admin/privacy.html", {"form": form, "page_title": _("Commenter data")}

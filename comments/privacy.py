@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from outbox.models import OutgoingMail
@@ -31,8 +32,22 @@ def _comment_log_entries(ids):
     )
 
 
+def _from_other_apps(hook_name, value):
+    """What other apps hold about the same person (e.g. readers' tips sent with that contact):
+    each registers a Wagtail hook returning ``{"their-key": data}``; comments imports none."""
+    found = {}
+    for give in hooks.get_hooks(hook_name):
+        found.update(give(value))
+    return found
+
+
+def erase_other_data(email):
+    """Erase what other apps hold about this contact; ``{"tips": 2, …}``."""
+    return _from_other_apps("personal_data_erase", (email or "").strip())
+
+
 def export_data(email):
-    """Everything held about this email, as data ready for JSON."""
+    """Everything held about this email, as data ready for JSON (other apps' data included)."""
     comments = list(
         Comment.objects.for_email(email).select_related("page").order_by("created_at", "pk")
     )
@@ -96,6 +111,7 @@ def export_data(email):
             }
             for mail in _mails_about(ids, email).order_by("created_at", "pk")
         ],
+        **_from_other_apps("personal_data_export", (email or "").strip()),
     }
 
 

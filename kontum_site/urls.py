@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("base.urls")),
     path("binh-luan/", include("comments.urls")),
+    path("", include("tips.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("caching.urls")),
     path("", include("operations.urls")),

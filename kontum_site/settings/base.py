@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "avmedia",
     "programmes",
     "sharing",
+    "tips",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -291,7 +292,17 @@ PERIODIC_JOBS = [
     ("drafts.periodic.purge_abandoned_drafts", 3600),
     ("discovery.search_log.prune", 3600),
     ("operations.task_recovery.requeue_stale", 60),
+    ("tips.privacy.purge_ips", 3600),
 ]
+# Readers' tips (tips app): files kept outside MEDIA_ROOT, never served by the web server.
+TIPS_PRIVATE_ROOT = Path(os.environ.get("TIPS_PRIVATE_ROOT", BASE_DIR / "private" / "tips"))
+TIPS_MAX_FILES = int(os.environ.get("TIPS_MAX_FILES", "5"))
+TIPS_MAX_IMAGE_BYTES = int(os.environ.get("TIPS_MAX_IMAGE_BYTES", str(10_000_000)))
+TIPS_MAX_VIDEO_BYTES = int(os.environ.get("TIPS_MAX_VIDEO_BYTES", str(50_000_000)))
+TIPS_MAX_TOTAL_BYTES = int(os.environ.get("TIPS_MAX_TOTAL_BYTES", str(60_000_000)))
+TIPS_MAX_VIDEO_SECONDS = int(os.environ.get("TIPS_MAX_VIDEO_SECONDS", "180"))
+TIPS_PER_HOUR = int(os.environ.get("TIPS_PER_HOUR", "5"))  # per reader network (/24, /48)
+TIPS_KEEP_IP_DAYS = int(os.environ.get("TIPS_KEEP_IP_DAYS", "30"))
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
 # A new page that autosave made from a title alone, untouched this many hours, is removed.
@@ -375,6 +386,7 @@ ROLE_SETUPS = [
     "exemplars.roles.ensure_roles",
     "campaigns.roles.ensure_roles",
     "comments.roles.ensure_roles",
+    "tips.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [

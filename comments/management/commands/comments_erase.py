@@ -1,10 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from comments.privacy import erase_data
+from comments.privacy import erase_data, erase_other_data
 
 
 class Command(BaseCommand):
-    help = "Erase one commenter's data by email: anonymise their comments (or --delete them)."
+    help = (
+        "Erase one person's data by email (or the contact they gave): anonymise their comments "
+        "(or --delete them) and erase what other apps hold (readers' tips)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("email")
@@ -14,3 +17,5 @@ class Command(BaseCommand):
         count = erase_data(email, delete=delete)
         verb = "deleted" if delete else "anonymised"
         self.stdout.write(self.style.SUCCESS(f"{count} comments {verb}."))
+        for kind, erased in erase_other_data(email).items():
+            self.stdout.write(self.style.SUCCESS(f"{erased} {kind} erased."))
