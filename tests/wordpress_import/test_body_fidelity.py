@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from base.models import ContentPage
@@ -191,7 +192,7 @@ def test_cover_and_gallery_blocks_keep_their_pictures_and_captions(theme):
     assert (
         "This is a left aligned cover block with a background image." in of(cover, "paragraph")[0]
     )
-    assert {what for what, _d in links.losses} == {"cover video"}  # a .mov, kept as a loss
+    assert {what for what, _d in links.losses} == {_("cover video")}  # a .mov, kept as a loss
     assert links.missing_images == []
     gallery, links = theme.convert("1752")  # "Block: Gallery"
     captions = [caption for _pk, caption in images(gallery) if caption]
@@ -251,7 +252,7 @@ def test_block_test_data_pullquotes_tables_verse_code_and_galleries(block_data):
     assert [pk for pk, _c in images(shortcodes)] == [769, 767]
     assert (769, "Jericoacoara Ceara Brasil") in images(shortcodes)
     assert ".mp3" in " ".join(of(shortcodes, "paragraph"))
-    assert [what for what, _d in links.losses] == ["audio player (kept as a link)"]
+    assert [what for what, _d in links.losses] == [_("audio player (kept as a link)")]
 
     gallery, links = block_data.convert("84")
     assert len(of(gallery, "image")) == block_data.items["84"].content.count("<img")
@@ -401,7 +402,7 @@ def test_the_issues_examples_come_over_whole(news_index, write_export, photos):
     ]
     assert 'href="https://www.google.com/maps/embed?pb=!1m18"' in text  # a link, not a video
 
-    assert "[bao_gia_vang]" in output  # …and is reported
+    assert _("unknown shortcode kept as text: [%s]") % "bao_gia_vang" in output  # …reported
     assert "NextGEN" in output and "id=3" in output
     assert "https://www.google.com/maps/embed?pb=!1m18" in output
     assert "[sic]" not in output and "listen_fd" not in output
