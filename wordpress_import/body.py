@@ -15,6 +15,7 @@ links (`<a linktype="page">`), which the reference index sees.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -214,12 +215,12 @@ class BodyConverter:
             return self._gallery(attrs)
         if name == "embed":
             url = content.strip() or attrs.get("src", "")
-            return f'<figure class="wp-block-embed"><div>{url}</div></figure>'
+            return f'<figure class="wp-block-embed"><div>{escape(url)}</div></figure>'
         if name in ("youtube", "vimeo", "dailymotion", "tweet", "spotify", "soundcloud"):
             url = attrs.get("0") or attrs.get("url") or attrs.get("id") or content.strip()
             if name == "vimeo" and url.isdigit():
                 url = f"https://vimeo.com/{url}"
-            return f'<figure class="wp-block-embed"><div>{url}</div></figure>'
+            return f'<figure class="wp-block-embed"><div>{escape(url)}</div></figure>'
         if name in ("audio", "video"):
             src = next(
                 (
@@ -229,7 +230,9 @@ class BodyConverter:
                 ),
                 "",
             )
-            return f'<{name} src="{src}"></{name}>'
+            if embeds.kind(src):  # [video src="https://www.youtube.com/…"]
+                return f'<figure class="wp-block-embed"><div>{escape(src)}</div></figure>'
+            return f'<{name} src="{escape(src)}"></{name}>'
         if name in shortcodes.NEXTGEN:
             detail = " ".join(f"{k}={v}" for k, v in attrs.items())
             self.links.lost(_("NextGEN gallery (its pictures are not in the export)"), detail)
@@ -250,7 +253,7 @@ class BodyConverter:
         caption = _text(BeautifulSoup(words, "html.parser"))
         if image is None:
             return f"<p>{content}</p>"
-        return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
+        return f"<figure>{image}<figcaption>{escape(caption)}</figcaption></figure>"
 
     def _gallery(self, attrs):
         ids = _ids(attrs.get("ids") or attrs.get("include"))
@@ -264,7 +267,7 @@ class BodyConverter:
             return ""
         items = "".join(
             f'<figure><img class="wp-image-{pk}" src="">'
-            f"<figcaption>{self.links.attachment_caption(pk) or ''}</figcaption></figure>"
+            f"<figcaption>{escape(self.links.attachment_caption(pk) or '')}</figcaption></figure>"
             for pk in ids
         )
         return f'<figure class="wp-block-gallery">{items}</figure>'
@@ -423,7 +426,7 @@ class BodyConverter:
         return [block] if block else self._caption_paragraph(caption)
 
     def _caption_paragraph(self, caption):
-        return [self._paragraph(f"<p><i>{caption}</i></p>")] if caption else []
+        return [self._paragraph(f"<p><i>{escape(caption)}</i></p>")] if caption else []
 
     def _cover(self, node):
         img = node.find("img")
@@ -440,7 +443,9 @@ class BodyConverter:
                 classes = " ".join(
                     c for c in holder.get("class") or [] if c.startswith("wp-image-")
                 )
-                fake = BeautifulSoup(f'<img class="{classes}" src="{src}">', "html.parser").img
+                fake = BeautifulSoup(
+                    f'<img class="{classes}" src="{escape(src)}">', "html.parser"
+                ).img
                 if holder is not node:
                     holder.extract()
                 if block := self._image(fake):
@@ -475,7 +480,7 @@ class BodyConverter:
             return []
         self.links.lost(_("embedded frame from an unknown site (kept as a link)"), src)
         host = urlsplit(src if "//" in src else "//" + src).netloc or src
-        return [self._paragraph(f'<p><a href="{src}">{host}</a></p>')]
+        return [self._paragraph(f'<p><a href="{escape(src)}">{escape(host)}</a></p>')]
 
     def _embed_figure(self, node, caption):
         link = node.find("a") or node.find("iframe")
@@ -492,7 +497,7 @@ class BodyConverter:
             return self._caption_paragraph(caption)
         self.links.lost(_("embed from a site not known to the embed finder (kept as a link)"), url)
         words = caption or url
-        return [self._paragraph(f'<p><a href="{url}">{words}</a></p>')]
+        return [self._paragraph(f'<p><a href="{escape(url)}">{escape(words)}</a></p>')]
 
     def _media(self, node):
         src = node.get("src") or ""
@@ -505,7 +510,7 @@ class BodyConverter:
         what = what or _("video player (kept as a link)")
         self.links.lost(what, src)
         name = src.rstrip("/").rsplit("/", 1)[-1] or src
-        return [self._paragraph(f'<p><a href="{src}">{name}</a></p>')]
+        return [self._paragraph(f'<p><a href="{escape(src)}">{escape(name)}</a></p>')]
 
     def _image(self, img, caption=""):
         src = img.get("src", "")

@@ -155,7 +155,10 @@ def test_a_title_with_markup_is_its_words(theme):
     title = theme.items["1173"].title
     assert "<em>" in title
     assert title_text(title) == "Markup: Title With Markup"
-    special = theme.items["1175"].title
+    special = next(
+        v.title for v in theme.items.values() if v.title.startswith("Markup: Title With Special")
+    )
+    assert special.endswith("~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>")
     assert title_text(special) == special
 
 
@@ -437,3 +440,43 @@ def test_a_content_page_shows_captions_and_quote_attributions(
     assert "<figcaption>Trụ sở toà soạn</figcaption>" in html
     assert "Chủ tịch Hồ Chí Minh" in html
     assert "Số gương điển hình" in html
+
+
+def convert(html, post_id="1"):
+    """A body with every picture found (src → a number), as a small import would see it."""
+    links = Links(
+        page_for_url=lambda url: None,
+        image_for=lambda attachment_id, src: int(attachment_id or len(src)),
+        attached_images=lambda post: [7, 8] if post == "1" else [],
+        attachment_caption=lambda pk: f"Ảnh {pk} <nhỏ>",
+    )
+    blocks, _first = BodyConverter(links).convert(html, post_id)
+    return blocks, links
+
+
+def test_shortcode_embeds_and_captions_are_escaped_text():
+    blocks, links = convert(
+        '[video src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"]\n\n'
+        "[embed]https://example.org/bai-viet[/embed]\n\n"
+        '[caption id="attachment_5"]<img class="wp-image-5" src="x.jpg"> 1 < 2 & "trích"[/caption]'
+        "\n\n[gallery]\n\n[[gallery]] là cách viết shortcode."
+    )
+    assert of(blocks, "video") == ["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]
+    assert '<a href="https://example.org/bai-viet">' in of(blocks, "paragraph")[0]
+    assert images(blocks) == [(5, '1 < 2 & "trích"'), (7, "Ảnh 7 <nhỏ>"), (8, "Ảnh 8 <nhỏ>")]
+    assert of(blocks, "paragraph")[-1] == "<p>[gallery] là cách viết shortcode.</p>"
+    assert [detail for _w, detail in links.losses] == ["https://example.org/bai-viet"]
+
+
+def test_words_in_brackets_and_code_are_kept_and_not_reported():
+    blocks, links = convert(
+        "Ông nói [tức là dự án] đã xong [sic], theo [nguồn tin].\n\n"
+        "<pre>while (fd = [listen_fd]) {\n    accept(fd);\n}</pre>\n\n"
+        '<code>[listen_fd]</code> và [contact-form-7 id="12"]'
+    )
+    assert of(blocks, "paragraph")[0] == (
+        "<p>Ông nói [tức là dự án] đã xong [sic], theo [nguồn tin].</p>"
+    )
+    assert of(blocks, "preformatted") == ["while (fd = [listen_fd]) {\n    accept(fd);\n}"]
+    assert '<code>[listen_fd]</code> và [contact-form-7 id="12"]' in of(blocks, "paragraph")[1]
+    assert links.unknown_shortcodes == ["contact-form-7"]
