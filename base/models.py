@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.search import index
 
 from base.api_fields import StreamWithImagesField
+from base.blocks import content_page_blocks
 from base.home_sections import lazy_home_sections
 from base.pages import SitePage
 from caching.cached_settings import CachedSiteSetting
@@ -63,6 +64,7 @@ class ContentPage(SitePage):
             ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
             ("heading", blocks.CharBlock(label=_("Heading"), icon="title")),
             ("image", ImageChooserBlock(label=_("Image"))),
+            *content_page_blocks(),
         ],
         verbose_name=_("body"),
         blank=True,

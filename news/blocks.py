@@ -8,7 +8,20 @@ from wagtail.images.blocks import ImageChooserBlock
 from avmedia.blocks import AudioBlock, VideoBlock
 from exemplars.blocks import ExemplarCardBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "h3",
+    "h4",
+    "superscript",  # m², CO₂, 1er: imported archives have them
+    "subscript",
+    "strikethrough",
+    "code",
+]
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -42,6 +55,15 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "news/blocks/document_link.html"
 
 
+class PreformattedBlock(blocks.TextBlock):
+    """Text shown as typed, line breaks and indentation kept (code, tables typed in spaces)."""
+
+    class Meta:
+        icon = "code"
+        label = _("Preformatted text")
+        template = "news/blocks/preformatted.html"
+
+
 class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
@@ -55,8 +77,10 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     video = EmbedBlock(label=_("Video from another site (embed)"), icon="media")
+    embed = EmbedBlock(label=_("Post from another site (embed)"), icon="link")
     station_video = VideoBlock(label=_("Video of the station"))
     station_audio = AudioBlock(label=_("Audio of the station"))
     document = DocumentLinkBlock()
     table = TableBlock(label=_("Table"))
+    preformatted = PreformattedBlock()
     exemplar = ExemplarCardBlock()

@@ -39,7 +39,8 @@ from news.models import ArticleByline, ArticlePage, NewsIndexPage, NewsTag, Repo
 from security.client_ip import network
 
 from . import wxr
-from .body import BodyConverter, Links
+from .body import BodyConverter, Links, title_text
+from .body import content_page_block as _content_block
 from .models import ImportedObject
 
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
@@ -102,6 +103,8 @@ class WordPressImporter:
         self.urls = {}  # old URL path (and "/?p=ID") → WordPress post/page ID
         self.attachments = {}  # attachment ID → (path after /uploads/, title, item)
         self.attachment_by_file = {}  # path after /uploads/ → attachment ID
+        self.attached = {}  # post ID → [(menu order, attachment ID)]
+        self.captions = {}  # attachment ID → its caption
         self.authors = {}  # login → display name
         self.needs_links = set()
         self.counted_authors = set()  # WordPress IDs of items whose links point at later items
@@ -140,6 +143,14 @@ class WordPressImporter:
                     self.attachments[value.wp_id] = relative
                     if relative:
                         self.attachment_by_file[unquote(relative)] = value.wp_id
+                    # What a [gallery] without ids shows, and its captions (body.Links).
+                    parent = value.fields.get("post_parent", "0").strip()
+                    order = value.fields.get("menu_order", "0").strip()
+                    order = int(order) if order.isdigit() else 0
+                    suffix = Path(urlsplit(url.strip()).path).suffix.lower()
+                    if suffix in IMAGE_TYPES and value.wp_id.isdigit():
+                        self.attached.setdefault(parent, []).append((order, int(value.wp_id)))
+                    self.captions[value.wp_id] = wxr.clean(_strip_tags(value.excerpt))
                 elif item_is(value, "post", "page"):
                     if value.link:
                         self.urls[_path(value.link)] = value.wp_id
@@ -301,7 +312,11 @@ class WordPressImporter:
 
     def _links(self):
         return Links(
-            page_for_url=self._page_for_url, image_for=self._image_for, site_hosts=self.hosts
+            page_for_url=self._page_for_url,
+            image_for=self._image_for,
+            site_hosts=self.hosts,
+            attached_images=lambda post: [pk for _o, pk in sorted(self.attached.get(post, []))],
+            attachment_caption=lambda pk: self.captions.get(str(pk), ""),
         )
 
     def _page_for_url(self, url):
@@ -320,7 +335,7 @@ class WordPressImporter:
             self.report.skipped[_("unchanged since the last import")] += 1
             return
         links = self._links()
-        blocks, first_text = BodyConverter(links).convert(item.content)
+        blocks, first_text = BodyConverter(links).convert(item.content, item.wp_id)
         story = self._known("post", item.wp_id)
         created = story is None
         story = story.specific if story is not None else ArticlePage()
@@ -372,7 +387,7 @@ class WordPressImporter:
             self.report.skipped[_("unchanged since the last import")] += 1
             return
         links = self._links()
-        blocks, first_text = BodyConverter(links).convert(item.content)
+        blocks, first_text = BodyConverter(links).convert(item.content, item.wp_id)
         page = self._known("page", item.wp_id)
         created = page is None
         page = page.specific if page is not None else ContentPage()
@@ -393,7 +408,7 @@ class WordPressImporter:
         self._count("page", created)
 
     def _fill_common(self, page, item):
-        page.title = (item.title or _("(untitled)"))[:255]
+        page.title = (title_text(item.title) or _("(untitled)"))[:255]
         slug = slugify_vi(unquote(item.fields.get("post_name", "")).strip()) or slugify_vi(
             page.title
         )
@@ -460,6 +475,11 @@ class WordPressImporter:
             self.needs_links.add(item.wp_id)
         for src in links.missing_images:
             self.report.note(item.post_type, item.wp_id, _("image not imported: %s") % src)
+        for what, detail in links.losses:
+            self.report.note(item.post_type, item.wp_id, f"{what}: {detail}" if detail else what)
+        for name in links.unknown_shortcodes:
+            why = _("unknown shortcode kept as text: [%s]") % name
+            self.report.note(item.post_type, item.wp_id, why)
 
     @staticmethod
     def _page_depth(item, by_id):
@@ -574,7 +594,7 @@ class WordPressImporter:
             if target is None:
                 continue
             page = target.specific
-            blocks, _first = BodyConverter(self._links()).convert(value.content)
+            blocks, _first = BodyConverter(self._links()).convert(value.content, value.wp_id)
             with transaction.atomic():
                 if isinstance(page, ArticlePage):
                     page.body = blocks
@@ -618,26 +638,6 @@ def item_is(item, *types):
 
 def _strip_tags(html):
     return BeautifulSoup(html or "", "html.parser").get_text("\n").strip()
-
-
-def _content_block(block):
-    """A story block as a content page block (paragraph, heading, image)."""
-    if block["type"] in ("paragraph", "heading"):
-        return block
-    if block["type"] == "image":
-        return {"type": "image", "value": block["value"]["image"]}
-    if block["type"] == "quote":
-        text = block["value"]["text"]
-        return {"type": "paragraph", "value": f"<p>{text}</p>"}
-    if block["type"] == "video":
-        return {
-            "type": "paragraph",
-            "value": f'<p><a href="{block["value"]}">{block["value"]}</a></p>',
-        }
-    if block["type"] == "table":
-        rows = block["value"]["data"]
-        return {"type": "paragraph", "value": "".join(f"<p>{' · '.join(r)}</p>" for r in rows)}
-    return None
 
 
 COMMENT_FIELDS = [
