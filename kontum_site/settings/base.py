@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wordpress_import",
     "avmedia",
     "programmes",
+    "channels",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -290,6 +291,8 @@ PERIODIC_JOBS = [
     ("drafts.periodic.purge_abandoned_drafts", 3600),
     ("discovery.search_log.prune", 3600),
     ("operations.task_recovery.requeue_stale", 60),
+    # At a slot's start the pages showing "Đang phát / Tiếp theo" are purged (channels/).
+    ("channels.periodic.refresh_at_boundaries", 10),
 ]
 # Spam and trashed comments are removed this many days after they went there (0: never).
 COMMENTS_PURGE_AFTER_DAYS = int(os.environ.get("COMMENTS_PURGE_AFTER_DAYS", "30"))
@@ -355,7 +358,11 @@ HOME_SECTION_PROVIDERS = [
 ]
 # Read on every home render, outside the cached fragments: the breaking-news banner, and the
 # period that renews the most-read list (news.home.breaking_news, news.most_read.home_context).
-HOME_LIVE_PROVIDERS = ["news.home.breaking_news", "news.most_read.home_context"]
+HOME_LIVE_PROVIDERS = [
+    "news.home.breaking_news",
+    "news.most_read.home_context",
+    "channels.home.on_air_now",
+]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
@@ -364,6 +371,7 @@ DEMO_LOADERS = [
     "exemplars.demo.load",
     "news.demo.load",
     "programmes.demo.load",
+    "channels.demo.load",
     "news.demo_links.link_stories",
     "demo.site.load_roles",
     "comments.demo.load",
@@ -374,6 +382,7 @@ ROLE_SETUPS = [
     "exemplars.roles.ensure_roles",
     "campaigns.roles.ensure_roles",
     "comments.roles.ensure_roles",
+    "channels.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [
@@ -414,14 +423,16 @@ CSP_FRAME_SOURCES = env_list(
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
     "https://www.facebook.com",
 )
+# Origins of the live channels' streams when not on this site (channels/: HLS and audio).
+CSP_STREAM_SOURCES = env_list("CSP_STREAM_SOURCES", "")
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
-    "media-src": ["'self'", "blob:"],
+    "media-src": ["'self'", "blob:", *CSP_STREAM_SOURCES],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", *CSP_STREAM_SOURCES],
     "frame-src": ["'self'", *CSP_FRAME_SOURCES],
     "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
