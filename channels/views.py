@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from base.ical import calendar_response, event
 from caching.page_cache import remove_reader_secrets
@@ -66,7 +67,7 @@ def live_page(request):
         "channels": channels,
         "today": today,
         "uses_hls": uses_hls,
-        "page_title": _("Live"),
+        "page_title": pgettext("live channels", "Live"),
     }
     response = render(request, "channels/live_page.html", context)
     remove_reader_secrets(response, request)

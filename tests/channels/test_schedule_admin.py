@@ -224,3 +224,18 @@ def test_a_reporter_cannot_import(client, home_page, staff_user):
     reporter = staff_user("phongvien", REPORTERS)
     sign_in(client, reporter)
     assert client.get(reverse("channels_import")).status_code in (302, 403)
+
+
+def test_the_editor_sees_the_broadcasting_screens_in_vietnamese(client, editor, tv, make_day):
+    make_day(tv, [("18:00", "Thời sự Kon Tum")])
+    sign_in(client, editor)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Phát sóng" in dashboard and "Nhập lịch phát sóng" in dashboard
+    for name in ("channel", "scheduleday"):
+        response = client.get(reverse(f"wagtailsnippets_channels_{name}:list"))
+        assert response.status_code == 200
+    html = client.get(reverse("wagtailsnippets_channels_scheduleday:list")).content.decode()
+    assert "KTTV – Thứ Bảy, 05/12/2026" in html
+    day = tv.days.get()
+    edit = client.get(reverse("wagtailsnippets_channels_scheduleday:edit", args=[day.pk]))
+    assert edit.status_code == 200 and "Khung giờ" in edit.content.decode()
