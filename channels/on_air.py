@@ -28,6 +28,7 @@ class OnAir:
     channels: list  # [{"channel": {...}, "now": slot or None, "next": slot or None}]
     valid_from: datetime
     valid_until: datetime
+    last_start: datetime | None = None  # the latest slot start at or before now, any channel
 
     def for_channel(self, pk):
         return next((item for item in self.channels if item["channel"]["pk"] == pk), None)
@@ -57,6 +58,7 @@ def compute(now):
     for slot in slots:
         by_channel.setdefault(slot.day.channel_id, []).append(slot)
     valid_from, valid_until = now - WINDOW, now + timedelta(seconds=MAX_AGE)
+    last_start = None
     result = []
     for channel in channels:
         run = by_channel[channel.pk]
@@ -70,6 +72,7 @@ def compute(now):
                 break
         if current is not None:
             valid_from = max(valid_from, current.starts_at)
+            last_start = max(last_start or current.starts_at, current.starts_at)
         if next_slot is not None:
             valid_until = min(valid_until, next_slot.starts_at)
         result.append(
@@ -88,7 +91,7 @@ def compute(now):
                 else None,
             }
         )
-    return OnAir(result, valid_from, valid_until)
+    return OnAir(result, valid_from, valid_until, last_start)
 
 
 def on_air(now=None):

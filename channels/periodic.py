@@ -16,7 +16,8 @@ KEY = "channels:refreshed-at"
 def refresh_at_boundaries():
     now = clock.now()
     answer = on_air(now)
-    token = f"{answer.valid_from.isoformat()}|{timezone.localdate(now).isoformat()}"
+    started = answer.last_start.isoformat() if answer.last_start else "-"
+    token = f"{started}|{timezone.localdate(now).isoformat()}"
     if cache.get(KEY) == token:
         return False
     refresh_pages()

@@ -158,3 +158,20 @@ def test_query_budget_does_not_grow_with_slots_or_channels(
         response = client.get(reverse("channels:live"))
     assert "Chương trình 18" in response.content.decode()
     print("live page queries:", len(small.captured_queries), len(large.captured_queries))
+
+
+def test_the_job_purges_only_when_a_boundary_passed(evening, clock):
+    from channels.periodic import refresh_at_boundaries
+
+    clock(6, 0)  # nothing on air yet
+    assert refresh_at_boundaries() is True  # the first run after a start
+    clock(6, 0, 10)
+    assert refresh_at_boundaries() is False
+    clock(17, 29, 59)
+    assert refresh_at_boundaries() is False
+    clock(17, 30, 4)
+    assert refresh_at_boundaries() is True
+    clock(17, 45)
+    assert refresh_at_boundaries() is False
+    clock(0, 0, 5, day=DAY.replace(day=6))  # midnight: a new day's schedule
+    assert refresh_at_boundaries() is True
