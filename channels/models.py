@@ -17,7 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
-from language.vietnamese import slugify_vi
+from language.vietnamese import format_long_date, slugify_vi
 
 
 class ChannelKind(models.TextChoices):
@@ -135,8 +135,6 @@ class ScheduleDay(ClusterableModel):
         ]
 
     def __str__(self):
-        from language.vietnamese import format_long_date
-
         return f"{self.channel} – {format_long_date(self.date)}" if self.channel_id else ""
 
     def validate_unique(self, exclude=None):
