@@ -80,7 +80,7 @@ def test_a_channel_schedule_feed(
     assert client.get(reverse("channels:schedule_feed", args=["khong-co"])).status_code == 404
 
 
-def test_the_conferences_and_milestones_feed(client, home_page):
+def test_the_conferences_and_milestones_feed(client, home_page, django_assert_max_num_queries):
     from django.utils import timezone
 
     from campaigns.models import CampaignIndexPage, CampaignMilestone, CampaignPage, ConferencePage
@@ -109,7 +109,9 @@ def test_the_conferences_and_milestones_feed(client, home_page):
         )
     )
     conference.save_revision().publish()
-    response = client.get(reverse("campaigns_calendar"))
+    with django_assert_max_num_queries(6) as counted:
+        response = client.get(reverse("campaigns_calendar"))
+    print("conference feed queries:", len(counted.captured_queries))
     assert response.status_code == 200
     events = check_rfc5545(response.content)
     assert [event["SUMMARY"] for event in events] == [
