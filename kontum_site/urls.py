@@ -28,6 +28,8 @@ urlpatterns = [
     path("luot-doc/", include("news.read_urls")),
     path("", include("news.sitemap_urls")),
     path("", include("discovery.urls")),
+    path("truc-tuyen/", include("channels.urls")),
+    path("lich/", include("campaigns.calendar_urls")),
 ]
 
 if settings.DEBUG:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "programmes",
     "sharing",
     "tips",
+    "channels",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -293,6 +294,8 @@ PERIODIC_JOBS = [
     ("discovery.search_log.prune", 3600),
     ("operations.task_recovery.requeue_stale", 60),
     ("tips.privacy.purge_ips", 3600),
+    # At a slot's start the pages showing "Đang phát / Tiếp theo" are purged (channels/).
+    ("channels.periodic.refresh_at_boundaries", 10),
 ]
 # Readers' tips (tips app): files kept outside MEDIA_ROOT, never served by the web server.
 TIPS_PRIVATE_ROOT = Path(os.environ.get("TIPS_PRIVATE_ROOT", BASE_DIR / "private" / "tips"))
@@ -367,7 +370,11 @@ HOME_SECTION_PROVIDERS = [
 ]
 # Read on every home render, outside the cached fragments: the breaking-news banner, and the
 # period that renews the most-read list (news.home.breaking_news, news.most_read.home_context).
-HOME_LIVE_PROVIDERS = ["news.home.breaking_news", "news.most_read.home_context"]
+HOME_LIVE_PROVIDERS = [
+    "news.home.breaking_news",
+    "news.most_read.home_context",
+    "channels.home.on_air_now",
+]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
@@ -376,6 +383,7 @@ DEMO_LOADERS = [
     "exemplars.demo.load",
     "news.demo.load",
     "programmes.demo.load",
+    "channels.demo.load",
     "news.demo_links.link_stories",
     "demo.site.load_roles",
     "comments.demo.load",
@@ -387,6 +395,7 @@ ROLE_SETUPS = [
     "campaigns.roles.ensure_roles",
     "comments.roles.ensure_roles",
     "tips.roles.ensure_roles",
+    "channels.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [
@@ -427,14 +436,16 @@ CSP_FRAME_SOURCES = env_list(
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
     "https://www.facebook.com",
 )
+# Origins of the live channels' streams when not on this site (channels/: HLS and audio).
+CSP_STREAM_SOURCES = env_list("CSP_STREAM_SOURCES", "")
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
-    "media-src": ["'self'", "blob:"],
+    "media-src": ["'self'", "blob:", *CSP_STREAM_SOURCES],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", *CSP_STREAM_SOURCES],
     "frame-src": ["'self'", *CSP_FRAME_SOURCES],
     "worker-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
