@@ -4,8 +4,8 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from wagtail.images import get_image_model
 
+from base import renditions
 from base.params import int_param
 from comments.display import with_comment_counts
 from news.models.story_rows import ArticleByline
@@ -18,12 +18,9 @@ STORIES_PER_PAGE = 12
 LISTING_CACHE_SECONDS = 600
 
 
-LISTING_RENDITIONS = [
-    "fill-480x270",
-    "fill-960x540",
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-]
+# The pictures of a story card (news/includes/story_card.html asks for exactly these).
+LISTING_PICTURE = "format-{webp,jpeg} fill-{480x270,960x540}"
+LISTING_RENDITIONS = renditions.specs(LISTING_PICTURE)
 
 
 def _page_link(page):
@@ -35,15 +32,13 @@ def _page_link(page):
 
 def story_listing(queryset):
     """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-
     bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
     return with_comment_counts(
         queryset.live()
         .public()
         .select_related("featured_image")
         .prefetch_related(
-            Prefetch("featured_image", queryset=images),
+            renditions.prefetch("featured_image", LISTING_PICTURE),
             Prefetch("bylines", queryset=bylines),
         )
         .order_by("-display_date", "-pk")
