@@ -2,13 +2,11 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from base import renditions
 from base.params import int_param
 from comments.display import with_comment_counts
-from news.models.story_rows import ArticleByline
 
 STORIES_PER_PAGE = 12
 
@@ -31,16 +29,14 @@ def _page_link(page):
 
 
 def story_listing(queryset):
-    """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
-    bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+    """Stories ready for a listing (news/includes/story_card.html): pictures with their
+    renditions and comment counts in fixed queries. A card shows no byline, so none is read
+    (the feeds and the read API prefetch their own)."""
     return with_comment_counts(
         queryset.live()
         .public()
         .select_related("featured_image")
-        .prefetch_related(
-            renditions.prefetch("featured_image", LISTING_PICTURE),
-            Prefetch("bylines", queryset=bylines),
-        )
+        .prefetch_related(renditions.prefetch("featured_image", LISTING_PICTURE))
         .order_by("-display_date", "-pk")
     )
 
