@@ -94,7 +94,11 @@ def social_image(page):
 
 
 def social_rendition(image):
-    return image.get_rendition(SOCIAL_RENDITION) if image is not None else None
+    """The sharing card's rendition. Through get_renditions: Wagtail's get_rendition writes
+    the rendition to the cache on every call, even one prefetched with the image."""
+    if image is None:
+        return None
+    return next(iter(image.get_renditions(SOCIAL_RENDITION).values()))
 
 
 def static_url(request, path):

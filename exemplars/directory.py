@@ -13,20 +13,20 @@ place (and the unit of each of its awards), what contains it and what succeeded 
 
 from collections import Counter
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.images import get_image_model
 
+from base import renditions
 from base.pagination import paginate
 from base.params import int_param
 from exemplars.models.choices import AwardCategory, AwardingLevel, ExemplarKind
 from exemplars.models.pages import AwardRecord, ExemplarPage
+from exemplars.pictures import PORTRAIT_PICTURE
 from language.vietnamese import fold
 
 from .units import graph as unit_graph
 
 PER_PAGE = 24
-PORTRAIT_RENDITIONS = ["fill-160x160", "fill-160x160|format-webp"]
 MAX_VALUES = 20  # values of one facet taken from the query string
 
 # name in the query string → (label, lookup on ExemplarPage or on AwardRecord)
@@ -156,11 +156,10 @@ class Directory:
         return pages
 
     def results(self):
-        images = get_image_model().objects.prefetch_renditions(*PORTRAIT_RENDITIONS)
         pages = (
             self.filtered()
             .select_related("portrait", "ethnicity", "place", "sector")
-            .prefetch_related(Prefetch("portrait", queryset=images))
+            .prefetch_related(renditions.prefetch("portrait", PORTRAIT_PICTURE))
         )
         if self.sort == "latest":
             return pages.annotate(latest_award=Max("awards__year")).order_by(

@@ -1,25 +1,21 @@
 """Featured exemplars on the home page (see base.home_sections)."""
 
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
-
+from base import renditions
 from exemplars.models.index import ExemplarIndexPage
 from exemplars.models.pages import ExemplarPage
+from exemplars.pictures import PORTRAIT_PICTURE
 
 FEATURED_COUNT = 4
 
 
 def featured_exemplars(home_page):
-    images = get_image_model().objects.prefetch_renditions(
-        "fill-160x160", "fill-160x160|format-webp"
-    )
     featured = list(
         ExemplarPage.objects.descendant_of(home_page)
         .live()
         .public()
         .filter(featured=True)
         .select_related("portrait", "ethnicity", "place")
-        .prefetch_related(Prefetch("portrait", queryset=images))
+        .prefetch_related(renditions.prefetch("portrait", PORTRAIT_PICTURE))
         .order_by("-last_published_at", "-pk")[:FEATURED_COUNT]
     )
     return {

@@ -37,7 +37,7 @@ def article_structured_data(page, request):
         "author": authors or [seo.organization(publisher_name)],
         "publisher": seo.publisher(request, publisher_name),
     }
-    rendition = seo.social_rendition(page.featured_image)
+    rendition = seo.social_rendition(page.picture_with_renditions())
     if rendition is not None:
         data["image"] = [seo.absolute_url(request, rendition.url)]
     else:
@@ -48,7 +48,7 @@ def article_structured_data(page, request):
             "text": note.text,
             "datePublished": _iso(note.date),
         }
-        for note in sorted(page.notes.all(), key=lambda note: note.date, reverse=True)
+        for note in page.dated_notes()
         if note.kind == "correction"
     ]
     if corrections:

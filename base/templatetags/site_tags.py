@@ -14,6 +14,7 @@ def breadcrumbs(context, page=None, current_title=None, current_label=None):
         "page": page,
         "current_title": current_title,
         "current_label": current_label,
+        "request": context.get("request"),  # {% pageurl %} reads the site's root paths once
     }
 
 

@@ -79,6 +79,8 @@ def targets(ctx):
     }
     if SLUGS["some"] in stories:
         ctx.target("story, 200 comments", stories[SLUGS["some"]].url)
+        url = stories[SLUGS["some"]].url
+        ctx.target("story, 200 comments (cold: no cached parts)", url, cold=True)
     if SLUGS["many"] in stories:
         ctx.target("story, 2,000 comments", stories[SLUGS["many"]].url)
         page = stories[SLUGS["many"]]

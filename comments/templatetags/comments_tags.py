@@ -71,7 +71,13 @@ def comments_query(context, key, value):
     return "?" + params.urlencode()
 
 
-@register.inclusion_tag("comments/count_link.html")
-def comment_count_link(page):
-    """The " · 3 bình luận" link on listings (needs ``approved_comment_count``)."""
-    return {"page": page, "count": getattr(page, "approved_comment_count", 0)}
+@register.inclusion_tag("comments/count_link.html", takes_context=True)
+def comment_count_link(context, page):
+    """The " · 3 bình luận" link on listings (needs ``approved_comment_count``). The request
+    goes along so the link's URL reuses the site root paths the page already read (without
+    it, every card asked the cache for them again)."""
+    return {
+        "page": page,
+        "count": getattr(page, "approved_comment_count", 0),
+        "request": context.get("request"),
+    }

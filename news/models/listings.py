@@ -2,13 +2,11 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
-from wagtail.images import get_image_model
 
+from base import renditions
 from base.params import int_param
 from comments.display import with_comment_counts
-from news.models.story_rows import ArticleByline
 
 STORIES_PER_PAGE = 12
 
@@ -18,12 +16,9 @@ STORIES_PER_PAGE = 12
 LISTING_CACHE_SECONDS = 600
 
 
-LISTING_RENDITIONS = [
-    "fill-480x270",
-    "fill-960x540",
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-]
+# The pictures of a story card (news/includes/story_card.html asks for exactly these).
+LISTING_PICTURE = "format-{webp,jpeg} fill-{480x270,960x540}"
+LISTING_RENDITIONS = renditions.specs(LISTING_PICTURE)
 
 
 def _page_link(page):
@@ -34,18 +29,14 @@ def _page_link(page):
 
 
 def story_listing(queryset):
-    """Stories ready for a listing: images with their renditions and bylines in fixed queries."""
-    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
-
-    bylines = ArticleByline.objects.select_related("reporter").order_by("sort_order")
+    """Stories ready for a listing (news/includes/story_card.html): pictures with their
+    renditions and comment counts in fixed queries. A card shows no byline, so none is read
+    (the feeds and the read API prefetch their own)."""
     return with_comment_counts(
         queryset.live()
         .public()
         .select_related("featured_image")
-        .prefetch_related(
-            Prefetch("featured_image", queryset=images),
-            Prefetch("bylines", queryset=bylines),
-        )
+        .prefetch_related(renditions.prefetch("featured_image", LISTING_PICTURE))
         .order_by("-display_date", "-pk")
     )
 

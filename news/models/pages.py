@@ -17,18 +17,20 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from base import renditions
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
 from caching.content_versions import SITE, TIMEOUT, digest, stamps
 from caching.lazy import lazy
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
+from discovery.seo import SOCIAL_RENDITION
 from editorial.tagging import NFCClusterTaggableManager
+from exemplars.pictures import PORTRAIT_PICTURE
 from news.api import TagNamesField
 from news.blocks import ArticleBodyBlock
 from news.models.listings import (
@@ -226,6 +228,10 @@ def news_index_of(page):
     if isinstance(parent, SectionPage):
         parent = parent.get_parent().specific
     return parent if isinstance(parent, NewsIndexPage) else None
+
+
+# The lead picture of a story (news/article_page.html asks for exactly these).
+STORY_PICTURE = "format-{webp,jpeg} fill-{640x360,960x540,1280x720}"
 
 
 class ArticlePage(FoldedSearchMixin, SitePage):
@@ -519,24 +525,42 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         tags = SimpleLazyObject(lambda: list(self.tags.all()))
         links = SimpleLazyObject(self.campaign_links)
         context["story_tags"] = tags
+        context["story_picture"] = SimpleLazyObject(self.picture_with_renditions)
         context["story_reporters"] = SimpleLazyObject(self.reporters)
-        context["story_notes"] = SimpleLazyObject(lambda: list(self.notes.order_by("-date")))
+        context["story_notes"] = SimpleLazyObject(self.dated_notes)
         context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
         for name in ("story_exemplars", "story_campaign", "story_conference"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
 
+    def picture_with_renditions(self):
+        """The lead picture with its renditions (article_page.html's and the sharing card of
+        the SEO head and JSON-LD), read in one query once per request."""
+        if self.featured_image_id is None:
+            return None
+        if not getattr(self, "_picture_prefetched", False):
+            renditions.prefetch_on([self], "featured_image", STORY_PICTURE, SOCIAL_RENDITION)
+            self._picture_prefetched = True
+        return self.featured_image
+
+    def get_social_image(self):
+        """The picture of the sharing card (discovery/seo.py), its renditions prefetched."""
+        return self.picture_with_renditions()
+
+    def dated_notes(self):
+        """Corrections and updates, newest first: read once for the page and its JSON-LD."""
+        if getattr(self, "_dated_notes", None) is None:
+            self._dated_notes = list(self.notes.order_by("-date"))
+        return self._dated_notes
+
     def campaign_links(self):
         """The story's campaign, conference and exemplars (live ones only), for the aside."""
-        images = get_image_model().objects.prefetch_renditions(
-            "fill-160x160", "fill-160x160|format-webp"
-        )
         links = (
             self.exemplar_links.filter(exemplar__live=True)
             .select_related(
                 "exemplar", "exemplar__portrait", "exemplar__ethnicity", "exemplar__place"
             )
-            .prefetch_related(Prefetch("exemplar__portrait", queryset=images))
+            .prefetch_related(renditions.prefetch("exemplar__portrait", PORTRAIT_PICTURE))
         )
         campaign = self.campaign if self.campaign_id else None
         conference = self.conference if self.conference_id else None

@@ -1,0 +1,58 @@
+"""Renditions read with the pictures that show them: one query for a whole listing.
+
+Wagtail's `{% picture %}` looks a rendition up in the image's prefetched renditions when there
+are any; otherwise it asks the cache for each picture and writes every rendition it found
+back to it (with the database cache, one transaction per rendition), and a picture whose
+prefetched renditions lack a spec it asks for is made again from the original file. Two
+mistakes defeated the prefetch everywhere:
+
+- the spec strings must be the ones the tag asks for: `format-{webp,jpeg} fill-480x270`
+  asks for "format-webp|fill-480x270" and "format-jpeg|fill-480x270", not
+  "fill-480x270|format-webp" nor "fill-480x270";
+- `Prefetch("featured_image", queryset=images.prefetch_renditions(…))` does nothing after
+  `select_related("featured_image")` (Django skips a level already fetched, and the
+  queryset's own prefetch with it).
+
+`prefetch("featured_image", PATTERN)` prefetches the renditions one level down instead, so it
+works with or without `select_related`; `specs(PATTERN)` gives the tag's own spec strings.
+Keep each PATTERN next to the template that uses it (tests/news/test_cold_renders.py counts
+the queries of a render from nothing).
+"""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+
+def specs(*patterns):
+    """The rendition specs `{% picture image PATTERN %}` asks for, e.g.
+    "format-{webp,jpeg} fill-160x160" → ["format-webp|fill-160x160", "format-jpeg|fill-160x160"]."""
+    found = []
+    for pattern in patterns:
+        for spec in Filter.expand_spec(pattern):
+            if spec not in found:
+                found.append(spec)
+    return found
+
+
+def prefetch(lookup, *patterns):
+    """A Prefetch of the renditions of the image(s) at `lookup` ("featured_image",
+    "exemplar__portrait"), for the spec patterns the templates use."""
+    rendition = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{lookup}__renditions",
+        queryset=rendition.objects.filter(filter_spec__in=specs(*patterns)),
+        to_attr="prefetched_renditions",
+    )
+
+
+def images(*patterns):
+    """Images with their renditions for these patterns (a queryset for a Prefetch)."""
+    return get_image_model().objects.prefetch_renditions(*specs(*patterns))
+
+
+def prefetch_on(instances, lookup, *patterns):
+    """Fetch the renditions of `lookup` on model instances already loaded (a served page)."""
+    instances = [instance for instance in instances if instance is not None]
+    if instances:
+        prefetch_related_objects(instances, prefetch(lookup, *patterns))

@@ -1,0 +1,118 @@
+"""A render from nothing (no page cache, no cached fragment: the bench's "cold" rows, what
+every reader gets right after a publication) costs a fixed, small number of round trips.
+
+Served as `make bench` ships it without Redis: Django's database cache, so every cache
+read or write is an SQL query and is counted with the rest. Wagtail's `{% picture %}`
+asks the cache for each picture and writes each rendition back unless the renditions came
+with the image, and each `page.url` without the request asks the cache for the site's root
+paths: both grew with the number of cards on a page (191 queries for the bench's home page,
+194 for a tag page, 119 for a story).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comments.models import Comment, Status
+from tests.conftest import aware
+
+pytestmark = pytest.mark.django_db
+
+HOME_BUDGET = 27
+TAG_BUDGET = 21
+STORY_BUDGET = 31  # with or without comments
+
+
+@pytest.fixture(autouse=True)
+def _cold_with_the_database_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kontum_cache",
+        }
+    }
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = False
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def newsroom(news_index, make_story, make_reporter, make_image, make_exemplar, campaign):
+    exemplar = make_exemplar("Y Liên", awards=[{"year": 2020}])
+    exemplar.featured = True
+    exemplar.save_revision().publish()
+    reporter = make_reporter("Trần Văn Bình")
+    images = [make_image(f"Ảnh {n}") for n in range(3)]
+
+    def grow_to(total):
+        from news.models import ArticlePage
+
+        for n in range(ArticlePage.objects.count(), total):
+            make_story(
+                title=f"Tuyên dương điển hình số {n}",
+                tags=["Thi đua", f"Chủ đề {n % 3}"],
+                reporters=[reporter],
+                image=images[n % 3],
+                date=aware(2020, 1 + n % 12, 1 + n % 28),
+                campaign=campaign,
+            )
+        stories = ArticlePage.objects.order_by("pk")
+        return stories.first(), stories.last()
+
+    return grow_to
+
+
+def comment_on(story, count):
+    Comment.objects.bulk_create(
+        Comment(
+            page=story,
+            author_name=f"Bạn đọc {n}",
+            author_email=f"b{n}@example.invalid",
+            body=f"Ý kiến số {n}",
+            body_hash=f"{n:064d}",
+            status=Status.APPROVED,
+            visible=True,
+        )
+        for n in range(count)
+    )
+
+
+def cold_render(client, url):
+    client.get(url)  # routes, settings and renditions are made once, as on a running site
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_cold_render_costs_the_same_with_4_or_16_stories_on_the_page(client, newsroom):
+    _first, last = newsroom(5)
+    urls = {"/": HOME_BUDGET, "/tin-tuc/chu-de/thi-dua/": TAG_BUDGET, last.url: STORY_BUDGET}
+    small = {url: len(cold_render(client, url)[1]) for url in urls}
+    _first, last_large = newsroom(16)
+    urls[last_large.url] = urls.pop(last.url)
+    large = {url: len(cold_render(client, url)[1]) for url in urls}
+    assert all(large[url] <= budget for url, budget in urls.items()), large
+    assert sorted(small.values()) == sorted(large.values()), (small, large)
+
+
+def test_a_cold_render_writes_nothing_to_the_cache(client, newsroom):
+    first, last = newsroom(8)
+    comment_on(first, 30)
+    for url in ("/", "/tin-tuc/chu-de/thi-dua/", first.url, last.url):
+        response, sql = cold_render(client, url)
+        writes = [q for q in sql if q.startswith(("INSERT", "UPDATE", "DELETE"))]
+        assert writes == [], (url, writes)
+        assert b"<picture" in response.content, url
+
+
+def test_a_story_with_comments_costs_what_one_without_does(client, newsroom):
+    first, last = newsroom(6)
+    comment_on(first, 200)
+    _response, with_comments = cold_render(client, first.url)
+    _response, without = cold_render(client, last.url)
+    assert len(with_comments) <= STORY_BUDGET
+    assert len(with_comments) == len(without), (len(with_comments), len(without))
