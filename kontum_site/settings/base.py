@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wordpress_import",
     "avmedia",
     "programmes",
+    "liveblog",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -355,7 +356,11 @@ HOME_SECTION_PROVIDERS = [
 ]
 # Read on every home render, outside the cached fragments: the breaking-news banner, and the
 # period that renews the most-read list (news.home.breaking_news, news.most_read.home_context).
-HOME_LIVE_PROVIDERS = ["news.home.breaking_news", "news.most_read.home_context"]
+HOME_LIVE_PROVIDERS = [
+    "news.home.breaking_news",
+    "news.most_read.home_context",
+    "liveblog.home.live_badge",  # the "Trực tiếp" badge while a live blog runs
+]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
@@ -374,6 +379,7 @@ ROLE_SETUPS = [
     "exemplars.roles.ensure_roles",
     "campaigns.roles.ensure_roles",
     "comments.roles.ensure_roles",
+    "liveblog.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [
