@@ -86,6 +86,7 @@ class LiveBlogPage(RoutablePageMixin, SitePage):
         context["key_moments"] = [u for u in updates if u.key_moment and not u.deleted_at]
         context["endpoint_url"] = self.url + ENDPOINT
         context["feed_url"] = self.url + FEED
+        context["poll_seconds"] = getattr(settings, "LIVEBLOG_POLL_SECONDS", 15)
         return context
 
     @path("")
