@@ -17,6 +17,13 @@ class LiveUpdateForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
 
+    embed_url = forms.URLField(
+        label=_("embed (address)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("A video or post address (YouTube, Facebook…)."),
+    )
+
     class Meta:
         model = LiveUpdate
         fields = ["text", "image_caption", "embed_url", "quote", "quote_source"]

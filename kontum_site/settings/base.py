@@ -368,6 +368,7 @@ DEMO_LOADERS = [
     "campaigns.demo.load",
     "exemplars.demo.load",
     "news.demo.load",
+    "liveblog.demo.load",
     "programmes.demo.load",
     "news.demo_links.link_stories",
     "demo.site.load_roles",

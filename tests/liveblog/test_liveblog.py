@@ -258,3 +258,18 @@ def test_query_budgets_do_not_grow_with_the_updates(
         assert client.get(blog.url).status_code == 200
     with django_assert_max_num_queries(len(endpoint_few.captured_queries)):
         assert client.get(blog.url + "cap-nhat/").status_code == 200
+
+
+def test_the_demo_has_one_ended_live_blog_and_a_second_run_writes_nothing(client):
+    from liveblog.models import LiveBlogPage, LiveUpdate
+
+    call_command("load_demo", stdout=io.StringIO())
+    blog = LiveBlogPage.objects.get()
+    assert blog.ended_at is not None and LiveUpdate.objects.filter(page=blog).count() == 5
+    page = client.get(blog.url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Đã kết thúc" in html and "Diễn biến chính" in html and "Chủ tịch Hồ Chí Minh" in html
+    assert "home-live-badge" not in client.get("/").content.decode()  # ended: no badge
+    call_command("load_demo", stdout=io.StringIO())
+    assert LiveBlogPage.objects.count() == 1 and LiveUpdate.objects.count() == 5

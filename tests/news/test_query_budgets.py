@@ -7,7 +7,7 @@ from tests.conftest import aware
 
 pytestmark = pytest.mark.django_db
 
-HOME_BUDGET = 19  # 11 + ongoing campaigns, latest conferences, featured exemplars
+HOME_BUDGET = 20  # 11 + ongoing campaigns, latest conferences, featured exemplars, live blog
 NEWS_INDEX_BUDGET = 14
 ARTICLE_BUDGET = 22  # 15 + campaign, conference, exemplars (4) + comments section (3)
 
