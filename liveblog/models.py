@@ -102,8 +102,7 @@ class LiveBlogPage(RoutablePageMixin, SitePage):
             request, "liveblog/includes/live_feed.html", self.get_context(request)
         )
         response.render()
-        seconds = getattr(settings, "LIVEBLOG_SHARED_MAX_AGE", 5)
-        response["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
+        response["Cache-Control"] = endpoint_cache_control()
         response["Vary"] = "Cookie"
         response.context_data = None  # not the page cache's (its headers are for pages)
         return response
@@ -137,6 +136,13 @@ class LiveBlogPage(RoutablePageMixin, SitePage):
 
     def redirect_to_update(self, update):
         return redirect(self.anchor_url(update))
+
+
+def endpoint_cache_control():
+    """Browsers always ask again (the script revalidates with If-None-Match); Varnish keeps
+    the answer a few seconds, so every reader polling in between is one origin request."""
+    seconds = getattr(settings, "LIVEBLOG_SHARED_MAX_AGE", 5)
+    return f"public, max-age=0, s-maxage={seconds}"
 
 
 def announce(page, home_too=False):

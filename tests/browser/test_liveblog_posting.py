@@ -8,6 +8,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from tests.browser.test_accessibility import AXE, RUN_AXE
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
@@ -81,3 +83,25 @@ def test_a_reporter_posts_from_a_phone_and_an_open_reader_page_offers_it(
     finally:
         phone_context.close()
         reader_context.close()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed: cd tests/js && npm ci")
+def test_the_live_page_has_no_serious_accessibility_violations(browser, live_server, live_blog):
+    from liveblog.models import LiveUpdate
+
+    LiveUpdate.objects.create(page=live_blog, quote="Thi đua là yêu nước.", pinned=True)
+    # axe goes in as an inline script, which the site's CSP refuses: bypassed for axe only.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        found = {}
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(live_server.url + live_blog.url)
+            page.add_script_tag(path=str(AXE))
+            problems = page.evaluate(RUN_AXE)
+            if problems:
+                found[width] = problems
+        assert found == {}
+    finally:
+        context.close()
