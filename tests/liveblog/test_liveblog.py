@@ -275,3 +275,23 @@ def test_the_demo_has_one_ended_live_blog_and_a_second_run_writes_nothing(client
     assert "home-live-badge" not in client.get("/").content.decode()  # ended: no badge
     call_command("load_demo", stdout=io.StringIO())
     assert LiveBlogPage.objects.count() == 1 and LiveUpdate.objects.count() == 5
+
+
+def test_an_editor_starts_a_live_blog_in_the_admin_and_the_home_page_shows_the_badge(
+    client, people, section, home_page
+):
+    from tests.conftest import admin_form_data
+
+    editor = as_user(people["bientap"])
+    add_url = reverse("wagtailadmin_pages:add", args=["liveblog", "liveblogpage", section.pk])
+    data = admin_form_data(editor, add_url)
+    data.update(title="Bầu cử đại biểu Quốc hội: trực tiếp", slug="", intro="Kết quả từng giờ.")
+    data["action-publish"] = "action-publish"
+    answer = editor.post(add_url, data)
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    from liveblog.models import LiveBlogPage
+
+    blog = LiveBlogPage.objects.get(title="Bầu cử đại biểu Quốc hội: trực tiếp")
+    assert blog.live and blog.slug == "bau-cu-dai-bieu-quoc-hoi-truc-tiep"
+    home = client.get(home_page.url).content.decode()
+    assert f'href="{blog.url}"' in home and "Trực tiếp" in home
