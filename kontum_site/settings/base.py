@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sharing",
     "tips",
     "channels",
+    "liveblog",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -374,6 +375,7 @@ HOME_LIVE_PROVIDERS = [
     "news.home.breaking_news",
     "news.most_read.home_context",
     "channels.home.on_air_now",
+    "liveblog.home.live_badge",  # the "Trực tiếp" badge while a live blog runs
 ]
 
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
@@ -382,6 +384,7 @@ DEMO_LOADERS = [
     "campaigns.demo.load",
     "exemplars.demo.load",
     "news.demo.load",
+    "liveblog.demo.load",
     "programmes.demo.load",
     "channels.demo.load",
     "news.demo_links.link_stories",
@@ -396,6 +399,7 @@ ROLE_SETUPS = [
     "comments.roles.ensure_roles",
     "tips.roles.ensure_roles",
     "channels.roles.ensure_roles",
+    "liveblog.roles.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [

@@ -55,7 +55,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
     api_fields = [APIField("intro")]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage", "liveblog.LiveBlogPage"]
     parent_page_types = ["kontum_site.HomePage"]
     template = "news/news_index_page.html"
 
@@ -189,7 +189,7 @@ class SectionPage(SitePage):
     settings_panels = SitePage.settings_panels + [FieldPanel("desk_heads")]
     api_fields = [APIField("intro")]
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "liveblog.LiveBlogPage"]
     template = "news/section_page.html"
 
     class Meta:
