@@ -54,3 +54,13 @@ def test_a_tracking_query_never_reaches_the_shared_address(client, make_story):
     html = client.get(story.url + "?utm_source=zalo&fbclid=abc").content.decode()
     _, links = share_hrefs(html)
     assert shared_address(links["Facebook"], "u") == story.full_url
+
+
+def test_a_live_blog_offers_share_links_to_its_canonical_address(client, news_index):
+    from liveblog.models import LiveBlogPage
+
+    blog = news_index.add_child(instance=LiveBlogPage(title="Trực tiếp: Đại hội Thi đua"))
+    blog.save_revision().publish()
+    html = client.get(blog.url).content.decode()
+    _, links = share_hrefs(html)
+    assert shared_address(links["Zalo"], "url") == blog.full_url == meta(html, "property", "og:url")
