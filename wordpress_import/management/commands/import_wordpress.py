@@ -1,4 +1,6 @@
-"""`manage.py import_wordpress EXPORT.xml [--uploads DIR] [--dry-run]`"""
+"""`manage.py import_wordpress EXPORT.xml [MORE.xml …] [--uploads DIR] [--dry-run]`
+
+Several files: one site exported in parts (WordPress splits large exports), read as one."""
 
 import sys
 import time
@@ -28,7 +30,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("export", help=_("the WXR file (Tools → Export, All content)"))
+        parser.add_argument(
+            "export",
+            nargs="+",
+            help=_("the WXR file (Tools → Export, All content), or the files of one site's export"),
+        )
         parser.add_argument(
             "--uploads", help=_("a copy of wp-content/uploads; nothing is fetched over the network")
         )
