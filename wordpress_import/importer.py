@@ -749,8 +749,11 @@ class WordPressImporter:
                     continue
                 parent = made.get(wp_comment.parent)
                 if wp_comment.parent not in ("", "0") and parent is None:
-                    self.report.note("comment", wp_comment.id, _("its parent was not imported"))
-                    continue
+                    self.report.note(
+                        "comment",
+                        wp_comment.id,
+                        _("its parent was not imported: kept as a comment of its own"),
+                    )
                 body = nfc(_strip_tags(wp_comment.content)).strip() or "…"
                 email = wp_comment.email[:254]
                 comment = existing.get(known.get(wp_comment.id))
@@ -766,7 +769,7 @@ class WordPressImporter:
                     before = _comment_state(comment)
                 comment.parent = parent
                 comment.thread = (parent.thread or parent) if parent is not None else None
-                comment.depth = depth
+                comment.depth = depth if parent is not None else 1
                 comment.author_name = (wp_comment.author or _("Reader"))[:100]
                 comment.author_email = email
                 comment.body = body
@@ -798,8 +801,10 @@ class WordPressImporter:
                     for wp_id, comment in zip(new_ids, new, strict=True)
                 ]
             )
-            self.report.created["comment"] += len(new)
-            self.report.updated["comment"] += len(changed)
+            if new:
+                self.report.created["comment"] += len(new)
+            if changed:
+                self.report.updated["comment"] += len(changed)
         content_versions.bump(content_versions.page_scope(page.pk))
 
     # ------------------------------------------------------------------ pass 3
