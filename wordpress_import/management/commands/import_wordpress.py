@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from wordpress_import.importer import WordPressImporter
 from wordpress_import.wxr import WXRError
@@ -20,6 +20,14 @@ LABELS = {
     "tag": gettext_lazy("tags"),
     "image": gettext_lazy("images"),
     "document": gettext_lazy("documents"),
+}
+
+# What a "needs a look" line is about, as the report names it.
+ITEM_KINDS = {
+    "post": pgettext_lazy("import report item", "post"),
+    "page": pgettext_lazy("import report item", "page"),
+    "attachment": pgettext_lazy("import report item", "attachment"),
+    "comment": pgettext_lazy("import report item", "comment"),
 }
 
 
@@ -82,7 +90,7 @@ class Command(BaseCommand):
         if report.look_at:
             self.stdout.write(_("Needs a look (kind, WordPress ID, why):"))
             for kind, wp_id, why in report.look_at:
-                self.stdout.write(f"  {kind} {wp_id}: {why}")
+                self.stdout.write(f"  {ITEM_KINDS.get(kind, kind)} {wp_id}: {why}")
         self.stdout.write(
             _("Done in %(seconds).1f s (%(items)s items).")
             % {"seconds": seconds, "items": importer.total}
