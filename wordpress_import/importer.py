@@ -160,6 +160,7 @@ class WordPressImporter:
         self.attachment_link = {}  # attachment ID → its attachment page's old URL
         self.attached = defaultdict(list)  # post ID → its attachments' IDs
         self.attachment_comments = defaultdict(list)  # post ID → its attachments' comments
+        self.stray_comments = []  # comments of attachments that belong to no post
         self.category_parent = {}  # category nicename → its parent's nicename
         self.authors = {}  # login → display name
         self.needs_links = set()
@@ -175,11 +176,14 @@ class WordPressImporter:
         self.news_index = NewsIndexPage.objects.first()
         if self.news_index is None:
             raise wxr.WXRError(_("The site has no news section to import stories into."))
+        if not self.dry_run:  # each item commits on its own: an interrupted run resumes
+            self._import()
+            self._relink()
+            return self.report
         with transaction.atomic():  # a dry run is the real run, rolled back at the end
             self._import()
             self._relink()
-            if self.dry_run:
-                transaction.set_rollback(True)
+            transaction.set_rollback(True)
         return self.report
 
     def _read(self):
@@ -243,6 +247,8 @@ class WordPressImporter:
                 self.attached[parent].append((order, wp_id))
                 if value.comments:
                     self.attachment_comments[parent].extend(value.comments)
+            else:
+                self.stray_comments.extend(value.comments)
             if value.link:
                 self.attachment_link[wp_id] = value.link
         elif item_is(value, "post", "page"):
@@ -290,6 +296,21 @@ class WordPressImporter:
         for page in sorted(pages, key=order):
             self._atomic(self._page, page)
         self._attachment_pages()
+        self._report_stray_comments()
+
+    def _report_stray_comments(self):
+        """Comments on an attachment that has no imported post to show them: listed."""
+        stray = list(self.stray_comments)
+        for parent, comments in self.attachment_comments.items():
+            if self._known("post", parent) is None and self._known("page", parent) is None:
+                stray.extend(comments)
+        for comment in stray:
+            if comment.type not in ("pingback", "trackback"):
+                self.report.note(
+                    "comment",
+                    comment.id,
+                    _("on an attachment with no imported post or page: not imported"),
+                )
 
     def _atomic(self, handler, value):
         with transaction.atomic():

@@ -295,8 +295,9 @@ def test_an_attachment_without_a_post_answers_with_its_image(
     lone = PHOTO.replace(
         "<wp:post_parent>10</wp:post_parent>", "<wp:post_parent>0</wp:post_parent>"
     )
-    run(write_export(export([lone])), "--uploads", uploads)
+    output = run(write_export(export([lone])), "--uploads", uploads)
     image = get_image_model().objects.get(title="Đại hội thi đua")
+    assert "bình luận 901: trên tệp đính kèm" in output  # its comment has no page: listed
     response = client.get("/dai-hoi-thi-dua/dai-hoi/")
     assert response.status_code == 301 and response["Location"].endswith(image.file.url)
 
