@@ -109,7 +109,7 @@ def _hosts(*urls):
 def _uploads_path(url):
     """Where an attachment's file sits under a copy of the uploads: after /uploads/, or the
     whole path on WordPress.com's file hosts (files.wordpress.com, wp.com)."""
-    url = (url or "").split("?")[0]
+    url = (url or "").strip().split("?")[0]  # exports pad some with spaces
     if "/uploads/" in url:
         return unquote(url.split("/uploads/", 1)[1])
     parts = urlsplit(url)
