@@ -283,6 +283,13 @@ class WordPressImporter:
             else:
                 label = _("items of another type (%(type)s)") % {"type": value.post_type or "?"}
                 self.report.skipped[label] += 1
+                for comment in value.comments:  # no page to show them: listed
+                    self.report.note(
+                        "comment",
+                        comment.id,
+                        _("on item %(id)s of another type (%(type)s): not imported")
+                        % {"id": value.wp_id, "type": value.post_type or "?"},
+                    )
         by_id = {page.wp_id: page for page in pages}
 
         def order(page):  # parents first; siblings in WordPress's menu order
