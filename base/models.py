@@ -69,8 +69,20 @@ class ContentPage(SitePage):
         verbose_name=_("body"),
         blank=True,
     )
+    # Off by default: a content page shows comments only when given them (an imported
+    # WordPress page with comments); closed keeps them readable and takes no new one.
+    comments_enabled = models.BooleanField(_("comments enabled"), default=False)
+    comments_closed = models.BooleanField(
+        _("comments closed"),
+        default=False,
+        help_text=_("Comments already published stay readable; no new comment is taken."),
+    )
 
     content_panels = SitePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = SitePage.settings_panels + [
+        FieldPanel("comments_enabled"),
+        FieldPanel("comments_closed"),
+    ]
     api_fields = [APIField("intro"), APIField("body", serializer=StreamWithImagesField())]
     search_fields = SitePage.search_fields + [
         index.SearchField("intro"),

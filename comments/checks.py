@@ -65,6 +65,8 @@ def restricted_refusal():
 def comments_closed(page, rules, now=None):
     if not rules.comments_open or not comments_enabled(page):
         return True
+    if getattr(page.specific, "comments_closed", False):  # closed on this page alone
+        return True
     if rules.close_after_days and page.first_published_at:
         now = now or timezone.now()
         return now - page.first_published_at > timedelta(days=rules.close_after_days)

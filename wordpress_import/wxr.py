@@ -7,6 +7,7 @@ no more memory than its largest post. The `wp:` namespace differs by version and
 matched by their local name under any `wordpress.org/export/` namespace.
 """
 
+import hashlib
 import html
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -17,6 +18,9 @@ from django.utils.translation import gettext as _
 
 class WXRError(Exception):
     """The export cannot be read; the message says where."""
+
+
+VERSIONS = ("1.0", "1.1", "1.2")  # what WordPress has written (its importer reads these)
 
 
 def _local(tag):
@@ -65,6 +69,7 @@ class Item:
 
     title: str
     link: str
+    guid: str
     creator: str
     content: str
     excerpt: str
@@ -75,7 +80,16 @@ class Item:
 
     @property
     def wp_id(self):
-        return self.fields.get("post_id", "").strip()
+        """WordPress's ID; an item without one gets a stable key from its GUID or link."""
+        wp_id = self.fields.get("post_id", "").strip()
+        if wp_id:
+            return wp_id
+        source = self.guid or self.link or repr((self.title, self.fields.get("post_date")))
+        return "guid-" + hashlib.sha256(source.encode()).hexdigest()[:32]
+
+    @property
+    def has_wp_id(self):
+        return bool(self.fields.get("post_id", "").strip())
 
     @property
     def post_type(self):
@@ -87,7 +101,7 @@ class Item:
 
 
 def _item(element):
-    title = link = creator = content = excerpt = ""
+    title = link = guid = creator = content = excerpt = ""
     categories, meta, comments = [], {}, []
     for child in element:
         name, namespace = _local(child.tag), _namespace(child.tag)
@@ -95,6 +109,8 @@ def _item(element):
             title = child.text or ""
         elif name == "link" and not namespace:
             link = (child.text or "").strip()
+        elif name == "guid" and not namespace:
+            guid = (child.text or "").strip()
         elif name == "creator":
             creator = child.text or ""
         elif name == "encoded" and "content" in namespace:
@@ -127,6 +143,7 @@ def _item(element):
     return Item(
         title=clean(title),
         link=link,
+        guid=guid,
         creator=clean(creator),
         content=content,
         excerpt=excerpt,
@@ -137,6 +154,13 @@ def _item(element):
     )
 
 
+def _NO_VERSION():  # noqa: N802 (a message, translated when raised)
+    return _(
+        "This is not a WordPress export: it has no version (wp:wxr_version) before its "
+        "content. Export again from WordPress (Tools → Export)."
+    )
+
+
 def read(path):
     """Yield (kind, value) events: site, author, term and item. Raises WXRError."""
     try:
@@ -144,6 +168,7 @@ def read(path):
         depth = 0
         seen_rss = False
         channel = None
+        version = None
         for event, element in events:
             if event == "start":
                 depth += 1
@@ -158,6 +183,21 @@ def read(path):
             name = _local(element.tag)
             if depth != 2 or channel is None:  # only direct children of <channel>
                 continue
+            if name == "wxr_version" and _is_wp(element.tag):
+                version = (element.text or "").strip()
+                if version not in VERSIONS:
+                    raise WXRError(
+                        _(
+                            "This is not a WordPress export: its version (wp:wxr_version) "
+                            "is “%(version)s”, not one WordPress writes (%(known)s)."
+                        )
+                        % {"version": version, "known": ", ".join(VERSIONS)}
+                    )
+            elif version is None and (
+                name == "item"
+                or (_is_wp(element.tag) and name in ("author", "category", "tag", "term"))
+            ):
+                raise WXRError(_NO_VERSION())
             if name == "item":
                 yield "item", _item(element)
             elif name == "author" and _is_wp(element.tag):
@@ -173,6 +213,8 @@ def read(path):
             channel.remove(element)  # bounded memory: nothing read stays in the tree
         if not seen_rss:
             raise WXRError(_("The file is empty."))
+        if version is None:
+            raise WXRError(_NO_VERSION())
     except ET.ParseError as error:
         line, column = error.position
         raise WXRError(

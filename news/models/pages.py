@@ -286,6 +286,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     )
     tags = NFCClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     comments_enabled = models.BooleanField(_("comments enabled"), default=True)
+    comments_closed = models.BooleanField(
+        _("comments closed"),
+        default=False,
+        help_text=_("Comments already published stay readable; no new comment is taken."),
+    )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         verbose_name=_("campaign"),
@@ -334,6 +339,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         FieldPanel("display_date"),
         FieldPanel("breaking_until"),
         FieldPanel("comments_enabled"),
+        FieldPanel("comments_closed"),
     ]
     search_fields = SitePage.search_fields + [
         index.FilterField("kind"),

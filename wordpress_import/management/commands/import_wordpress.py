@@ -1,11 +1,13 @@
-"""`manage.py import_wordpress EXPORT.xml [--uploads DIR] [--dry-run]`"""
+"""`manage.py import_wordpress EXPORT.xml [MORE.xml …] [--uploads DIR] [--dry-run]`
+
+Several files: one site exported in parts (WordPress splits large exports), read as one."""
 
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from wordpress_import.importer import WordPressImporter
 from wordpress_import.wxr import WXRError
@@ -20,6 +22,14 @@ LABELS = {
     "document": gettext_lazy("documents"),
 }
 
+# What a "needs a look" line is about, as the report names it.
+ITEM_KINDS = {
+    "post": pgettext_lazy("import report item", "post"),
+    "page": pgettext_lazy("import report item", "page"),
+    "attachment": pgettext_lazy("import report item", "attachment"),
+    "comment": pgettext_lazy("import report item", "comment"),
+}
+
 
 class Command(BaseCommand):
     help = _(
@@ -28,7 +38,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("export", help=_("the WXR file (Tools → Export, All content)"))
+        parser.add_argument(
+            "export",
+            nargs="+",
+            help=_("the WXR file (Tools → Export, All content), or the files of one site's export"),
+        )
         parser.add_argument(
             "--uploads", help=_("a copy of wp-content/uploads; nothing is fetched over the network")
         )
@@ -76,7 +90,7 @@ class Command(BaseCommand):
         if report.look_at:
             self.stdout.write(_("Needs a look (kind, WordPress ID, why):"))
             for kind, wp_id, why in report.look_at:
-                self.stdout.write(f"  {kind} {wp_id}: {why}")
+                self.stdout.write(f"  {ITEM_KINDS.get(kind, kind)} {wp_id}: {why}")
         self.stdout.write(
             _("Done in %(seconds).1f s (%(items)s items).")
             % {"seconds": seconds, "items": importer.total}
