@@ -58,3 +58,53 @@ def test_moderation_queue_queries_do_not_grow_with_the_comments(
     large = [queue_queries(admin_client, url, django_assert_max_num_queries) for url in urls]
     assert "Bình luận số 597 của bạn đọc" in large[0][1].content.decode()
     assert [count for count, _ in large] == [count for count, _ in small], (small, large)
+
+
+MODERATOR_QUEUE_QUERIES = 12  # session, user, 2 permission lookups, profile, 1 count, locale…
+
+
+def comment_counts(captured):
+    """The queries that count comments (COUNT(*) or the tabs' GROUP BY)."""
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if '"comments_comment"' in q["sql"] and "COUNT(" in q["sql"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [("?status=pending", 200), ("", 600), ("?status=spam", 200), ("?status=approved", 200)],
+)
+def test_the_queue_counts_the_comments_once_per_view(
+    client, roles, staff_user, grow_comments, django_assert_max_num_queries, query, listed
+):
+    """The tabs' counts (one GROUP BY) also give the paginator its total: the pending
+    comments are not counted a second time (at 200,000 comments each count is a scan)."""
+    client.force_login(staff_user("kiemduyet", "Kiểm duyệt viên"))
+    grow_comments(600)
+    url = reverse("wagtailsnippets_comments_comment:list") + query
+    client.get(url)
+    with django_assert_max_num_queries(MODERATOR_QUEUE_QUERIES) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(comment_counts(captured)) == 1, comment_counts(captured)
+    html = response.content.decode()
+    pages = -(-listed // 50)
+    assert f'p={pages}"' in html and f'p={pages + 1}"' not in html  # the last page's link
+
+
+def test_a_narrowed_queue_still_counts_what_it_shows(
+    client, roles, staff_user, grow_comments, django_assert_max_num_queries
+):
+    """Narrowed to one page or by a search, the paginator counts the rows it lists."""
+    client.force_login(staff_user("kiemduyet", "Kiểm duyệt viên"))
+    story = grow_comments(600)
+    queue = reverse("wagtailsnippets_comments_comment:list")
+    response = client.get(f"{queue}?status=pending&page={story.pk}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'p=4"' in html and 'p=5"' not in html  # its 200 comments, all pending
+    response = client.get(f"{queue}?q=số+597")
+    html = response.content.decode()
+    assert "Bình luận số 597 của bạn đọc" in html and "Bình luận số 596" not in html
