@@ -40,7 +40,7 @@ def wrk_path():
 def run_wrk(url, duration, connections, cookie="", method="GET", data=None, host=""):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
-    env = {"BENCH_METHOD": method, "BENCH_COOKIE": cookie, "BENCH_HOST": host}
+    env = {"BENCH_METHOD": method, "BENCH_COOKIE": cookie, "BENCH_HOST": host or ""}
     env["PATH"] = "/usr/bin:/bin"
     if data:
         env["BENCH_BODY"] = urlencode(data)

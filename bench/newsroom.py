@@ -19,7 +19,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 from bench import load
 
@@ -59,7 +59,7 @@ class Readers:
         mine = []
         while not self.stop.is_set():
             if rng.random() < SEARCH_SHARE:
-                path = self.search_path.format(q=rng.choice(SEARCHES).replace(" ", "+"))
+                path = self.search_path.format(q=quote_plus(rng.choice(SEARCHES)))
             else:
                 path = rng.choices(self.paths, self.weights)[0]
             started = time.perf_counter()

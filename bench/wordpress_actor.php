@@ -23,6 +23,9 @@ while (($line = fgets(STDIN)) !== false) {
         }
     } elseif ($parts[0] === "draft") {
         wp_insert_post(["post_title" => "Bản nháp $n", "post_content" => str_repeat("Nội dung nháp. ", 50), "post_status" => "draft"]);
+    } elseif ($parts[0] === "theme") {
+        echo "ok ", get_option("stylesheet"), "\n";
+        continue;
     } elseif ($parts[0] === "posts") {
         // The reader's population: home, categories, posts (newest first), tags.
         $urls = [home_url("/")];

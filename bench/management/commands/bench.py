@@ -310,6 +310,9 @@ class Command(BaseCommand):
             figures = newsroom.day(home, paths, "/?s={q}", act, options)
             figures.pop("renders_per_publication", None)  # no page cache: every view renders
             figures.pop("hit_ratio", None)
+            figures["actions"].pop("queue", None)  # our moderator's queue only
+            figures["action_ms_p50"].pop("queue", None)
+            figures["theme"] = actor.ask("theme")
             self.say("WordPress peer: the spike…")
             figures["spike"] = newsroom.spike(
                 home,
