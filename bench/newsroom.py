@@ -131,7 +131,12 @@ def run_schedule(events, act, stop_at):
         if time.monotonic() > stop_at:
             break
         started = time.perf_counter()
-        act(action)
+        try:
+            act(action)
+        except Exception as error:  # noqa: BLE001 - a failed action is counted, the day goes on
+            took.setdefault(action + " failed", []).append(0.0)
+            print(f"{action} failed: {error!r}")
+            continue
         took.setdefault(action, []).append(time.perf_counter() - started)
     return took
 

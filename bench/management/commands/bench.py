@@ -89,6 +89,7 @@ def free_port():
 
 class Command(BaseCommand):
     help = "Build (once) the large dataset, serve it with gunicorn and measure every URL kind."
+    extra_hosts = []  # newsroom-day: the Site's name and the Varnish probe's (default.vcl)
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=float, default=1.0, help="dataset size factor")
@@ -189,6 +190,7 @@ class Command(BaseCommand):
         the WordPress peer; one JSON result and a table."""
         targets = {t.kind: t for t in ctx.targets}
         paths, story_ids, host = newsroom.our_population(ctx)
+        self.extra_hosts = [host.split(":")[0], "kontumtv.vn"]
         spike_path = targets["story, 200 comments"].path
         spike_page = self.page_at(spike_path)
         user = get_user_model().objects.get(username=BENCH_USER)
@@ -476,7 +478,7 @@ class Command(BaseCommand):
             DJANGO_SETTINGS_MODULE="kontum_site.settings.production",
             SECRET_KEY=SERVER_SECRET_KEY,
             DEBUG="0",
-            ALLOWED_HOSTS="127.0.0.1,localhost",
+            ALLOWED_HOSTS=",".join(["127.0.0.1", "localhost", *self.extra_hosts]),
             SECURE_SSL_REDIRECT="0",
             SECURE_HSTS_SECONDS="0",
             SESSION_COOKIE_SECURE="0",
