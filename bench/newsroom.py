@@ -103,6 +103,7 @@ class Readers:
             "p50_ms": round(percentile(latencies, 0.50), 1),
             "p99_ms": round(percentile(latencies, 0.99), 1),
             "errors": sum(1 for r in self.records if not 0 < r[1] < 400),
+            "status_5xx": sum(1 for r in self.records if r[1] >= 500),
             "front_hits": sum(1 for r in self.records if r[2] == "HIT"),
             "page_cache_misses": origin.count("miss"),
             "page_cache_hits": origin.count("hit"),
@@ -348,7 +349,11 @@ def spike(base, story_path, paths, search_path, update, options, host=None, fron
         for at in (seconds / 3, 2 * seconds / 3):
             time.sleep(max(0, began + at - time.monotonic()))
             started = time.perf_counter()
-            update()
+            try:
+                update()
+            except Exception as error:  # noqa: BLE001 - counted, the spike goes on
+                updates.append(f"failed: {error!r}")
+                continue
             updates.append(round((time.perf_counter() - started) * 1000, 1))
 
     with Readers(base, paths, search_path, options["connections"], host=host, seed=99) as readers:

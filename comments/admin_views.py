@@ -73,7 +73,7 @@ class CommentIndexView(IndexView):
         return row + buttons
 
     def known_count(self):
-        """The number of rows listed when the tabs' counts (one GROUP BY, needed for the tabs
+        """The number of rows listed when the tabs' counts (needed for the tabs
         anyway) already say it: the whole queue or one state, no search and no other filter.
         None when narrowed further (a page, dates, a search): then the paginator counts."""
         if self.is_searching:

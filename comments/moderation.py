@@ -20,16 +20,24 @@ ACTIONS = {
 
 
 def status_counts(request=None):
-    """How many comments are in each state (the queue's tabs), in one query; kept on the
-    request so the admin menu's pending count on the same page costs nothing more."""
+    """How many comments are in each state (the queue's tabs); kept on the request so the
+    admin menu's pending count and the paginator's total on the same page cost nothing more.
+
+    Approved comments are most of them (about 80 % at 200,000): grouping every row by state
+    reads the whole index (161 ms on SQLite at 200,000, EXPLAIN: SCAN ... COVERING INDEX).
+    So the other states are counted on their index ranges and the approved ones are the
+    rest of the total (36 + 32 ms, both from indexes)."""
     if getattr(request, "_comment_status_counts", None) is not None:
         return request._comment_status_counts
+    others = [status for status in Status.values if status != Status.APPROVED]
     found = dict(
         Comment.objects.order_by()
+        .filter(status__in=others)
         .values_list("status")
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
+    found[Status.APPROVED] = Comment.objects.order_by().count() - sum(found.values())
     counts = {status: found.get(status, 0) for status in Status.values}
     if request is not None:
         request._comment_status_counts = counts
