@@ -25,18 +25,22 @@ def status_counts(request=None):
 
     Approved comments are most of them (about 80 % at 200,000): grouping every row by state
     reads the whole index (161 ms on SQLite at 200,000, EXPLAIN: SCAN ... COVERING INDEX).
-    So the other states are counted on their index ranges and the approved ones are the
-    rest of the total (36 + 32 ms, both from indexes)."""
+    So the other states are counted each on its own index range (one query, UNION ALL:
+    PostgreSQL answers each branch by an index-only scan, 2 ms for 20,000 pending, where an
+    IN (...) list made it read the table, 170 ms) and the approved ones are the rest of the
+    total (one more count, from the smallest index)."""
     if getattr(request, "_comment_status_counts", None) is not None:
         return request._comment_status_counts
     others = [status for status in Status.values if status != Status.APPROVED]
-    found = dict(
+    per_state = [
         Comment.objects.order_by()
-        .filter(status__in=others)
+        .filter(status=status)
         .values_list("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*): answered from the index alone (COUNT(id) is not)
         .values_list("status", "n")
-    )
+        for status in others
+    ]
+    found = dict(per_state[0].union(*per_state[1:], all=True))
     found[Status.APPROVED] = Comment.objects.order_by().count() - sum(found.values())
     counts = {status: found.get(status, 0) for status in Status.values}
     if request is not None:
