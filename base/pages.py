@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 
-from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.content_versions import SITE, TIMEOUT, digest, scope, stamps
 from caching.view_restrictions import is_unrestricted
 from editorial.page_forms import SitePageForm
 from editorial.shared_rows import committing
@@ -83,13 +83,16 @@ class SitePage(Page):
         return child.route(request, path_components[1:])
 
     def cached_child(self, request, slug, fetch):
-        """The child page at this slug, kept in the cache until anything is published
-        (the site's content stamp): routing a reader's request then costs no query per
-        level. A slug that matches nothing is not remembered (made-up URLs leave no key)."""
-        found = stamps([SITE], request)
+        """The child page at this slug, kept in the cache until a page below this one is
+        published, unpublished or deleted (its listing's content stamp, bumped for every
+        ancestor of a story: caching/page_cache.py), or the site changes: routing a reader's
+        request then costs no query per level. A slug that matches nothing is not remembered
+        (made-up URLs leave no key)."""
+        listing = scope("listing", self.pk)
+        found = stamps([listing], request)
         if found is None:
             return fetch()
-        key = f"route:{digest(found[SITE], self.pk, slug)}"
+        key = f"route:{digest(found[SITE], found[listing], self.pk, slug)}"
         child = cache.get(key)
         if child is None:
             child = fetch()

@@ -25,8 +25,9 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
-from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.content_versions import SITE, TIMEOUT, digest, page_scope, scope, stamps
 from caching.lazy import lazy
+from caching.page_cache import referenced_pages
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from editorial.tagging import NFCClusterTaggableManager
 from news.api import TagNamesField
@@ -470,6 +471,35 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             index.reporter_url(reporter) for reporter in reporters
         }
 
+    def content_scopes(self):
+        """The listings that show this story (caching/content_versions.py): the home, news
+        index and section above it, its tags and reporters, the campaign, conference and
+        exemplars it names, the pages it links to (their backlinks), and the asides of
+        stories that chose it as related (its own page scope). A publication bumps these,
+        before and after, and nothing else (caching/page_cache.py)."""
+        ancestors = self.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)
+        scopes = {scope("listing", pk) for pk in ancestors}
+        scopes |= {scope("tag", pk) for pk in self.tagged_items.values_list("tag_id", flat=True)}
+        scopes |= {
+            scope("reporter", pk)
+            for pk in self.bylines.values_list("reporter_id", flat=True)
+            if pk is not None
+        }
+        linked = [self.campaign_id, self.conference_id]
+        linked += list(self.exemplar_links.values_list("exemplar_id", flat=True))
+        linked += [page.pk for page in referenced_pages(self)]
+        return scopes | {page_scope(pk) for pk in linked if pk is not None}
+
+    def related_scopes(self, tags):
+        """What the related-stories aside shows: stories sharing `tags`, or the ones the
+        editor chose (their page scopes), and this story's campaign links."""
+        chosen = [link.story_id for link in self.related_links.all() if link.story_id]
+        return (
+            [page_scope(self.pk)]
+            + [scope("tag", tag.pk) for tag in tags]
+            + [page_scope(pk) for pk in chosen]
+        )
+
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
             prefetched = "bylines" in getattr(self, "_prefetched_objects_cache", {})
@@ -522,6 +552,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         context["story_reporters"] = SimpleLazyObject(self.reporters)
         context["story_notes"] = SimpleLazyObject(lambda: list(self.notes.order_by("-date")))
         context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
+        context["related_scopes"] = SimpleLazyObject(lambda: self.related_scopes(tags))
         for name in ("story_exemplars", "story_campaign", "story_conference"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
