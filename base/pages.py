@@ -83,12 +83,12 @@ class SitePage(Page):
         return child.route(request, path_components[1:])
 
     def cached_child(self, request, slug, fetch):
-        """The child page at this slug, kept in the cache until a page below this one is
-        published, unpublished or deleted (its listing's content stamp, bumped for every
-        ancestor of a story: caching/page_cache.py), or the site changes: routing a reader's
+        """The child page at this slug, kept in the cache until a child of this page is
+        published, unpublished or deleted (the "children" content stamp:
+        caching/page_cache.py), or the site changes: routing a reader's
         request then costs no query per level. A slug that matches nothing is not remembered
         (made-up URLs leave no key)."""
-        listing = scope("listing", self.pk)
+        listing = scope("children", self.pk)
         found = stamps([listing], request)
         if found is None:
             return fetch()

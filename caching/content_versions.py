@@ -7,6 +7,11 @@ Kinds of scope:
   a bump of `SITE` renews every cached part.
 - `PUBLISHED`: any page published, unpublished or deleted: what lists the whole site (the
   sitemap, search results, "Đọc nhiều" and the popular tags).
+- `RANKINGS`: a page that may rank in a site-wide list ("Đọc nhiều", the popular tags) left
+  it or changed what it shows there (unpublished, deleted, retitled, retagged). A new story
+  has no reads yet; those lists also renew with their period (news/most_read.py).
+- `scope("children", page_id)`: a child of that page was published, unpublished or deleted
+  (the routes to its children, base/pages.py).
 - `page_scope(page_id)`: that page itself changed (its publication, a comment approved or
   removed on it).
 - `scope(kind, key)`: a listing — `scope("listing", page_id)` the stories under a page (home,
@@ -37,6 +42,7 @@ from caching import release
 
 SITE = "site"
 PUBLISHED = "published"
+RANKINGS = "rankings"
 REGISTRY = "registry"
 KEY_PREFIX = "stamp"
 # Stamps expire like every key (a lost stamp only means one more render everywhere).
@@ -166,15 +172,20 @@ def validators_from(request, page, found):
 
 def cached_until_site_changes(view):
     """Keep a public GET view's whole 200 response until anything is published (sitemap):
-    the key is the site's stamp, the host and the path with its query."""
+    the key is the stamps of the site and of every publication (`PUBLISHED`), the host and
+    the path with its query."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        found = stamps([SITE], request) if request.method in ("GET", "HEAD") else None
+        found = stamps([PUBLISHED], request) if request.method in ("GET", "HEAD") else None
         if found is None:
             return view(request, *args, **kwargs)
         key = "view:" + digest(
-            view.__module__, view.__name__, found[SITE], request.get_host(), request.get_full_path()
+            view.__module__,
+            view.__name__,
+            *found.values(),
+            request.get_host(),
+            request.get_full_path(),
         )
         entry = cache.get(key)
         if entry is None:

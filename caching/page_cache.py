@@ -574,17 +574,39 @@ def declared_scopes(page):
 
 
 def publication_scopes(page, before=None):
-    """What a publication, unpublication or deletion of `page` changes: the page, the
-    listings showing it now and those that showed it `before` (old tags, old section), and
-    whatever lists the whole site (`PUBLISHED`). A type without declared scopes: `SITE`."""
+    """What a publication, unpublication or deletion of `page` changes: the page, the routes
+    to its parent's children, the listings showing it now and those that showed it `before`
+    (`Before`: old tags, old section), whatever lists the whole site (`PUBLISHED`), and the
+    site-wide rankings when a page that was live leaves them or changes there. A type
+    without declared scopes: `SITE`."""
     scopes = {content_versions.PUBLISHED, content_versions.page_scope(page.pk)}
+    parent_id = page.get_parent().pk if page.depth > 1 else None
+    if parent_id is not None:
+        scopes.add(content_versions.scope("children", parent_id))
     now = declared_scopes(page)
     if now is None:
         return scopes | {content_versions.SITE}
-    return scopes | now | set(before or ())
+    scopes |= now
+    if before is None:
+        return scopes | {content_versions.RANKINGS}
+    scopes |= before.scopes
+    tags_before = {name for name in before.scopes if name.startswith("tag:")}
+    tags_now = {name for name in now if name.startswith("tag:")}
+    if before.live and (not page.live or before.title != page.title or tags_before != tags_now):
+        scopes.add(content_versions.RANKINGS)
+    return scopes
 
 
-# Listings a page showed in before a save: read in pre_save, used once it is published.
+class Before:
+    """A page as stored before a full save: the listings showing it, live or not, its title."""
+
+    def __init__(self, stored):
+        self.scopes = set(stored.content_scopes())
+        self.live = stored.live
+        self.title = stored.title
+
+
+# Read in pre_save, used once the page is published or unpublished.
 _BEFORE_ATTRIBUTE = "_content_scopes_before"
 _before_by_page = {}  # the same, by page id: unpublishing signals another copy of the page
 
@@ -598,7 +620,7 @@ def _remember_scopes_before(sender, instance, raw=False, update_fields=None, **k
         return
     stored = type(instance).objects.filter(pk=instance.pk).first()
     if stored is not None:
-        before = stored.content_scopes()
+        before = Before(stored)
         setattr(instance, _BEFORE_ATTRIBUTE, before)
         _before_by_page[instance.pk] = before
 
@@ -633,7 +655,7 @@ def _before_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) and not hasattr(instance, "_page_cache_paths"):
         try:
             instance._page_cache_paths = page_paths(instance)
-            instance._page_cache_scopes = publication_scopes(instance)
+            instance._page_cache_scopes = publication_scopes(instance) | {content_versions.RANKINGS}
         except Exception:  # a half-deleted tree: nothing to purge
             instance._page_cache_paths = (set(), set())
             instance._page_cache_scopes = {content_versions.SITE}
