@@ -121,8 +121,10 @@ def test_a_story_in_one_section_leaves_the_others_warm(
 def test_the_registry_stays_warm(client, site, make_story, django_assert_num_queries):
     from exemplars.models import ExemplarIndexPage
 
-    registry = site["news_index"].get_parent().add_child(
-        instance=ExemplarIndexPage(title="Điển hình tiên tiến", slug="dien-hinh")
+    registry = (
+        site["news_index"]
+        .get_parent()
+        .add_child(instance=ExemplarIndexPage(title="Điển hình tiên tiến", slug="dien-hinh"))
     )
     registry.save_revision().publish()
     warm(client, [registry.url])
