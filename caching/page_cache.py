@@ -579,7 +579,11 @@ def publication_scopes(page, before=None):
     (`Before`: old tags, old section), whatever lists the whole site (`PUBLISHED`), and the
     site-wide rankings when a page that was live leaves them or changes there. A type
     without declared scopes: `SITE`."""
-    scopes = {content_versions.PUBLISHED, content_versions.page_scope(page.pk)}
+    scopes = {
+        content_versions.PUBLISHED,
+        content_versions.page_scope(page.pk),
+        content_versions.scope("own", page.pk),
+    }
     parent_id = page.get_parent().pk if page.depth > 1 else None
     if parent_id is not None:
         scopes.add(content_versions.scope("children", parent_id))

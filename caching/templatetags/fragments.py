@@ -36,6 +36,12 @@ def page_scope(page):
 
 
 @register.filter
+def own_scope(page):
+    """The scope bumped when this page itself is published (not by its comments)."""
+    return content_versions.scope("own", page.pk) if getattr(page, "pk", None) else "site"
+
+
+@register.filter
 def scope(kind, key):
     """A listing's content scope: `"tag"|scope:tag.pk` ("tag:5")."""
     return content_versions.scope(kind, key)

@@ -40,7 +40,7 @@ from news.models.listings import (
     story_listing,
 )
 from news.models.reporters import Reporter
-from news.models.story_rows import ArticleByline, ArticleExemplar, StoryKind
+from news.models.story_rows import ArticleByline, ArticleExemplar, ArticleRelatedStory, StoryKind
 from news.models.tags import ArticlePageTag, NewsTag
 from news.seo import article_structured_data
 
@@ -474,8 +474,8 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def content_scopes(self):
         """The listings that show this story (caching/content_versions.py): the home, news
         index and section above it, its tags and reporters, the campaign, conference and
-        exemplars it names, the pages it links to (their backlinks), and the asides of
-        stories that chose it as related (its own page scope). A publication bumps these,
+        exemplars it names, the pages it links to (their backlinks), and the related columns
+        of the stories sharing a tag with it or choosing it. A publication bumps these,
         before and after, and nothing else (caching/page_cache.py)."""
         ancestors = self.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)
         scopes = {scope("listing", pk) for pk in ancestors}
@@ -488,17 +488,16 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         linked = [self.campaign_id, self.conference_id]
         linked += list(self.exemplar_links.values_list("exemplar_id", flat=True))
         linked += [page.pk for page in referenced_pages(self)]
-        return scopes | {page_scope(pk) for pk in linked if pk is not None}
-
-    def related_scopes(self, tags):
-        """What the related-stories aside shows: stories sharing `tags`, or the ones the
-        editor chose (their page scopes), and this story's campaign links."""
-        chosen = [link.story_id for link in self.related_links.all() if link.story_id]
-        return (
-            [page_scope(self.pk)]
-            + [scope("tag", tag.pk) for tag in tags]
-            + [page_scope(pk) for pk in chosen]
+        scopes |= {page_scope(pk) for pk in linked if pk is not None}
+        # The related column of this story and of the stories that may list it: those
+        # sharing a tag, and those whose editor chose it.
+        tag_ids = self.tagged_items.values_list("tag_id", flat=True)
+        sharing = ArticlePageTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+        related = {self.pk, *sharing.values_list("content_object_id", flat=True)}
+        related |= set(
+            ArticleRelatedStory.objects.filter(story=self).values_list("page_id", flat=True)
         )
+        return scopes | {scope("related-to", pk) for pk in related}
 
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
@@ -552,7 +551,6 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         context["story_reporters"] = SimpleLazyObject(self.reporters)
         context["story_notes"] = SimpleLazyObject(lambda: list(self.notes.order_by("-date")))
         context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
-        context["related_scopes"] = SimpleLazyObject(lambda: self.related_scopes(tags))
         for name in ("story_exemplars", "story_campaign", "story_conference"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
