@@ -13,6 +13,9 @@ from urllib.parse import urlencode, urlsplit
 WRK_SCRIPT = """
 wrk.method = os.getenv("BENCH_METHOD") or "GET"
 wrk.body = os.getenv("BENCH_BODY") or nil
+if os.getenv("BENCH_HOST") and os.getenv("BENCH_HOST") ~= "" then
+  wrk.headers["Host"] = os.getenv("BENCH_HOST")
+end
 if os.getenv("BENCH_COOKIE") and os.getenv("BENCH_COOKIE") ~= "" then
   wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
 end
@@ -21,10 +24,11 @@ if wrk.body then
 end
 done = function(summary, latency, requests)
   io.write(string.format(
-    "BENCH p50=%d p95=%d requests=%d duration=%d bytes=%d errors=%d non2xx=%d\\n",
-    latency:percentile(50), latency:percentile(95), summary.requests, summary.duration,
-    summary.bytes, summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.timeout, summary.errors.status))
+    "BENCH p50=%d p95=%d p99=%d requests=%d duration=%d bytes=%d errors=%d non2xx=%d\\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests,
+    summary.duration, summary.bytes,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
 end
 """
 
@@ -33,10 +37,11 @@ def wrk_path():
     return shutil.which("wrk")
 
 
-def run_wrk(url, duration, connections, cookie="", method="GET", data=None):
+def run_wrk(url, duration, connections, cookie="", method="GET", data=None, host=""):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
-    env = {"BENCH_METHOD": method, "BENCH_COOKIE": cookie, "PATH": "/usr/bin:/bin"}
+    env = {"BENCH_METHOD": method, "BENCH_COOKIE": cookie, "BENCH_HOST": host or ""}
+    env["PATH"] = "/usr/bin:/bin"
     if data:
         env["BENCH_BODY"] = urlencode(data)
     try:
@@ -59,6 +64,7 @@ def run_wrk(url, duration, connections, cookie="", method="GET", data=None):
     return {
         "p50_ms": values["p50"] / 1000,
         "p95_ms": values["p95"] / 1000,
+        "p99_ms": values["p99"] / 1000,
         "rps": values["requests"] / seconds if seconds else 0.0,
         "requests": values["requests"],
         "errors": values["errors"] + values["non2xx"],
@@ -66,12 +72,14 @@ def run_wrk(url, duration, connections, cookie="", method="GET", data=None):
     }
 
 
-def run_python(url, duration, connections, cookie="", method="GET", data=None):
+def run_python(url, duration, connections, cookie="", method="GET", data=None, host=""):
     """Keep-alive connections in threads; the same figures as run_wrk."""
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     body = urlencode(data) if data else None
     headers = {"Cookie": cookie} if cookie else {}
+    if host:
+        headers["Host"] = host
     if body:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     latencies, errors, lock = [], [0], threading.Lock()
@@ -116,6 +124,7 @@ def run_python(url, duration, connections, cookie="", method="GET", data=None):
     return {
         "p50_ms": percentile(0.50),
         "p95_ms": percentile(0.95),
+        "p99_ms": percentile(0.99),
         "rps": len(latencies) / elapsed if elapsed else 0.0,
         "requests": len(latencies),
         "errors": errors[0],

@@ -1,12 +1,25 @@
 """Stamps of when what a page is built from last changed, kept in the cache.
 
-Two kinds of scope:
-- `SITE`: any page published, unpublished, moved or deleted, or a site-wide setting changed
-  (everything `page_cache.purge_all` covers). Menus, listings, related stories and the
-  registry's cross-links are built from it.
-- `page_scope(page_id)`: something shown on that page changed without a publication — a
-  comment approved or removed (comments/page_cache.py bumps the page and the pages listing
-  its comment count).
+Kinds of scope:
+- `SITE`: the site's structure or a site-wide setting changed (everything
+  `page_cache.purge_all` covers: a section published or moved, a setting, a renamed tag, a
+  page type that declares no narrower scopes). Every stamp read includes it (`stamps`), so
+  a bump of `SITE` renews every cached part.
+- `PUBLISHED`: any page published, unpublished or deleted: what lists the whole site (the
+  sitemap, search results, "Đọc nhiều" and the popular tags).
+- `RANKINGS`: a page that may rank in a site-wide list ("Đọc nhiều", the popular tags) left
+  it or changed what it shows there (unpublished, deleted, retitled, retagged). A new story
+  has no reads yet; those lists also renew with their period (news/most_read.py).
+- `scope("children", page_id)`: a child of that page was published, unpublished or deleted
+  (the routes to its children, base/pages.py).
+- `page_scope(page_id)`: that page itself changed (its publication, a comment approved or
+  removed on it).
+- `scope(kind, key)`: a listing — `scope("listing", page_id)` the stories under a page (home,
+  news index, section), `scope("tag", tag_id)`, `scope("reporter", reporter_id)`,
+  `REGISTRY` the exemplar registry. A page says which listings show it with
+  `content_scopes()` (news.ArticlePage); a publication bumps those before and after
+  (page_cache.py), so a story in one section leaves the other sections, the other stories'
+  bodies and the registry warm.
 
 A stamp is the time it was set (Unix seconds, microsecond precision), so it is both a
 version for cache keys (`caching.templatetags.fragments`) and a Last-Modified date for
@@ -14,6 +27,7 @@ HTTP validators (`http_validators`). When the cache does not answer (Redis down)
 no stamps: fragments are rendered every time and no early 304 is given, never a stale page.
 """
 
+import contextvars
 import hashlib
 import time
 from datetime import datetime
@@ -27,6 +41,9 @@ from django.utils import timezone
 from caching import release
 
 SITE = "site"
+PUBLISHED = "published"
+RANKINGS = "rankings"
+REGISTRY = "registry"
 KEY_PREFIX = "stamp"
 # Stamps expire like every key (a lost stamp only means one more render everywhere).
 TIMEOUT = 7 * 24 * 3600
@@ -35,6 +52,35 @@ REQUEST_ATTRIBUTE = "_content_stamps"
 
 def page_scope(page_id):
     return f"page:{page_id}"
+
+
+def scope(kind, key):
+    """A listing's scope: `scope("tag", 5)` is "tag:5"."""
+    return f"{kind}:{key}"
+
+
+# The stamps read while a response is rendered (page_cache.py records them with the page:
+# the page is stale when one of them moves).
+_reading = contextvars.ContextVar("content_stamps_read", default=None)
+
+
+def start_recording():
+    """Collect every stamp read from here on in this context; returns a token for `stop`."""
+    return _reading.set({})
+
+
+def stop_recording(token):
+    """{scope: stamp} read since `start_recording`."""
+    found = _reading.get() or {}
+    _reading.reset(token)
+    return found
+
+
+def current(scopes):
+    """{scope: stamp} as stored now (a missing one is None): to check a recorded set."""
+    keys = {_key(name): name for name in scopes}
+    found = cache.get_many(list(keys))
+    return {name: found.get(key) for key, name in keys.items()}
 
 
 def _key(scope):
@@ -51,38 +97,43 @@ def bump(*scopes):
 
     def stamp():
         now = _now()
-        cache.set_many({_key(scope): now for scope in scopes}, timeout=TIMEOUT)
+        cache.set_many({_key(name): now for name in scopes}, timeout=TIMEOUT)
 
     stamp()
     transaction.on_commit(stamp)
 
 
 def stamps(scopes, request=None):
-    """{scope: stamp} for these scopes, or None when the cache does not answer.
+    """{scope: stamp} for these scopes and `SITE`, or None when the cache does not answer.
 
     A scope without a stamp gets one now (`add`, so two readers agree). Kept on the request,
     so every fragment of one page asks the cache once per scope."""
+    scopes = list(dict.fromkeys([SITE, *scopes]))
     known = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
     if known is None:
         known = {}
-    wanted = [scope for scope in scopes if scope not in known]
+    wanted = [name for name in scopes if name not in known]
     if wanted:
-        found = cache.get_many([_key(scope) for scope in wanted])
-        for scope in wanted:
-            value = found.get(_key(scope))
+        found = cache.get_many([_key(name) for name in wanted])
+        for name in wanted:
+            value = found.get(_key(name))
             if value is None:
                 value = _now()
-                added = cache.add(_key(scope), value, timeout=TIMEOUT)
+                added = cache.add(_key(name), value, timeout=TIMEOUT)
                 if added is None:  # the cache is down (ResilientRedisCache): no stamps
                     return None
                 if not added:
-                    value = cache.get(_key(scope))
+                    value = cache.get(_key(name))
                     if value is None:
                         return None
-            known[scope] = value
+            known[name] = value
         if request is not None:
             setattr(request, REQUEST_ATTRIBUTE, known)
-    return {scope: known[scope] for scope in scopes}
+    found = {name: known[name] for name in scopes}
+    reading = _reading.get()
+    if reading is not None:
+        reading.update(found)
+    return found
 
 
 def digest(*parts):
@@ -91,18 +142,28 @@ def digest(*parts):
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
-def http_validators(request, page):
+def http_validators(request, page, scopes=None):
     """(ETag, Last-Modified as Unix seconds) for a page as served to this request, from the
     stamps alone: cheap enough to answer a conditional request with 304 before anything is
-    rendered. The variant (host, path and query, language) and today's date (the header
-    shows it) are part of the ETag. None without a cache."""
-    found = stamps([SITE, page_scope(page.pk)], request)
+    rendered. `scopes` are those its last render read (the page cache records them): without
+    them nothing says what the page shows, and there are no validators. The variant (host,
+    path and query, language) and today's date (the header shows it) are part of the ETag.
+    None without a cache."""
+    if scopes is None:
+        return None
+    found = stamps(sorted({page_scope(page.pk), *scopes}), request)
     if found is None:
         return None
+    return validators_from(request, page, found)
+
+
+def validators_from(request, page, found):
+    """(ETag, Last-Modified) of a page rendered under these stamps ({scope: stamp})."""
+    found = {name: found[name] for name in sorted(found)}
     today = timezone.localdate().isoformat()
     language = getattr(request, "LANGUAGE_CODE", "")
     variant = (request.get_host(), request.get_full_path(), language, today)
-    etag = f'W/"{digest(*found.values(), page.pk, *variant)}"'
+    etag = f'W/"{digest(*found.items(), page.pk, *variant)}"'
     changed = max(float(value) for value in found.values())
     midnight = datetime.combine(timezone.localdate(), datetime.min.time())
     midnight = timezone.make_aware(midnight).timestamp()
@@ -111,15 +172,20 @@ def http_validators(request, page):
 
 def cached_until_site_changes(view):
     """Keep a public GET view's whole 200 response until anything is published (sitemap):
-    the key is the site's stamp, the host and the path with its query."""
+    the key is the stamps of the site and of every publication (`PUBLISHED`), the host and
+    the path with its query."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        found = stamps([SITE], request) if request.method in ("GET", "HEAD") else None
+        found = stamps([PUBLISHED], request) if request.method in ("GET", "HEAD") else None
         if found is None:
             return view(request, *args, **kwargs)
         key = "view:" + digest(
-            view.__module__, view.__name__, found[SITE], request.get_host(), request.get_full_path()
+            view.__module__,
+            view.__name__,
+            *found.values(),
+            request.get_host(),
+            request.get_full_path(),
         )
         entry = cache.get(key)
         if entry is None:

@@ -42,6 +42,7 @@ caching/front_cache.py.
 import hashlib
 import logging
 import re
+import time
 import uuid
 from urllib.parse import urlencode
 
@@ -50,12 +51,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import Signal
 from django.forms import BaseForm, BaseFormSet
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -75,6 +77,7 @@ CSRF_FIELD = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" valu
 # Requests carrying these cookies belong to someone (staff, a reader with messages): not cached.
 PERSONAL_COOKIES = ("sessionid", "messages")
 SKIP_ATTRIBUTE = "_page_cache_skip"
+RECORDED_ATTRIBUTE = "_page_cache_scopes"
 
 
 def _setting(name, default):
@@ -101,17 +104,6 @@ def _generation_key(path):
     return f"{KEY_PREFIX}:gen:{_digest(path)}"
 
 
-def _generations(path):
-    """The current tokens of the whole cache and of this path, and the tokens chosen for the
-    ones missing. Nothing is written here: a path gets a token only when a page is stored
-    (`_claim_generations`), so made-up URLs and 404s leave no key behind."""
-    keys = [_generation_key(ALL_PATHS), _generation_key(path)]
-    found = _cache().get_many(keys)
-    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
-    tokens = {**found, **missing}
-    return tokens[keys[0]] + tokens[keys[1]], missing
-
-
 def _claim_generations(missing):
     """Store the tokens chosen at lookup; False if one was set meanwhile (a purge while the
     page rendered, or another reader): then the rendered page is not stored."""
@@ -135,10 +127,34 @@ def _query(request):
     )
 
 
-def _entry_key(request, generation):
+def _entry_key(request):
+    """The key of a variant's entry. The entry names the generation and the content stamps
+    it was rendered under: when they have moved on, it is a stale copy (served only while
+    another worker renders the page anew, see `PageCacheMiddleware`)."""
     address = f"{request.path}?{_query(request)}"
     variant = f"{release.current()}|{request.get_host()}|{address}|{_language(request)}"
-    return f"{KEY_PREFIX}:page:{generation}:{_digest(variant)}"
+    return f"{KEY_PREFIX}:page:{_digest(variant)}"
+
+
+def _lookup(request):
+    """(generation, missing tokens, entry key, entry or None, whether the entry is fresh).
+
+    One round trip for the tokens and the entry, one more for the stamps the entry was
+    rendered under (caching/content_versions.py): a publication that bumped one of them
+    makes the entry stale without any purge naming its path."""
+    keys = [_generation_key(ALL_PATHS), _generation_key(request.path)]
+    key = _entry_key(request)
+    found = _cache().get_many([*keys, key])
+    missing = {name: uuid.uuid4().hex for name in keys if name not in found}
+    tokens = {**found, **missing}
+    generation = tokens[keys[0]] + tokens[keys[1]]
+    entry = found.get(key)
+    if not isinstance(entry, dict):
+        return generation, missing, key, None, False
+    fresh = not missing and entry["generation"] == generation
+    if fresh and entry["stamps"]:
+        fresh = content_versions.current(entry["stamps"]) == entry["stamps"]
+    return generation, missing, key, entry, fresh
 
 
 def page_query_params(page):
@@ -276,10 +292,38 @@ def _make_public(response):
 
 
 def _from_entry(entry):
-    status, headers, content = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
         response[name] = value
+    return response
+
+
+def _lock_seconds():
+    return _setting("PAGE_CACHE_LOCK_SECONDS", 5)
+
+
+def _wait_seconds():
+    return _setting("PAGE_CACHE_WAIT_SECONDS", 2)
+
+
+def _lock_key(entry_key):
+    return f"{entry_key}:lock"
+
+
+def recorded_scopes(request):
+    """The content scopes the page's last render read (for validators before a render), or
+    None when the page cache holds no copy of it."""
+    return getattr(request, RECORDED_ATTRIBUTE, None)
+
+
+def _serve_stale(entry):
+    """The stale copy, while another worker renders: marked so, and kept by a shared cache
+    (Varnish) for a second only."""
+    response = _from_entry(entry)
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={_setting('PAGE_CACHE_STALE_SHARED_MAX_AGE', 1)}"
+    )
+    response[HEADER] = "stale"
     return response
 
 
@@ -288,6 +332,12 @@ class PageCacheMiddleware:
 
     Sits high in MIDDLEWARE (after security and static files, before sessions): a hit skips
     the rest of the stack; headers added by the inner middleware are stored with the page.
+
+    No stampede: when an entry is stale or missing, the worker that takes the entry's lock
+    (`add`, expiring after PAGE_CACHE_LOCK_SECONDS, so a worker that dies holding it holds
+    nothing for long) renders; the others serve the stale copy meanwhile, or, with no copy,
+    wait up to PAGE_CACHE_WAIT_SECONDS for the render to be stored and then render
+    themselves. Without a cache (`add` answers None) everyone renders.
     """
 
     def __init__(self, get_response):
@@ -297,27 +347,73 @@ class PageCacheMiddleware:
         release.announce(_cache(), purge_all)
         if not request_is_cacheable(request):
             return self.get_response(request)
-        generation, missing = _generations(request.path)
-        key = _entry_key(request, generation)
-        entry = None if missing else _cache().get(key)
-        if entry is not None:
+        generation, missing, key, entry, fresh = _lookup(request)
+        if fresh:
             response = _from_entry(entry)
             response[HEADER] = "hit"
         else:
-            response = self.get_response(request)
-            if not response_is_cacheable(request, response):
-                return response
-            _make_public(response)
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", HEADER.lower())
-            ]
-            if _claim_generations(missing) and _claim_variant(generation, request.path):
-                _cache().set(key, (response.status_code, headers, response.content), _timeout())
-            response[HEADER] = "miss"
-        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+            response = self._render_once(request, generation, missing, key, entry)
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
         return conditional or response
+
+    def _render_once(self, request, generation, missing, key, entry):
+        cache = _cache()
+        locked = cache.add(_lock_key(key), 1, timeout=_lock_seconds())
+        if locked is False:  # another worker renders it now
+            if entry is not None:
+                return _serve_stale(entry)
+            deadline = time.monotonic() + _wait_seconds()
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+                generation, missing, key, entry, fresh = _lookup(request)
+                if fresh:
+                    response = _from_entry(entry)
+                    response[HEADER] = "hit"
+                    return response
+                if not cache.has_key(_lock_key(key)):
+                    break  # the render ended without storing (or its worker died)
+        try:
+            return self._render(request, generation, missing, key, entry)
+        finally:
+            if locked:
+                cache.delete(_lock_key(key))
+
+    def _render(self, request, generation, missing, key, entry):
+        if entry is not None:
+            setattr(request, RECORDED_ATTRIBUTE, list(entry["stamps"]))
+        recording = content_versions.start_recording()
+        try:
+            response = self.get_response(request)
+        finally:
+            read = content_versions.stop_recording(recording)
+        if not response_is_cacheable(request, response):
+            if entry is not None:  # the stale copy is not this page any more
+                _cache().delete(key)
+            return response
+        page = _served_page(request, response)
+        if read and page is not None:  # validators from what the render read (wagtail_hooks)
+            etag, modified = content_versions.validators_from(request, page, read)
+            response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+        _make_public(response)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", HEADER.lower())
+        ]
+        if _claim_generations(missing) and _claim_variant(generation, request.path):
+            stored = {
+                "generation": generation,
+                "stamps": read,
+                "status": response.status_code,
+                "headers": headers,
+                "content": response.content,
+            }
+            _cache().set(key, stored, _timeout())
+            _remember_paths(read, request.path)
+        response[HEADER] = "miss"
+        return response
 
 
 @never_cache
@@ -327,6 +423,58 @@ def csrf_token_view(request):
 
 
 # ---------------------------------------------------------------- purging
+
+
+def _paths_key(scope):
+    return f"{KEY_PREFIX}:paths:{_digest(scope)}"
+
+
+def _remember_paths(read, path):
+    """Note that `path` shows what the scopes in `read` cover, for the HTTP front's purges
+    (`purge_scopes`). A scope names at most PAGE_CACHE_PATHS_PER_SCOPE paths; beyond, it
+    names every path ("*")."""
+    names = [name for name in read if name != content_versions.SITE]
+    if not names:
+        return
+    cache = _cache()
+    keys = {_paths_key(name): name for name in names}
+    found = cache.get_many(list(keys))
+    limit = _setting("PAGE_CACHE_PATHS_PER_SCOPE", 5000)
+    changed = {}
+    for key in keys:
+        paths = found.get(key) or set()
+        if path in paths or ALL_PATHS in paths:
+            continue
+        changed[key] = {ALL_PATHS} if len(paths) >= limit else paths | {path}
+    if changed:
+        cache.set_many(changed, timeout=content_versions.TIMEOUT)
+
+
+def paths_showing(scopes):
+    """The paths whose last stored render read one of these scopes ("*" among them: any)."""
+    found = _cache().get_many([_paths_key(name) for name in scopes])
+    return set().union(*found.values()) if found else set()
+
+
+def purge_scopes(scopes, root_urls=None):
+    """Bump these content scopes: every cached page and part that read one is stale now and
+    after the commit; the HTTP front forgets the pages whose last render read one."""
+    scopes = set(scopes)
+    if not scopes:
+        return
+    content_versions.bump(*scopes)
+    paths = paths_showing(scopes)
+
+    def tell_front():
+        roots = root_urls if root_urls is not None else _site_root_urls()
+        if ALL_PATHS in paths:
+            urls = {root.rstrip("/") + PURGE_ALL_PATH for root in roots}
+        else:
+            urls = {root.rstrip("/") + path for root in roots for path in paths}
+        _frontend_purge(urls)
+
+    if _setting("WAGTAILFRONTENDCACHE", None):
+        transaction.on_commit(tell_front)
 
 
 def _frontend_purge(urls, listings=True):
@@ -369,6 +517,16 @@ def referenced_pages(page):
     return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()]))
 
 
+def referencing_page_ids(page):
+    """Ids of the pages that link to this page (Wagtail's reference index): they may show it
+    in an aside (a story naming an exemplar)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.objects.filter(
+        base_content_type=page_type, to_content_type=page_type, to_object_id=str(page.pk)
+    ).values_list("object_id", flat=True)
+    return {int(pk) for pk in ids if str(pk).isdigit()}
+
+
 def page_paths(page, listings=True):
     """(paths, root URLs) to purge for a page: its URL, and with listings its ancestors', the
     pages it links to (their backlinks) and its own extra paths (`page_cache_paths()`, e.g.
@@ -405,8 +563,75 @@ def purge_page(page, listings=True):
 # ---------------------------------------------------------------- signal handlers
 
 
+def declared_scopes(page):
+    """The listings that show this page, as its type declares them (`content_scopes()`,
+    e.g. news.ArticlePage: its sections, tags, reporters, campaign...), or None: a type that
+    declares none may be shown anywhere (menus, every listing), so it stands for `SITE`."""
+    declared = getattr(type(page.specific_deferred), "content_scopes", None)
+    if declared is None:
+        return None
+    return set(page.specific_deferred.content_scopes())
+
+
+def publication_scopes(page, before=None):
+    """What a publication, unpublication or deletion of `page` changes: the page, the routes
+    to its parent's children, the listings showing it now and those that showed it `before`
+    (`Before`: old tags, old section), whatever lists the whole site (`PUBLISHED`), and the
+    site-wide rankings when a page that was live leaves them or changes there. A type
+    without declared scopes: `SITE`."""
+    scopes = {
+        content_versions.PUBLISHED,
+        content_versions.page_scope(page.pk),
+        content_versions.scope("own", page.pk),
+    }
+    parent_id = page.get_parent().pk if page.depth > 1 else None
+    if parent_id is not None:
+        scopes.add(content_versions.scope("children", parent_id))
+    now = declared_scopes(page)
+    if now is None:
+        return scopes | {content_versions.SITE}
+    scopes |= now
+    if before is None:
+        return scopes | {content_versions.RANKINGS}
+    scopes |= before.scopes
+    tags_before = {name for name in before.scopes if name.startswith("tag:")}
+    tags_now = {name for name in now if name.startswith("tag:")}
+    if before.live and (not page.live or before.title != page.title or tags_before != tags_now):
+        scopes.add(content_versions.RANKINGS)
+    return scopes
+
+
+class Before:
+    """A page as stored before a full save: the listings showing it, live or not, its title."""
+
+    def __init__(self, stored):
+        self.scopes = set(stored.content_scopes())
+        self.live = stored.live
+        self.title = stored.title
+
+
+# Read in pre_save, used once the page is published or unpublished.
+_BEFORE_ATTRIBUTE = "_content_scopes_before"
+_before_by_page = {}  # the same, by page id: unpublishing signals another copy of the page
+
+
+def _remember_scopes_before(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a page is saved in full (publishing, unpublishing), note which listings its
+    stored rows put it in: its old tags, reporters and section must forget it too."""
+    if raw or update_fields is not None or not isinstance(instance, Page):
+        return
+    if instance.pk is None or getattr(type(instance), "content_scopes", None) is None:
+        return
+    stored = type(instance).objects.filter(pk=instance.pk).first()
+    if stored is not None:
+        before = Before(stored)
+        setattr(instance, _BEFORE_ATTRIBUTE, before)
+        _before_by_page[instance.pk] = before
+
+
 def _on_published(sender, instance, **kwargs):
-    content_versions.bump(content_versions.SITE)
+    before = _before_by_page.pop(instance.pk, None) or getattr(instance, _BEFORE_ATTRIBUTE, None)
+    purge_scopes(publication_scopes(instance, before))
     purge_page(instance)
 
 
@@ -434,14 +659,16 @@ def _before_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) and not hasattr(instance, "_page_cache_paths"):
         try:
             instance._page_cache_paths = page_paths(instance)
+            instance._page_cache_scopes = publication_scopes(instance) | {content_versions.RANKINGS}
         except Exception:  # a half-deleted tree: nothing to purge
             instance._page_cache_paths = (set(), set())
+            instance._page_cache_scopes = {content_versions.SITE}
 
 
 def _after_delete(sender, instance, **kwargs):
     found = getattr(instance, "_page_cache_paths", None)
     if found:
-        content_versions.bump(content_versions.SITE)
+        purge_scopes(getattr(instance, "_page_cache_scopes", None) or {content_versions.SITE})
         paths, roots = found
         purge_paths(paths)
         transaction.on_commit(lambda: purge_paths(paths, roots))
@@ -465,6 +692,7 @@ def connect_signals():
     pre_delete.connect(_before_delete, dispatch_uid="page_cache_pre_delete")
     post_delete.connect(_after_delete, dispatch_uid="page_cache_post_delete")
     page_content_changed.connect(_on_content_changed, dispatch_uid="page_cache_changed")
+    pre_save.connect(_remember_scopes_before, dispatch_uid="page_cache_scopes_before")
     for label in _setting("PAGE_CACHE_PURGE_ALL_ON_SAVE", ()):
         try:
             model = apps.get_model(label)

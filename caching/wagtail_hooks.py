@@ -4,17 +4,21 @@ from django.utils.http import http_date
 from wagtail import hooks
 
 from caching.content_versions import http_validators
-from caching.page_cache import request_is_cacheable, set_public_cache_headers
+from caching.page_cache import recorded_scopes, request_is_cacheable, set_public_cache_headers
 
 
 @hooks.register("on_serve_page")
 def conditional_page(serve):
     """Answer a conditional request for a page with 304 before anything is rendered, from the
-    content stamps alone (caching/content_versions.py), and give every anonymous page
+    content stamps its last render read (caching/content_versions.py), and give every anonymous page
     the same validators. Personal requests (a session, a signed-in editor) are left alone."""
 
     def wrapper(page, request, args, kwargs):
-        validators = http_validators(request, page) if request_is_cacheable(request) else None
+        validators = (
+            http_validators(request, page, recorded_scopes(request))
+            if request_is_cacheable(request)
+            else None
+        )
         if validators is None:
             return serve(page, request, args, kwargs)
         headers = HttpResponse()

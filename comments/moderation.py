@@ -20,16 +20,28 @@ ACTIONS = {
 
 
 def status_counts(request=None):
-    """How many comments are in each state (the queue's tabs), in one query; kept on the
-    request so the admin menu's pending count on the same page costs nothing more."""
+    """How many comments are in each state (the queue's tabs); kept on the request so the
+    admin menu's pending count and the paginator's total on the same page cost nothing more.
+
+    Approved comments are most of them (about 80 % at 200,000): grouping every row by state
+    reads the whole index (161 ms on SQLite at 200,000, EXPLAIN: SCAN ... COVERING INDEX).
+    So the other states are counted each on its own index range (one query, UNION ALL:
+    PostgreSQL answers each branch by an index-only scan, 2 ms for 20,000 pending, where an
+    IN (...) list made it read the table, 170 ms) and the approved ones are the rest of the
+    total (one more count, from the smallest index)."""
     if getattr(request, "_comment_status_counts", None) is not None:
         return request._comment_status_counts
-    found = dict(
+    others = [status for status in Status.values if status != Status.APPROVED]
+    per_state = [
         Comment.objects.order_by()
+        .filter(status=status)
         .values_list("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # COUNT(*): answered from the index alone (COUNT(id) is not)
         .values_list("status", "n")
-    )
+        for status in others
+    ]
+    found = dict(per_state[0].union(*per_state[1:], all=True))
+    found[Status.APPROVED] = Comment.objects.order_by().count() - sum(found.values())
     counts = {status: found.get(status, 0) for status in Status.values}
     if request is not None:
         request._comment_status_counts = counts

@@ -276,13 +276,13 @@ class SearchOutcome:
 
 def cached_site_search(query, page_type=None, tag=None, year=None, request=None):
     """`site_search`, kept in the cache for SEARCH_CACHE_SECONDS under the folded and the
-    accented terms and the filters. Publishing anything bumps the site's content stamp,
+    accented terms and the filters. Publishing anything bumps the `PUBLISHED` stamp,
     which is part of the key, so a new story is found at once."""
-    stamps = content_versions.stamps([content_versions.SITE], request)
+    stamps = content_versions.stamps([content_versions.PUBLISHED], request)
     if not query.is_searchable or stamps is None:
         return site_search(query, page_type=page_type, tag=tag, year=year)
     key = "search:" + content_versions.digest(
-        stamps[content_versions.SITE],
+        *stamps.values(),
         " ".join(query.folded_terms),
         " ".join(query.accent_terms),
         page_type._meta.label_lower if page_type else "",

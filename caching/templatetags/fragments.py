@@ -5,9 +5,10 @@
     {% fragment "comments" page.pk order using page|page_scope %} … {% endfragment %}
 
 The values before `using` vary the key (with the reader's language and host); the scopes
-after it are content stamps (caching/content_versions.py): when one is bumped — a page
-published anywhere for "site", a comment approved for a page's scope — the fragment is
-rendered anew on the next miss, while the page's other fragments are reused. Without a
+after it (or lists of them) are content stamps (caching/content_versions.py), "site" always
+among them: when one is bumped — a story published in a section for `"listing"|scope:
+section.pk`, in a tag for `"tag"|scope:tag.pk`, a comment approved for a page's scope — the
+fragment is rendered anew on the next miss, while the page's other fragments are reused. Without a
 cache the body is simply rendered. Never put a form with a CSRF token inside one.
 """
 
@@ -35,6 +36,18 @@ def page_scope(page):
 
 
 @register.filter
+def own_scope(page):
+    """The scope bumped when this page itself is published (not by its comments)."""
+    return content_versions.scope("own", page.pk) if getattr(page, "pk", None) else "site"
+
+
+@register.filter
+def scope(kind, key):
+    """A listing's content scope: `"tag"|scope:tag.pk` ("tag:5")."""
+    return content_versions.scope(kind, key)
+
+
+@register.filter
 def read_query(request, page):
     """The request's query string with only the parameters `page` reads (page_cache.py): a
     made-up parameter makes no new fragment. Use it instead of request.GET.urlencode."""
@@ -56,7 +69,10 @@ class FragmentNode(template.Node):
             or not getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
         ):
             return self.nodelist.render(context)
-        scopes = [scope.resolve(context) for scope in self.scopes]
+        scopes = []
+        for expression in self.scopes:  # a scope, or a list of them (a page's listings)
+            value = expression.resolve(context)
+            scopes.extend(value if isinstance(value, (list, tuple, set)) else [value])
         found = content_versions.stamps(scopes, request)
         if found is None:
             return self.nodelist.render(context)

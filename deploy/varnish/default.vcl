@@ -2,7 +2,9 @@
 # (Cache-Control s-maxage, Vary: Cookie), passes staff and readers with a session, and forgets
 # pages when Wagtail purges them (settings FRONTEND_CACHE_URL=http://127.0.0.1:6081).
 #
-#   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language)
+#   PURGE /some/path/?any   forgets every cached variant of /some/path/ (any query, language):
+#                           the page itself (no query, both schemes, every language) by a SOFT
+#                           purge, the query variants (?page=2, ?utm_...) by a ban
 #   PURGE /*                forgets everything (sent by caching.page_cache.purge_all)
 #   PURGE /*listings        forgets every response marked `X-Front-Group: listings` (feeds,
 #                           API, sitemap, search...; sent with every purge, front_cache.py)
@@ -15,11 +17,21 @@
 # `backend` and one `nodes.add_backend()` line per node. A node whose /healthz/ answers 503
 # (its database is gone) is taken out of the rotation until it answers again.
 #
+# No stampede (issue 26): a purged page is not thrown away but made stale (vmod purge's soft
+# purge: TTL 0, grace PURGE_GRACE). The next reader triggers ONE background fetch from the
+# origin and every reader meanwhile gets the stale copy at once (200, X-Cache: HIT); the new
+# page replaces it as soon as that one render is done. So a publication is visible after one
+# origin render, and never later than PURGE_GRACE (5 s): past it the stale copy is not served,
+# the next reader fetches and the others wait for that same fetch (Varnish's request
+# coalescing), still one origin request. Pages that simply expire get the same treatment
+# (beresp.grace below). tests/caching/test_varnish_front.py counts the origin requests.
+#
 # Client addresses: Varnish appends the client's address to X-Forwarded-For before vcl_recv;
 # the site believes that header only from TRUSTED_PROXIES (set it to this Varnish's address).
 vcl 4.1;
 
 import directors;
+import purge;
 
 # The probe asks as nginx does (https, the site's name): with SECURE_SSL_REDIRECT on, a plain
 # HTTP probe would get a 301 and every node would be sick. Sending X-Forwarded-Proto is safe
@@ -74,7 +86,17 @@ sub vcl_recv {
         } else if (req.url == "/*listings") {
             ban("obj.http.X-Front-Group == listings");
         } else {
-            ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));
+            set req.url = regsub(req.url, "\?.*$", "");
+            if (req.restarts == 0) {
+                # The query variants, and copies under another Host than the purge names (an
+                # alias the soft purge's hash cannot reach): banned (only obj.* in the
+                # expressions: lurker-friendly).
+                ban("obj.http.x-url-path == " + req.url + " && obj.http.x-url != " + req.url);
+                ban("obj.http.x-url-path == " + req.url + " && obj.http.x-host != " + req.http.host);
+                set req.http.X-Forwarded-Proto = "https";
+            }
+            # The page itself: soft purge in vcl_hit/vcl_miss, https then http (a restart).
+            return (hash);
         }
         return (synth(200, "Purged"));
     }
@@ -110,9 +132,33 @@ sub vcl_hash {
     hash_data(req.http.X-Forwarded-Proto);
 }
 
+# A soft purge (see the top): TTL 0, kept in grace PURGE_GRACE = 5 s for the one refresh.
+sub soft_purge {
+    purge.soft(0s, 5s);
+    if (req.http.X-Forwarded-Proto == "https") {
+        set req.http.X-Forwarded-Proto = "http";
+        return (restart);
+    }
+    return (synth(200, "Purged"));
+}
+
+sub vcl_hit {
+    if (req.method == "PURGE") {
+        call soft_purge;
+    }
+}
+
+sub vcl_miss {
+    if (req.method == "PURGE") {
+        call soft_purge;
+    }
+}
+
 sub vcl_backend_response {
     # Remembered for path bans (lurker-friendly: only obj.* in the ban expression).
     set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
+    set beresp.http.x-url = bereq.url;
+    set beresp.http.x-host = bereq.http.host;
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "private|no-cache|no-store") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
@@ -123,6 +169,8 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-url-path;
+    unset resp.http.x-url;
+    unset resp.http.x-host;
     unset resp.http.X-Front-Group;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";

@@ -353,6 +353,26 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         context["directory"] = self.get_parent().specific
         return context
 
+    def content_scopes(self):
+        """The listings that show this exemplar (caching/content_versions.py): the registry,
+        the pages above it, the conferences and campaigns honouring it, and the pages that
+        link to it (a story's aside). A story's publication leaves the registry alone."""
+        from caching.content_versions import REGISTRY, page_scope, scope
+        from caching.page_cache import referencing_page_ids
+
+        ancestors = self.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)
+        conferences = list(
+            self.awards.exclude(conference_id=None).values_list("conference_id", flat=True)
+        )
+        campaigns = Page.objects.filter(pk__in=conferences)
+        linked = set(conferences) | {page.get_parent().pk for page in campaigns}
+        linked |= referencing_page_ids(self)
+        return (
+            {REGISTRY}
+            | {scope("listing", pk) for pk in ancestors}
+            | {page_scope(pk) for pk in linked}
+        )
+
     def page_cache_paths(self):
         """The conferences that list this exemplar among their honourees, and their campaigns
         (linked by the award record's ParentalKey, which the reference index does not see)."""

@@ -25,8 +25,9 @@ from base import renditions
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
-from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.content_versions import SITE, TIMEOUT, digest, page_scope, scope, stamps
 from caching.lazy import lazy
+from caching.page_cache import referenced_pages
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from discovery.seo import SOCIAL_RENDITION
 from editorial.tagging import NFCClusterTaggableManager
@@ -41,7 +42,7 @@ from news.models.listings import (
     story_listing,
 )
 from news.models.reporters import Reporter
-from news.models.story_rows import ArticleByline, ArticleExemplar, StoryKind
+from news.models.story_rows import ArticleByline, ArticleExemplar, ArticleRelatedStory, StoryKind
 from news.models.tags import ArticlePageTag, NewsTag
 from news.seo import article_structured_data
 
@@ -481,6 +482,34 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         return {index.tag_url(tag) for tag in tags} | {
             index.reporter_url(reporter) for reporter in reporters
         }
+
+    def content_scopes(self):
+        """The listings that show this story (caching/content_versions.py): the home, news
+        index and section above it, its tags and reporters, the campaign, conference and
+        exemplars it names, the pages it links to (their backlinks), and the related columns
+        of the stories sharing a tag with it or choosing it. A publication bumps these,
+        before and after, and nothing else (caching/page_cache.py)."""
+        ancestors = self.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)
+        scopes = {scope("listing", pk) for pk in ancestors}
+        scopes |= {scope("tag", pk) for pk in self.tagged_items.values_list("tag_id", flat=True)}
+        scopes |= {
+            scope("reporter", pk)
+            for pk in self.bylines.values_list("reporter_id", flat=True)
+            if pk is not None
+        }
+        linked = [self.campaign_id, self.conference_id]
+        linked += list(self.exemplar_links.values_list("exemplar_id", flat=True))
+        linked += [page.pk for page in referenced_pages(self)]
+        scopes |= {page_scope(pk) for pk in linked if pk is not None}
+        # The related column of this story and of the stories that may list it: those
+        # sharing a tag, and those whose editor chose it.
+        tag_ids = self.tagged_items.values_list("tag_id", flat=True)
+        sharing = ArticlePageTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+        related = {self.pk, *sharing.values_list("content_object_id", flat=True)}
+        related |= set(
+            ArticleRelatedStory.objects.filter(story=self).values_list("page_id", flat=True)
+        )
+        return scopes | {scope("related-to", pk) for pk in related}
 
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it

@@ -40,13 +40,18 @@ def fetch(url, cookie=None, method="GET"):
 
 
 @pytest.fixture
-def varnish(live_server, tmp_path):
+def varnish_workdir(tmp_path):
+    return tmp_path / "work"
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path, varnish_workdir):
     backend_port = live_server.url.rsplit(":", 1)[1]
     vcl = tmp_path / "site.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
     port = free_port()
     process = subprocess.Popen(
-        [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "work"), "-T", "none"]
+        [VARNISHD, "-F", "-j", "none", "-n", str(varnish_workdir), "-T", "none"]
         + ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,32m"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -168,3 +173,87 @@ def test_feeds_api_sitemap_and_search_say_how_long_and_forget_an_unpublished_sto
             assert "Khánh thành cầu treo" not in body and story.url not in body, path
         else:
             assert code == 404, path
+
+
+def backend_requests(workdir):
+    """Requests Varnish sent to the origin so far (its own counter; health probes excluded)."""
+    output = subprocess.run(
+        [shutil.which("varnishstat") or "/usr/bin/varnishstat", "-n", str(workdir), "-1"]
+        + ["-f", "MAIN.backend_req"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(output.split()[1])
+
+
+def read_as_reader(url, host):
+    """One reader's request: (status, X-Cache, body, started, ended)."""
+    request = urllib.request.Request(url, headers={"Host": host})
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            body = response.read().decode()
+            return response.status, response.headers["X-Cache"], body, started, time.monotonic()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["X-Cache"], "", started, time.monotonic()
+
+
+@pytest.mark.skipif(not shutil.which("varnishstat"), reason="varnishstat not installed")
+def test_a_purge_of_a_hot_page_sends_one_request_to_the_origin(
+    varnish, varnish_workdir, settings, make_story
+):
+    """Issue 26: 16 readers on a story while it is published again. Varnish makes the page
+    stale (soft purge) instead of forgetting it: ONE origin request renders the new version,
+    every reader keeps getting 200 (the stale copy while that render runs), and the new
+    version is served to every request that starts after it arrived."""
+    import threading
+    from urllib.parse import urlsplit
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    story = make_story(title="Khai mạc hội báo xuân")
+    host = urlsplit(story.full_url).netloc  # the Host readers send through nginx
+    url = varnish + story.url
+    assert read_as_reader(url, host)[1] == "MISS"
+    assert read_as_reader(url, host)[1] == "HIT"
+
+    results, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            results.append(read_as_reader(url, host))
+
+    readers = [threading.Thread(target=reader) for _ in range(16)]
+    for thread in readers:
+        thread.start()
+    time.sleep(0.5)
+    before = backend_requests(varnish_workdir)
+    story.title = "Khai mạc hội báo xuân Bính Ngọ"
+    story.save_revision().publish()  # purges the story (and the listings) at the front
+    published_at = time.monotonic()
+    time.sleep(2)
+    stop.set()
+    for thread in readers:
+        thread.join()
+    origin = backend_requests(varnish_workdir) - before
+
+    assert origin == 1, f"{origin} origin requests for one purge of a hot page"
+    assert results and {status for status, *_ in results} == {200}
+    new = [r for r in results if "Bính Ngọ" in r[2]]
+    assert new, "the new version never reached the readers"
+    first_new = min(ended for *_, ended in new)
+    # Visible at once: within one origin render of the purge (well under the 5 s grace).
+    assert first_new - published_at < 2.0
+    # After that one render no reader is served the old page again.
+    late_old = [r for r in results if r[3] > first_new and "Bính Ngọ" not in r[2]]
+    assert not late_old, f"{len(late_old)} stale answers after the new version was served"
+    # While that one render ran, readers got the stale copy at once rather than waiting.
+    assert any(r[1] == "HIT" and "Bính Ngọ" not in r[2] and r[3] > published_at for r in results)
+    # A reader on another Host name (an alias) is not served the old page either.
+    headers, body = fetch(url)
+    assert "Bính Ngọ" in body

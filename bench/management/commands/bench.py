@@ -21,7 +21,7 @@ from django.db.utils import OperationalError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from bench import dataset, load
+from bench import dataset, load, newsroom
 from bench.site_step import BENCH_USER
 
 BENCH_DIR = Path(settings.BASE_DIR) / "bench"
@@ -70,6 +70,7 @@ TARGETS = [
     ),
 ]
 MAX_QUERIES = 12
+HTTP_BACKEND = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
 # Issue targets against the WordPress peer (requests/s, ours / theirs, in interleaved runs).
 PEER_TARGETS = {
     "story, 0 comments": 2.0,
@@ -88,6 +89,7 @@ def free_port():
 
 class Command(BaseCommand):
     help = "Build (once) the large dataset, serve it with gunicorn and measure every URL kind."
+    extra_hosts = []  # newsroom-day: the Site's name and the Varnish probe's (default.vcl)
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=float, default=1.0, help="dataset size factor")
@@ -106,6 +108,30 @@ class Command(BaseCommand):
             "story: measured in turn with ours (ours, peer, ours, peer) and given as a ratio",
         )
         parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds per peer")
+        parser.add_argument(
+            "--mode",
+            choices=["urls", "newsroom-day"],
+            default="urls",
+            help="urls: every URL kind in turn (default); newsroom-day: readers over the "
+            "archive (Zipf) while the staff publish, approve, save drafts, through Varnish, "
+            "without it and on the WordPress peer (bench/newsroom.py)",
+        )
+        parser.add_argument(
+            "--compress", type=float, default=12.0, help="newsroom-day: time compression"
+        )
+        parser.add_argument(
+            "--day", type=int, default=60, help="newsroom-day: seconds of (compressed) day"
+        )
+        parser.add_argument(
+            "--spike", type=int, default=20, help="newsroom-day: seconds of the 20× spike"
+        )
+        parser.add_argument(
+            "--wordpress",
+            default="",
+            metavar="URL",
+            help="newsroom-day: the WordPress peer's home (e.g. http://127.0.0.1:8081/), "
+            "its staff actions through php-cli (bench/wordpress_actor.php)",
+        )
 
     def say(self, message):
         self.stdout.write(message)
@@ -127,6 +153,9 @@ class Command(BaseCommand):
             if options["build_only"]:
                 return
             ctx = dataset.find_targets(options["scale"])
+            if options["mode"] == "newsroom-day":
+                self.collectstatic()
+                return self.newsroom_day(ctx, options, media)
             targets = [t for t in ctx.targets if options["only"] in t.kind]
             session = self.staff_session()
             self.say("Counting SQL queries per request (in-process, page cache off)…")
@@ -154,6 +183,172 @@ class Command(BaseCommand):
         (RESULTS_DIR / name).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         self.say(f"Results: bench/results/{name}")
 
+    # ------------------------------------------------------------------ newsroom day
+
+    def newsroom_day(self, ctx, options, media):
+        """bench/newsroom.py: the same compressed day through Varnish, without it, and on
+        the WordPress peer; one JSON result and a table."""
+        targets = {t.kind: t for t in ctx.targets}
+        paths, story_ids, host = newsroom.our_population(ctx)
+        self.extra_hosts = [host.split(":")[0], "kontumtv.vn"]
+        spike_path = targets["story, 200 comments"].path
+        spike_page = self.page_at(spike_path)
+        user = get_user_model().objects.get(username=BENCH_USER)
+        session = self.staff_session()
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session}"
+        self.say(
+            f"Newsroom day: {len(paths):,} reader URLs (Zipf), compressed {options['compress']}×"
+            f" ({options['day']} s = {options['day'] * options['compress'] / 60:.0f} newsroom "
+            f"minutes), {options['connections']} readers; spike {options['spike']} s on "
+            f"{spike_path} with {options['connections'] * 20} readers"
+        )
+        results = {}
+        with self.server(options, page_cache=True, media=media) as base:
+            queue_url = base + targets["moderation queue"].path
+            results["moderation_queue_single_ms_idle"] = load.single_ms(queue_url, cookie=cookie)
+            port = free_port()
+            for label, front in (("ours via Varnish", True), ("ours, no Varnish", False)):
+                actor = newsroom.OurActor(story_ids, user, queue_url, cookie)
+                if front:
+                    varnish = newsroom.Varnish(
+                        base.rsplit(":", 1)[1], DATA_DIR / "varnish", port
+                    ).__enter__()
+                    url = f"http://127.0.0.1:{port}"
+                    purge = {"varnish": {"BACKEND": HTTP_BACKEND, "LOCATION": url}}
+                else:
+                    varnish, url, purge = None, base, {}
+                try:
+                    with override_settings(
+                        WAGTAILFRONTENDCACHE=purge,
+                        PAGE_CACHE_ENABLED=True,
+                        FRAGMENT_CACHE_ENABLED=True,
+                        MEDIA_ROOT=media,
+                    ):
+                        for path in paths[:40]:  # warm the hottest pages
+                            load.status_of(url + path)
+                        self.say(f"{label}: the day…")
+                        figures = newsroom.day(
+                            url, paths, "/tim-kiem/?q={q}", actor, options, host, varnish
+                        )
+                        figures["moderation_queue_ms"] = self.spread(actor.queue_ms)
+                        self.say(f"{label}: the spike…")
+                        figures["spike"] = newsroom.spike(
+                            url,
+                            spike_path,
+                            paths,
+                            "/tim-kiem/?q={q}",
+                            lambda actor=actor: actor("publish", pk=spike_page.pk),
+                            options,
+                            host,
+                            varnish,
+                        )
+                finally:
+                    if varnish:
+                        varnish.__exit__()
+                results[label] = figures
+                self.say(f"  {json.dumps(figures, ensure_ascii=False)}")
+        if options["wordpress"]:
+            results["WordPress peer"] = self.wordpress_day(options)
+        self.print_day(results)
+        name = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-newsroom-{connection.vendor}.json"
+        report = {
+            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+            "mode": "newsroom-day",
+            "database": connection.vendor,
+            "scale": options["scale"],
+            "compress": options["compress"],
+            "day_s": options["day"],
+            "spike_s": options["spike"],
+            "connections": options["connections"],
+            "workers": options["workers"],
+            "cpu_count": os.cpu_count(),
+            "load_average_at_end": os.getloadavg(),
+            "comments": self.comment_count(),
+            "results": results,
+        }
+        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        self.say(f"Results: bench/results/{name}")
+
+    def page_at(self, path):
+        from wagtail.models import Page, Site
+
+        root = Site.objects.get(is_default_site=True).root_page.url_path
+        return Page.objects.get(url_path=root + path.lstrip("/")).specific
+
+    def comment_count(self):
+        from comments.models import Comment
+
+        return Comment.objects.count()
+
+    def spread(self, values):
+        if not values:
+            return None
+        return {
+            "count": len(values),
+            "p50": round(newsroom.percentile(values, 0.5), 1),
+            "p90": round(newsroom.percentile(values, 0.9), 1),
+            "max": round(max(values), 1),
+        }
+
+    def wordpress_day(self, options):
+        home = options["wordpress"].rstrip("/")
+        actor = newsroom.WordPressActor()
+        try:
+            urls = actor.urls()
+            paths = [u[len(home) :] or "/" for u in urls if u.startswith(home)]
+            spike_path = next(p for p in paths if "hoi-nghi-tuyen-duong" in p)
+            self.say(f"WordPress peer: {len(paths)} reader URLs; the day…")
+            stories = [p for p in paths if p.count("/") == 2 and p != "/"]
+            rng = newsroom.random.Random(26)
+
+            def act(action):
+                if action == "publish":
+                    actor.ask(f"publish {home}{rng.choice(stories)}")
+                elif action == "approve":
+                    actor.ask("approve")
+                elif action == "draft":
+                    actor.ask("draft")
+
+            figures = newsroom.day(home, paths, "/?s={q}", act, options)
+            figures.pop("renders_per_publication", None)  # no page cache: every view renders
+            figures.pop("hit_ratio", None)
+            figures["actions"].pop("queue", None)  # our moderator's queue only
+            figures["action_ms_p50"].pop("queue", None)
+            figures["theme"] = actor.ask("theme")
+            self.say("WordPress peer: the spike…")
+            figures["spike"] = newsroom.spike(
+                home,
+                spike_path,
+                paths,
+                "/?s={q}",
+                lambda: actor.ask(f"publish {home}{spike_path}"),
+                options,
+            )
+        finally:
+            actor.close()
+        self.say(f"  {json.dumps(figures, ensure_ascii=False)}")
+        return figures
+
+    def print_day(self, results):
+        self.say("")
+        self.say(
+            f"{'system':<20} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>8} {'errors':>6} "
+            f"{'origin/pub':>10} {'hit ratio':>9} {'spike p99':>9} {'spike req/s':>11} "
+            f"{'queue p50':>9}"
+        )
+        for label, f in results.items():
+            if not isinstance(f, dict):
+                continue
+            per_pub = f.get("origin_requests_per_publication", f.get("renders_per_publication"))
+            queue = (f.get("moderation_queue_ms") or {}).get("p50")
+            self.say(
+                f"{label:<20} {f['rps']:>7} {f['p50_ms']:>7} {f['p99_ms']:>8} {f['errors']:>6} "
+                f"{per_pub if per_pub is not None else '–':>10} "
+                f"{f.get('hit_ratio') if f.get('hit_ratio') is not None else '–':>9} "
+                f"{f['spike']['p99_ms']:>9} {f['spike']['rps']:>11} "
+                f"{queue if queue is not None else '–':>9}"
+            )
+
     # ------------------------------------------------------------------ pieces
 
     def ensure_database(self):
@@ -172,7 +367,13 @@ class Command(BaseCommand):
             self.say(f"Created PostgreSQL database {name}")
 
     def analyze(self):
-        """Fresh planner statistics after bulk inserts (PostgreSQL and SQLite alike)."""
+        """Fresh planner statistics after bulk inserts (PostgreSQL and SQLite alike); on
+        PostgreSQL a VACUUM too, as autovacuum does after inserts in production: without the
+        visibility map no index-only scan is possible (counts read the table)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            return
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
@@ -283,7 +484,7 @@ class Command(BaseCommand):
             DJANGO_SETTINGS_MODULE="kontum_site.settings.production",
             SECRET_KEY=SERVER_SECRET_KEY,
             DEBUG="0",
-            ALLOWED_HOSTS="127.0.0.1,localhost",
+            ALLOWED_HOSTS=",".join(["127.0.0.1", "localhost", *self.extra_hosts]),
             SECURE_SSL_REDIRECT="0",
             SECURE_HSTS_SECONDS="0",
             SESSION_COOKIE_SECURE="0",
