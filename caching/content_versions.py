@@ -10,8 +10,6 @@ Kinds of scope:
 - `RANKINGS`: a page that may rank in a site-wide list ("Đọc nhiều", the popular tags) left
   it or changed what it shows there (unpublished, deleted, retitled, retagged). A new story
   has no reads yet; those lists also renew with their period (news/most_read.py).
-- `scope("children", page_id)`: a child of that page was published, unpublished or deleted
-  (the routes to its children, base/pages.py).
 - `page_scope(page_id)`: that page itself changed (its publication, a comment approved or
   removed on it).
 - `scope(kind, key)`: a listing — `scope("listing", page_id)` the stories under a page (home,

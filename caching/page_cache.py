@@ -574,19 +574,16 @@ def declared_scopes(page):
 
 
 def publication_scopes(page, before=None):
-    """What a publication, unpublication or deletion of `page` changes: the page, the routes
-    to its parent's children, the listings showing it now and those that showed it `before`
-    (`Before`: old tags, old section), whatever lists the whole site (`PUBLISHED`), and the
-    site-wide rankings when a page that was live leaves them or changes there. A type
-    without declared scopes: `SITE`."""
+    """What a publication, unpublication or deletion of `page` changes: the page (its own
+    scope, which also keys the route to it: base/pages.py), the listings showing it now
+    and those that showed it `before` (`Before`: old tags, old section), whatever lists
+    the whole site (`PUBLISHED`), and the site-wide rankings when a page that was live
+    leaves them or changes there. A type without declared scopes: `SITE`."""
     scopes = {
         content_versions.PUBLISHED,
         content_versions.page_scope(page.pk),
         content_versions.scope("own", page.pk),
     }
-    parent_id = page.get_parent().pk if page.depth > 1 else None
-    if parent_id is not None:
-        scopes.add(content_versions.scope("children", parent_id))
     now = declared_scopes(page)
     if now is None:
         return scopes | {content_versions.SITE}

@@ -8,9 +8,12 @@ from exemplars.spreadsheets import bulk_add_exemplars
 
 pytestmark = pytest.mark.django_db
 
-DIRECTORY_BUDGET = 22
-PROFILE_BUDGET = 24
-CAMPAIGN_BUDGET = 22
+# Measured on a full render. Until issue 26 the page cache did not follow the content stamps,
+# so the request after `bump(SITE)` was a page-cache hit (0 queries) and these budgets
+# (22, 24, 22) were never reached; the renders really cost 27, 25 and 25.
+DIRECTORY_BUDGET = 27
+PROFILE_BUDGET = 25
+CAMPAIGN_BUDGET = 25
 
 
 def count_queries(client, url, budget, django_assert_max_num_queries):
