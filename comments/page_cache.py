@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from caching import content_versions
-from caching.page_cache import purge_page
+from caching.page_cache import declared_scopes, purge_page, purge_scopes
 
 from .models import Comment, Status
 
@@ -15,9 +15,12 @@ def _shown_before_or_after(comment):
 
 
 def _changed(page):
-    """The page and the listings above it (they show its comment count) changed."""
+    """The page and every listing that shows its comment count changed: the pages above it,
+    and what its type declares it is listed on (a story: its tags, reporters, related
+    columns: caching.page_cache.declared_scopes), in the page cache and the HTTP front."""
     ids = [page.pk, *page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)]
     content_versions.bump(*(content_versions.page_scope(pk) for pk in ids))
+    purge_scopes(declared_scopes(page) or ())
     purge_page(page, listings=True)
 
 

@@ -34,3 +34,19 @@ def test_listing_counts_follow_approval(client, story, make_comment, staff_user)
     after = client.get("/tin-tuc/").content.decode()
     assert before != after
     assert "1 bình luận" in after
+
+
+def test_tag_and_reporter_pages_count_an_approved_comment_at_once(
+    client, make_story, make_reporter, make_comment, staff_user
+):
+    story = make_story(
+        title="Tin có bình luận", tags=["Nông thôn mới"], reporters=[make_reporter("Y Ban")]
+    )
+    pending = make_comment(story, status=Status.PENDING)
+    listings = ["/tin-tuc/chu-de/nong-thon-moi/", "/tin-tuc/phong-vien/y-ban/"]
+    for path in listings:
+        assert "1 bình luận" not in client.get(path).content.decode()
+        assert client.get(path)["X-Page-Cache"] == "hit"
+    moderate([pending], "approve", staff_user("kiemduyet", superuser=True))
+    for path in listings:
+        assert "1 bình luận" in client.get(path).content.decode(), path
