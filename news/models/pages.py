@@ -534,7 +534,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             block.block_type == "gallery" for block in self.body
         ):
             raise ValidationError(
-                {"body": _("A photo story needs a photo gallery in its body: add one.")}
+                {"kind": _("A photo story needs a photo gallery in its body: add one.")}
             )
 
     def gallery_images(self):
