@@ -6,6 +6,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from avmedia.blocks import AudioBlock, VideoBlock
+from base.blocks import GalleryBlock
 from exemplars.blocks import ExemplarCardBlock
 
 RICH_TEXT_FEATURES = [
@@ -75,6 +76,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
     heading = HeadingBlock()
     image = CaptionedImageBlock()
+    gallery = GalleryBlock()
     quote = QuoteBlock()
     video = EmbedBlock(label=_("Video from another site (embed)"), icon="media")
     embed = EmbedBlock(label=_("Post from another site (embed)"), icon="link")

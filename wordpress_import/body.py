@@ -409,15 +409,18 @@ class BodyConverter:
             return self._media(node.find(["audio", "video"])) + self._caption_paragraph(caption)
         inner = node.find_all(["figure", "li"])
         if "wp-block-gallery" in classes or len(node.find_all("img")) > 1:
-            blocks = []
+            pictures = []
             items = [i for i in inner if i.find("img") and not i.find(["figure", "li"])]
             for part in items or [node]:
                 part_caption = part.find("figcaption")
                 for img in part.find_all("img"):
                     text = _text(part_caption) if part_caption and len(items) else ""
                     if block := self._image(img, text):
-                        blocks.append(block)
-            return blocks + self._caption_paragraph(caption)
+                        pictures.append(block["value"])
+            if not pictures:
+                return self._caption_paragraph(caption)
+            # One gallery block: its pictures with their captions, and the gallery's caption.
+            return [{"type": "gallery", "value": {"images": pictures, "caption": caption[:255]}}]
         img = node.find("img")
         if img is None:
             rest = self._flow(node)
@@ -590,7 +593,7 @@ def content_page_block(block):
     """A story block as a content page block: content pages keep captions, quotes with
     their attribution, tables with their caption, preformatted text and embeds too."""
     kind, value = block["type"], block["value"]
-    if kind in ("paragraph", "heading", "quote", "table", "preformatted"):
+    if kind in ("paragraph", "heading", "quote", "table", "preformatted", "gallery"):
         return block
     if kind == "image":
         if value.get("caption"):

@@ -1,6 +1,7 @@
 """The news pages: the news index, its sections, and the story."""
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
@@ -556,6 +557,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = news_index_of(self)
         context["section"] = self.section
+        context["has_gallery"] = any(block.block_type == "gallery" for block in self.body)
         # Read only when a fragment that shows them is rendered (templatetags/fragments.py).
         tags = SimpleLazyObject(lambda: list(self.tags.all()))
         links = SimpleLazyObject(self.campaign_links)
@@ -587,6 +589,25 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         if getattr(self, "_dated_notes", None) is None:
             self._dated_notes = list(self.notes.order_by("-date"))
         return self._dated_notes
+
+    def clean(self):
+        super().clean()
+        if self.kind == StoryKind.PHOTO and not any(
+            block.block_type == "gallery" for block in self.body
+        ):
+            raise ValidationError(
+                {"kind": _("A photo story needs a photo gallery in its body: add one.")}
+            )
+
+    def gallery_images(self):
+        """The pictures of the story's galleries, in order (JSON-LD of a photo story)."""
+        return [
+            item["image"]
+            for block in self.body
+            if block.block_type == "gallery"
+            for item in block.value["images"]
+            if item["image"] is not None
+        ]
 
     def campaign_links(self):
         """The story's campaign, conference and exemplars (live ones only), for the aside."""

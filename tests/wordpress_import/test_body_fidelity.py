@@ -87,7 +87,14 @@ def of(blocks, kind):
 
 
 def images(blocks):
-    return [(v["image"], v["caption"]) for v in of(blocks, "image")]
+    """Every picture placed, in order: image blocks and the pictures of gallery blocks."""
+    placed = []
+    for block in blocks:
+        if block["type"] == "image":
+            placed.append((block["value"]["image"], block["value"]["caption"]))
+        elif block["type"] == "gallery":
+            placed += [(v["image"], v["caption"]) for v in block["value"]["images"]]
+    return placed
 
 
 # ---------------------------------------------------------------------- theme unit test data
@@ -99,6 +106,7 @@ def test_gallery_without_ids_shows_the_posts_attached_pictures_with_their_captio
     assert len(attached) == 23
     placed = images(blocks)
     assert len(placed) == 10 * 23
+    assert len(of(blocks, "gallery")) == 10 and of(blocks, "image") == []  # one block each
     assert [pk for pk, _c in placed[:23]] == attached
     assert (755, "Golden Gate Bridge") in placed
     assert of(blocks, "heading")[:2] == ["One Column", "Two Columns"]
@@ -108,6 +116,7 @@ def test_gallery_without_ids_shows_the_posts_attached_pictures_with_their_captio
 def test_gallery_with_ids_places_each_picture_and_reports_the_one_not_in_the_export(theme):
     blocks, links = theme.convert("1031")  # [gallery ids="755,757,758,760,766,763"]
     assert [pk for pk, _c in images(blocks)] == [755, 757, 758, 760, 766]
+    assert len(of(blocks, "gallery")) == 1 and of(blocks, "image") == []
     assert links.missing_images == ["wp-image-763"]  # 763 is not in the export
 
 
@@ -200,6 +209,8 @@ def test_cover_and_gallery_blocks_keep_their_pictures_and_captions(theme):
     gallery, links = theme.convert("1752")  # "Block: Gallery"
     captions = [caption for _pk, caption in images(gallery) if caption]
     assert captions, "gallery-image captions kept"
+    assert of(gallery, "gallery") and all(g["images"] for g in of(gallery, "gallery"))
+    assert any(g["caption"] for g in of(gallery, "gallery")), "the gallery's own caption kept"
     assert links.missing_images == []
 
 
@@ -209,7 +220,7 @@ def test_every_body_picture_of_the_theme_unit_test_data_is_placed(theme):
     for post in theme.posts():
         blocks, links = theme.convert(post.wp_id)
         found += _pictures_in(post, theme)
-        placed += len(of(blocks, "image"))
+        placed += len(images(blocks))
         unresolved += links.missing_images
     assert unresolved == ["wp-image-763"]  # a [gallery] id with no attachment in the file
     assert placed == found - 1
@@ -258,7 +269,7 @@ def test_block_test_data_pullquotes_tables_verse_code_and_galleries(block_data):
     assert [what for what, _d in links.losses] == [_("audio player (kept as a link)")]
 
     gallery, links = block_data.convert("84")
-    assert len(of(gallery, "image")) == block_data.items["84"].content.count("<img")
+    assert len(images(gallery)) == block_data.items["84"].content.count("<img")
     assert links.missing_images == []
 
 
@@ -267,7 +278,7 @@ def test_every_body_picture_of_the_block_test_data_is_placed(block_data):
     for post in block_data.posts():
         blocks, links = block_data.convert(post.wp_id)
         found += _pictures_in(post, block_data)
-        placed += len(of(blocks, "image"))
+        placed += len(images(blocks))
         assert links.missing_images == [], post.wp_id
     assert placed == found
 
@@ -376,7 +387,12 @@ def test_the_issues_examples_come_over_whole(news_index, write_export, photos):
     blocks = [(b.block_type, b.value) for b in story.body]
     kinds = [kind for kind, _v in blocks]
 
-    placed = [v["image"].pk for k, v in blocks if k == "image"]
+    pictures = []
+    for kind, value in blocks:
+        pictures += (
+            [value] if kind == "image" else list(value["images"]) if kind == "gallery" else []
+        )
+    placed = [v["image"].pk for v in pictures]
     assert placed == [
         by_title["anh-1"],  # aligned at the start of a paragraph with text
         by_title["anh-2"],  # text⏎<a><img></a>
@@ -386,8 +402,9 @@ def test_the_issues_examples_come_over_whole(news_index, write_export, photos):
         by_title["anh-1"],  # [gallery]: the story's attached pictures, in order
         by_title["anh-2"],
     ]
-    captions = [v["caption"] for k, v in blocks if k == "image"]
+    captions = [v["caption"] for v in pictures]
     assert captions[4:] == ["Chú thích kiểu cũ", "Ảnh một", "Ảnh hai"]
+    assert kinds.count("gallery") == 1  # the [gallery] is one gallery block
     assert ("heading", "Những con số") in blocks
     before_heading = blocks[kinds.index("heading") - 1]
     assert before_heading[0] == "image" and before_heading[1]["image"].pk == by_title["anh-3"]
