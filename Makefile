@@ -31,11 +31,15 @@ run: demo
 	trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite runs in parallel (pytest-xdist): one worker per CPU, each with its own test database
+# (SQLite in memory, or PostgreSQL test_<name>_gw0, _gw1…). PYTEST_WORKERS=0 runs it serially.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) $(if $(filter 0,$(PYTEST_WORKERS)),,--dist worksteal)
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/kontum} $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/kontum} $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

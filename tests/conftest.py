@@ -3,7 +3,7 @@
 import os
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -18,6 +18,23 @@ def pytest_runtest_setup(item):
     from tests.snapshots import forget
 
     forget()  # a new test: its database is the one before any build
+
+
+def pytest_sessionfinish(session):
+    """An xdist worker hands its fixture-build counts to the controller."""
+    if hasattr(session.config, "workeroutput"):
+        from tests.snapshots import STATS
+
+        session.config.workeroutput["snapshot_stats"] = dict(STATS)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: no xdist, never called
+def pytest_testnodedown(node, error):
+    """The controller adds up the workers' counts (printed in the summary below)."""
+    from tests.snapshots import STATS
+
+    for name, count in getattr(node, "workeroutput", {}).get("snapshot_stats", {}).items():
+        STATS[name] += count
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -40,6 +57,30 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+class Clock:
+    """The clock moves forward instead of the test sleeping: ``advance(seconds)`` moves
+    ``time.time()`` and ``django.utils.timezone.now()`` (and all read from them: signed
+    tokens, cache expiry, rate windows, saved dates) by that much, in this process. Time
+    still flows as usual in between."""
+
+    def __init__(self, monkeypatch):
+        self.offset = 0.0
+        real_time, real_now = time.time, timezone.now
+        monkeypatch.setattr(time, "time", lambda: real_time() + self.offset)
+        monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=self.offset))
+
+    def advance(self, seconds):
+        self.offset += seconds
+
+    def time(self):
+        return time.time()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
 
 
 @pytest.fixture

@@ -63,7 +63,9 @@ def test_every_aria_describedby_names_an_element_on_the_page(client, story, post
             assert f'id="{target}"' in html, target
 
 
-def test_no_javascript_reader_on_a_cached_page_comments_with_one_extra_click(client, story, rules):
+def test_no_javascript_reader_on_a_cached_page_comments_with_one_extra_click(
+    client, story, rules, clock
+):
     from django.test import Client
 
     rules.min_seconds = 1
@@ -72,7 +74,7 @@ def test_no_javascript_reader_on_a_cached_page_comments_with_one_extra_click(cli
     cached = client.get(story.url)
     assert cached["X-Page-Cache"] == "hit"
     cached_token = _token_in(cached.content.decode())
-    time.sleep(1.1)  # readers read the story before writing
+    clock.advance(1.1)  # readers read the story before writing
     url = reverse("comments:post", args=[story.pk])
     first = Client(REMOTE_ADDR="198.51.100.1").post(
         url,
