@@ -47,7 +47,11 @@ def post(request, page_id):
             messages.error(request, _("This live blog has ended."))
             return redirect("liveblog_admin:post", page.pk)
         form = LiveUpdateForm(
-            request.POST, request.FILES, instance=LiveUpdate(page=page), moderator=moderator
+            request.POST,
+            request.FILES,
+            instance=LiveUpdate(page=page),
+            moderator=moderator,
+            user=request.user,
         )
         if form.is_valid():
             with transaction.atomic():
@@ -59,7 +63,9 @@ def post(request, page_id):
             messages.success(request, _("Posted."))
             return redirect("liveblog_admin:post", page.pk)
     else:
-        form = LiveUpdateForm(instance=LiveUpdate(page=page), moderator=moderator)
+        form = LiveUpdateForm(
+            instance=LiveUpdate(page=page), moderator=moderator, user=request.user
+        )
     updates = list(
         page.updates.select_related("reporter", "author", "image")
         .filter(deleted_at__isnull=True)
@@ -82,7 +88,9 @@ def edit(request, update_id):
     update = _changeable(request, update_id)
     moderator = may_moderate(request.user, update.page)
     if request.method == "POST":
-        form = LiveUpdateForm(request.POST, request.FILES, instance=update, moderator=moderator)
+        form = LiveUpdateForm(
+            request.POST, request.FILES, instance=update, moderator=moderator, user=request.user
+        )
         if form.is_valid():
             with transaction.atomic():
                 update = form.save_with(request.user, commit=False)
@@ -92,7 +100,7 @@ def edit(request, update_id):
             messages.success(request, _("The update was changed."))
             return redirect("liveblog_admin:post", update.page_id)
     else:
-        form = LiveUpdateForm(instance=update, moderator=moderator)
+        form = LiveUpdateForm(instance=update, moderator=moderator, user=request.user)
     context = {"page": update.page, "form": form, "update": update}
     return TemplateResponse(request, "liveblog/admin/edit.html", context)
 

@@ -1,13 +1,17 @@
-"""The quick-post form: text and an optional photo; the rest folded away."""
+"""The quick-post form: text and an optional photo; the rest (caption, quote, embed, one of the
+station's videos or recordings) folded away."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from avmedia.choosing import choosable_media
+
 from .models import LiveUpdate
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
+RECENT_MEDIA = 50  # the newest items the reporter may choose, in a plain select (phones)
 
 
 class LiveUpdateForm(forms.ModelForm):
@@ -26,15 +30,22 @@ class LiveUpdateForm(forms.ModelForm):
 
     class Meta:
         model = LiveUpdate
-        fields = ["text", "image_caption", "embed_url", "quote", "quote_source"]
+        fields = ["text", "image_caption", "video", "embed_url", "quote", "quote_source"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4, "autofocus": True}),
             "quote": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, moderator=False, **kwargs):
+    def __init__(self, *args, moderator=False, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("What is happening?")
+        video = self.fields["video"]
+        video.label = _("Video or recording of the station (optional)")
+        choosable = choosable_media(user) if user is not None else video.queryset.none()
+        recent = list(choosable.order_by("-created_at").values_list("pk", flat=True)[:RECENT_MEDIA])
+        if self.instance.video_id:
+            recent.append(self.instance.video_id)
+        video.queryset = video.queryset.model.objects.filter(pk__in=recent).order_by("-created_at")
         if moderator:
             self.fields["key_moment"] = forms.BooleanField(
                 label=_("Key moment of the live blog"),
@@ -54,7 +65,7 @@ class LiveUpdateForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         has_content = any(
-            cleaned.get(name) for name in ("text", "embed_url", "quote", "photo")
+            cleaned.get(name) for name in ("text", "embed_url", "quote", "photo", "video")
         ) or (self.instance.pk and self.instance.image_id)
         if not has_content and not self.errors:
             raise forms.ValidationError(_("Write something or add a photo."))

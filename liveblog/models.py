@@ -7,9 +7,12 @@ the page cache at once (`announce`), so the page, its update endpoint and its fe
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -96,12 +99,25 @@ class LiveBlogPage(RoutablePageMixin, SitePage):
     @path(ENDPOINT, name="updates")
     def updates_fragment(self, request):
         """The updates as an HTML fragment for the readers' polling script (live.js). Its
-        validators come from the content stamps (caching/wagtail_hooks.py): an unchanged
-        blog answers `If-None-Match` with 304 before anything is rendered."""
+        validators come from the blog's own content stamp (caching/content_versions.py): an
+        unchanged blog answers `If-None-Match` with 304 before anything is rendered."""
+        validators = content_versions.http_validators(request, self, scopes=())
+        if validators is not None:  # the blog's own stamp: every update moves it (announce)
+            headers = HttpResponse()
+            headers["ETag"], headers["Last-Modified"] = validators[0], http_date(validators[1])
+            headers["Cache-Control"] = endpoint_cache_control()
+            answer = get_conditional_response(
+                request, etag=validators[0], last_modified=validators[1], response=headers
+            )
+            if answer is not headers:
+                answer["Cache-Control"] = endpoint_cache_control()
+                return answer
         response = TemplateResponse(
             request, "liveblog/includes/live_feed.html", self.get_context(request)
         )
         response.render()
+        if validators is not None:
+            response["ETag"], response["Last-Modified"] = headers["ETag"], headers["Last-Modified"]
         response["Cache-Control"] = endpoint_cache_control()
         response["Vary"] = "Cookie"
         response.context_data = None  # not the page cache's (its headers are for pages)

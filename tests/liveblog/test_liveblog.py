@@ -113,6 +113,36 @@ def test_a_reporter_posts_a_photo_and_an_empty_update_is_refused_in_vietnamese(p
     assert blog.updates.get().image is not None
 
 
+def station_video(title, collection=None):
+    from django.core.files import File
+    from wagtail.models import Collection
+
+    from avmedia.models import MediaItem
+    from tests.programmes.conftest import FILES
+
+    item = MediaItem(
+        title=title, type="video", collection=collection or Collection.get_first_root_node()
+    )
+    with open(FILES / "thoi-su-kon-tum.mp4", "rb") as data:
+        item.file.save("thoi-su-kon-tum.mp4", File(data), save=False)
+    item.save()
+    return item
+
+
+def test_a_reporter_posts_one_of_the_station_s_videos(client, people, blog):
+    video = station_video("Phóng sự khai mạc đại hội")
+    reporter = as_user(people["phongvien"])
+    screen = reporter.get(reverse("liveblog_admin:post", args=[blog.pk])).content.decode()
+    assert f'<option value="{video.pk}">Phóng sự khai mạc đại hội</option>' in screen
+    refused = post_update(reporter, blog, "", video=video.pk + 1000)  # not the station's
+    assert refused.status_code == 200 and not blog.updates.exists()
+    answer = post_update(reporter, blog, "", video=video.pk)
+    assert answer.status_code == 302
+    assert blog.updates.get().video == video
+    page = client.get(blog.url).content.decode()
+    assert '<video class="player__video"' in page and video.url in page
+
+
 def test_a_reporter_may_not_pin_end_or_change_a_colleagues_update(people, blog):
     editor = as_user(people["bientap"])
     post_update(editor, blog, "Cập nhật của biên tập viên")

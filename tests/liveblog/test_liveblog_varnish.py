@@ -17,7 +17,11 @@ from django.core.signals import request_started
 from django.test import Client
 from django.urls import reverse
 
-from tests.caching.test_varnish_front import VARNISHD, varnish  # noqa: F401  (fixture)
+from tests.caching.test_varnish_front import (  # noqa: F401  (fixtures)
+    VARNISHD,
+    varnish,
+    varnish_workdir,
+)
 
 pytestmark = [
     pytest.mark.skipif(not VARNISHD, reason="varnishd not installed (apt-get install varnish)"),
