@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -147,8 +148,10 @@ class CommentIndexView(IndexView):
         if not can_moderate(self.request.user):
             return buttons
         row = []
+        labels = self.row_action_labels
+        excerpt = instance.excerpt(40)
         for action in self.ROW_ACTIONS:
-            status, label = ACTIONS[action]
+            status, label = ACTIONS[action][0], labels[action]
             if status == instance.status:
                 continue
             row.append(
@@ -160,12 +163,18 @@ class CommentIndexView(IndexView):
                     attrs={
                         "data-comment-action": action,
                         "data-comment-id": str(instance.pk),
-                        "aria-label": f"{label}: {instance.excerpt(40)}",
+                        "aria-label": f"{label}: {excerpt}",
                     },
                     priority=10 + len(row),
                 )
             )
         return row + buttons
+
+    @cached_property
+    def row_action_labels(self):
+        """The actions' labels translated once per request (lazy labels are translated again
+        at each use: four buttons, each label escaped and formatted, on 50 rows)."""
+        return {action: str(ACTIONS[action][1]) for action in self.ROW_ACTIONS}
 
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
