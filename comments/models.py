@@ -164,7 +164,13 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def excerpt(self, length=80):
-        text = " ".join((self.body or "").split())
+        """The first ``length`` characters, whitespace collapsed. Reads only the start of the
+        body when that is enough: a prefix of the body collapses to a prefix of the whole
+        collapsed text, so when it is already longer than ``length`` the cut is the same
+        (the queue asks six excerpts per row, of bodies up to 5,000 characters)."""
+        body = self.body or ""
+        head = " ".join(body[: 4 * length].split())
+        text = head if len(head) > length or len(body) <= 4 * length else " ".join(body.split())
         return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
     excerpt.short_description = _("comment")
