@@ -456,14 +456,16 @@ def paths_showing(scopes):
     return set().union(*found.values()) if found else set()
 
 
-def purge_scopes(scopes, root_urls=None):
+def purge_scopes(scopes, root_urls=None, also_paths=()):
     """Bump these content scopes: every cached page and part that read one is stale now and
-    after the commit; the HTTP front forgets the pages whose last render read one."""
+    after the commit; the HTTP front forgets the pages whose last render read one, and
+    `also_paths`, in ONE purge (a page purged twice at a front that soft-purges would be
+    fetched from the origin twice)."""
     scopes = set(scopes)
     if not scopes:
         return
     content_versions.bump(*scopes)
-    paths = paths_showing(scopes)
+    paths = paths_showing(scopes) | set(also_paths)
 
     def tell_front():
         roots = root_urls if root_urls is not None else _site_root_urls()
@@ -550,13 +552,14 @@ def page_paths(page, listings=True):
     return paths, roots
 
 
-def purge_page(page, listings=True):
-    """Purge a page (and, with listings, the pages listing it) now and after the commit."""
+def purge_page(page, listings=True, front=True):
+    """Purge a page (and, with listings, the pages listing it) now and after the commit;
+    `front=False` leaves the HTTP front to the caller (a publication tells it once)."""
     paths, roots = page_paths(page, listings=listings)
     purge_paths(paths)  # the page cache now; the front would only fetch the old rows again
     # Again once the transaction commits (a reader between the two could have cached the
     # old), and then the HTTP front too.
-    transaction.on_commit(lambda: purge_paths(paths, roots))
+    transaction.on_commit(lambda: purge_paths(paths, roots if front else ()))
     return paths
 
 
@@ -628,8 +631,8 @@ def _remember_scopes_before(sender, instance, raw=False, update_fields=None, **k
 
 def _on_published(sender, instance, **kwargs):
     before = _before_by_page.pop(instance.pk, None) or getattr(instance, _BEFORE_ATTRIBUTE, None)
-    purge_scopes(publication_scopes(instance, before))
-    purge_page(instance)
+    paths = purge_page(instance, front=False)
+    purge_scopes(publication_scopes(instance, before), also_paths=paths)
 
 
 def _on_content_changed(sender, page, listings=True, **kwargs):

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
@@ -56,7 +57,13 @@ def validate_audio_url(value):
 
 class Channel(models.Model):
     name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True, allow_unicode=False)
+    slug = models.SlugField(
+        pgettext_lazy("channel", "slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        allow_unicode=False,
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=ChannelKind.choices)
     description = models.CharField(_("description"), max_length=255, blank=True)
     hls_url = models.CharField(

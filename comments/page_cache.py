@@ -9,6 +9,10 @@ from caching.page_cache import declared_scopes, purge_page, purge_scopes
 
 from .models import Comment, Status
 
+# The listings whose story cards show a comment count (sections and indexes, tags, reporters);
+# the story's own parts and the related columns keep theirs until the next publication.
+COUNTED_LISTINGS = ("listing:", "tag:", "reporter:")
+
 
 def _shown_before_or_after(comment):
     return Status.APPROVED in (comment.status, comment.previous_status)
@@ -16,11 +20,11 @@ def _shown_before_or_after(comment):
 
 def _changed(page):
     """The page and every listing that shows its comment count changed: the pages above it,
-    and what its type declares it is listed on (a story: its tags, reporters, related
-    columns: caching.page_cache.declared_scopes), in the page cache and the HTTP front."""
+    and the listings its type declares it is on (a story: its section, tags and reporters:
+    caching.page_cache.declared_scopes), in the page cache and the HTTP front."""
     ids = [page.pk, *page.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)]
     content_versions.bump(*(content_versions.page_scope(pk) for pk in ids))
-    purge_scopes(declared_scopes(page) or ())
+    purge_scopes(name for name in declared_scopes(page) or () if name.startswith(COUNTED_LISTINGS))
     purge_page(page, listings=True)
 
 

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from caching.content_versions import SITE, TIMEOUT, digest, stamps
+from caching.content_versions import SITE, TIMEOUT, bump, digest, stamps
 from exemplars.models.places import Place, PlaceSuccession
 
 
@@ -171,13 +171,23 @@ def load():
     return UnitGraph(list(rows), list(successions))
 
 
+# Moved by every saved or deleted unit or succession, a new one included (settings'
+# PAGE_CACHE_PURGE_ALL_ON_SAVE moves `SITE` only for edits: a new row changes no page yet, but
+# it changes the graph a filter is checked against).
+UNITS = "units"
+
+
+def units_changed(sender, **kwargs):
+    bump(UNITS)
+
+
 def graph(request=None):
-    """The unit graph, from the cache while nothing on the site changed; memoised per request."""
+    """The unit graph, from the cache while no unit changed; memoised per request."""
     memo = getattr(request, "_unit_graph", None) if request is not None else None
     if memo is not None:
         return memo
-    found = stamps([SITE], request)
-    key = f"units:{digest(found[SITE])}" if found else None
+    found = stamps([UNITS], request)
+    key = f"units:{digest(found[SITE], found[UNITS])}" if found else None
     data = cache.get(key) if key else None
     if data is None:
         loaded = load()

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from base.models import HomePage
 from demo.site import load as load_site
+from liveblog.models import LiveBlogPage
 from news.models import ArticlePage, NewsIndexPage, SectionPage
 
 
@@ -22,9 +23,9 @@ class PageTreeRules(WagtailPageTestCase):
 
     def test_news_index_lives_under_home(self):
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsIndexPage, {ArticlePage, SectionPage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {ArticlePage, SectionPage, LiveBlogPage})
         self.assertAllowedParentPageTypes(SectionPage, {NewsIndexPage})
-        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage})
+        self.assertAllowedSubpageTypes(SectionPage, {ArticlePage, LiveBlogPage})
 
     def test_stories_live_under_a_news_index_and_have_no_children(self):
         self.assertAllowedParentPageTypes(ArticlePage, {NewsIndexPage, SectionPage})
