@@ -159,6 +159,23 @@ def _text(node):
     return clean(re.sub(r"\s+", " ", node.get_text(" ", strip=True))) if node else ""
 
 
+def _picture_stem(url):
+    """photo-300x200.jpg → photo: the name WordPress gives every size of one upload."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return re.sub(r"(-\d+x\d+|-scaled)?\.\w+$", "", name).lower()
+
+
+def _links_to_the_picture(href, src):
+    """A link to the picture's own file (any size) or its attachment page: the reader loses
+    nothing when the story shows the picture without it."""
+    if "attachment_id=" in href or "/attachment/" in href:
+        return True
+    stem = _picture_stem(src)
+    return bool(stem) and (
+        _picture_stem(href) == stem or urlsplit(href).path.rstrip("/").endswith("/" + stem)
+    )
+
+
 def _ids(value):
     return [pk for pk in re.split(r"[,\s]+", value or "") if pk.isdigit()]
 
@@ -324,6 +341,7 @@ class BodyConverter:
             return [block] if block else []
         if name in HEADINGS:
             images = [b for img in node.find_all("img") if (b := self._image(img))]
+            self._report_links_in_plain_text(node, _("link in a heading (kept as text)"))
             text = _text(node)
             return images + ([{"type": "heading", "value": text}] if text else [])
         if name == "p":
@@ -386,6 +404,7 @@ class BodyConverter:
         attribution = _text(cite)
         if cite:
             cite.extract()
+        self._report_links_in_plain_text(node, _("link in a quote (kept as text)"))
         paragraphs = node.find_all("p")
         text = "\n\n".join(t for p in paragraphs if (t := _text(p))) or _text(node)
         if not text and not attribution:
@@ -521,12 +540,23 @@ class BodyConverter:
         if image_id is None:
             self.links.missing_images.append(src or f"wp-image-{_attachment_id(img)}")
             return None
+        link = img.parent if img.parent is not None and img.parent.name == "a" else None
+        href = (link.get("href") or "").strip() if link is not None else ""
+        if href and not _links_to_the_picture(href, src):
+            self.links.lost(_("link around a picture (the picture is kept, not its link)"), href)
         return {
             "type": "image",
             "value": {"image": image_id, "caption": caption[:255], "credit": ""},
         }
 
+    def _report_links_in_plain_text(self, node, what):
+        """Headings, quotes and table cells hold plain text: their links are reported."""
+        for link in node.find_all("a", href=True):
+            if link.find("img") is None and link.get("href", "").strip():
+                self.links.lost(what, link["href"].strip())
+
     def _table(self, table, caption=""):
+        self._report_links_in_plain_text(table, _("link in a table cell (kept as text)"))
         caption_tag = table.find("caption")
         caption = caption or _text(caption_tag)
         rows = [

@@ -497,3 +497,29 @@ def test_words_in_brackets_and_code_are_kept_and_not_reported():
     assert of(blocks, "preformatted") == ["while (fd = [listen_fd]) {\n    accept(fd);\n}"]
     assert '<code>[listen_fd]</code> và [contact-form-7 id="12"]' in of(blocks, "paragraph")[1]
     assert links.unknown_shortcodes == ["contact-form-7"]
+
+
+def test_links_a_story_cannot_keep_are_reported_and_links_to_the_picture_itself_are_not():
+    blocks, links = convert(
+        '<p><a href="https://example.org/wp-content/uploads/2020/10/hoi-truong.jpg">'
+        '<img class="wp-image-5" src="https://example.org/wp-content/uploads/2020/10/'
+        'hoi-truong-300x200.jpg"></a></p>'
+        '<p><a href="https://example.org/?attachment_id=6"><img class="wp-image-6" '
+        'src="https://example.org/wp-content/uploads/anh-2.jpg"></a></p>'
+        '<p><a href="https://dangcongsan.vn/bai-viet"><img class="wp-image-7" '
+        'src="https://example.org/wp-content/uploads/anh-3.jpg"></a></p>'
+        '<h2>Xem <a href="https://kontum.gov.vn/">Cổng thông tin</a></h2>'
+        '<blockquote><p>Thi đua là <a href="https://example.org/bac-ho/">yêu nước</a></p>'
+        "</blockquote>"
+        '<table><tr><td><a href="https://example.org/bang-1/">Bảng</a></td></tr></table>'
+    )
+    assert [b["type"] for b in blocks].count("image") == 3  # every picture kept
+    lost = {detail: what for what, detail in links.losses}
+    assert lost == {
+        "https://dangcongsan.vn/bai-viet": _(
+            "link around a picture (the picture is kept, not its link)"
+        ),
+        "https://kontum.gov.vn/": _("link in a heading (kept as text)"),
+        "https://example.org/bac-ho/": _("link in a quote (kept as text)"),
+        "https://example.org/bang-1/": _("link in a table cell (kept as text)"),
+    }
