@@ -114,12 +114,6 @@ def _claim_generations(missing):
     return True
 
 
-def _language(request):
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    supported = {code for code, _name in settings.LANGUAGES}
-    return chosen if chosen in supported else settings.LANGUAGE_CODE
-
-
 def _query(request):
     """The query string in one order: ?a=1&b=2 and ?b=2&a=1 are the same page."""
     return urlencode(
@@ -132,7 +126,8 @@ def _entry_key(request):
     it was rendered under: when they have moved on, it is a stale copy (served only while
     another worker renders the page anew, see `PageCacheMiddleware`)."""
     address = f"{request.path}?{_query(request)}"
-    variant = f"{release.current()}|{request.get_host()}|{address}|{_language(request)}"
+    # The edition (and so the language) is part of the path (/en/…): nothing else varies.
+    variant = f"{release.current()}|{request.get_host()}|{address}"
     return f"{KEY_PREFIX}:page:{_digest(variant)}"
 
 

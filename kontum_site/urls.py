@@ -2,9 +2,10 @@
 project package imports no app (docs/architecture.md)."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,15 +19,11 @@ urlpatterns = [
     path("", include("security.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("base.urls")),
-    path("binh-luan/", include("comments.urls")),
     path("", include("tips.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("editions.urls")),
     path("", include("caching.urls")),
     path("", include("operations.urls")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("rss/", include("news.feed_urls")),
     path("luot-doc/", include("news.read_urls")),
-    path("", include("news.sitemap_urls")),
     path("", include("discovery.urls")),
     path("truc-tuyen/", include("channels.urls")),
     path("lich/", include("campaigns.calendar_urls")),
@@ -43,7 +40,17 @@ if settings.DEBUG:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Each edition's own addresses: Vietnamese without a prefix (every address as before), the
+# others under theirs (/en/, /bdq/…; the `editions` app).
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("binh-luan/", include("comments.urls")),
+    path("rss/", include("news.feed_urls")),
+    path("", include("news.sitemap_urls")),
+    path("", include("discovery.edition_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # The database down gives 503 with Retry-After, not 500 (operations/faults.py).
 handler500 = "operations.faults.server_error"

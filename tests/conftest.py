@@ -160,6 +160,49 @@ def aware(year, month, day, hour=8):
 
 
 @pytest.fixture
+def make_edition(home_page):
+    """make_edition("en"): the edition's live home, a translation of the Vietnamese home (as
+    the desk makes it with Wagtail's Translate action)."""
+    from wagtail.models import Locale
+
+    def build(code, title):
+        edition_home = home_page.copy_for_translation(Locale.objects.get(language_code=code))
+        edition_home.title = title
+        edition_home.save_revision().publish()
+        edition_home.refresh_from_db()
+        return edition_home
+
+    def make(code, title=None):
+        title = title or f"Kon Tum Online ({code})"
+        return replay(("make_edition", code, title), lambda: build(code, title)).specific
+
+    return make
+
+
+@pytest.fixture
+def translate(db):
+    """translate(page, "en", title=…, **fields): the page's published translation in that
+    edition; its parents are translated first (as aliases) when they have none there yet."""
+    from wagtail.models import Locale
+
+    def build(page, code, fields):
+        copy = page.specific.copy_for_translation(
+            Locale.objects.get(language_code=code), copy_parents=True
+        )
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save_revision().publish()
+        copy.refresh_from_db()
+        return copy
+
+    def make(page, code, **fields):
+        key = ("translate", page.pk, code, key_of(fields))
+        return replay(key, lambda: build(page, code, fields)).specific
+
+    return make
+
+
+@pytest.fixture
 def make_image(db):
     import wagtail_factories
 

@@ -113,17 +113,9 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
-    # Only the language cookie changes a public page: keep it, drop the rest (csrftoken...).
-    if (req.http.Cookie) {
-        set req.http.Cookie = ";" + req.http.Cookie;
-        set req.http.Cookie = regsuball(req.http.Cookie, "; +", ";");
-        set req.http.Cookie = regsuball(req.http.Cookie, ";(django_language)=", "; \1=");
-        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
-        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
-        if (req.http.Cookie == "") {
-            unset req.http.Cookie;
-        }
-    }
+    # No cookie changes a public page (the edition is in the address: /en/, /bdq/…):
+    # drop them all (csrftoken, an old language cookie...).
+    unset req.http.Cookie;
     return (hash);
 }
 

@@ -4,6 +4,7 @@ import contextlib
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -96,7 +97,15 @@ def seo_head(context):
         "structured": [mark_safe(seo.json_ld(item)) for item in structured],
         "feeds": feeds,
         "noindex": context.get("noindex", False),
+        "og_locale": _og_locale(),
     }
+
+
+def _og_locale():
+    """Open Graph's language_TERRITORY: the edition's language, in Viet Nam (English for
+    readers abroad is en_US, the form Facebook knows)."""
+    language = translation.get_language() or "vi"
+    return "en_US" if language == "en" else f"{language}_VN"
 
 
 @register.simple_tag(takes_context=True)

@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "language",
     "caching",
+    "editions",
     "security",
     "operations",
     "editorial",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "editorial.users_config.KontumUsersConfig",  # "wagtail.users", users in Vietnamese order
@@ -92,7 +95,7 @@ MIDDLEWARE = [
     "caching.front_cache.SharedCacheHeadersMiddleware",
     "caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "language.middleware.SiteLanguageMiddleware",
+    "editions.middleware.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -225,9 +228,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Vietnamese first; English must work too.
+# Vietnamese first. Each language is an edition with its own addresses (/en/, /bdq/…) and
+# home page (the `editions` app, which also teaches Django the three minority languages).
+# Ba Na, Xơ Đăng and Gia Rai have no two-letter code: their ISO 639-3 codes are the BCP 47
+# tags. (code, name in English, name in Vietnamese, name in the language itself)
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+EDITIONS = [
+    ("vi", "Vietnamese", "Tiếng Việt", "Tiếng Việt"),
+    ("en", "English", "Tiếng Anh", "English"),
+    ("bdq", "Bahnar", "Tiếng Ba Na", "Bahnar"),
+    ("sed", "Sedang", "Tiếng Xơ Đăng", "Xơ Đăng"),
+    ("jra", "Jarai", "Tiếng Gia Rai", "Jrai"),
+]
+LANGUAGES = [(code, _(english)) for code, english, _vietnamese, _own in EDITIONS]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project catalog, then Wagtail admin strings Wagtail leaves untranslated (editorial).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "editorial" / "admin_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -235,7 +249,10 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# A translation is made page by page by the desk (simple_translation), never a mirror of the
+# whole tree: the English edition is not every Vietnamese story.
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -31,7 +31,6 @@ pytestmark = pytest.mark.django_db
 
 VNU = Path(__file__).resolve().parents[1] / "js/node_modules/vnu-jar/build/dist/vnu.jar"
 JAVA = shutil.which("java")
-LANGUAGES = {"vi": {}, "en": {"django_language": "en"}}
 MEDIA_FILES = Path(__file__).resolve().parents[2] / "programmes" / "demo_media"
 
 
@@ -90,6 +89,29 @@ def site_pages(client, staff_user, make_media):
         "search": "/tim-kiem/?q=dai+hoi+thi+dua",
         "content page": ContentPage.objects.live().first().url,
         "not found": "/khong-co-trang-nay/",
+    }
+
+
+@pytest.fixture
+def edition_pages(site_pages, make_edition, translate):
+    """Name -> address of the English edition's pages: its home, a translated story (the
+    admin-made one), its search and its not-found page."""
+    from news.models import ArticlePage
+
+    make_edition("en", "Kon Tum Online")
+    story = ArticlePage.objects.get(title="Đăk Hà tuyên dương 40 điển hình tiên tiến")
+    english = translate(
+        story,
+        "en",
+        title="Dak Ha honours 40 outstanding examples",
+        lead="Dak Ha district honours people who set good examples.",
+        body=[("paragraph", rich_text("<p>This morning Dak Ha held its honouring day.</p>"))],
+    )
+    return {
+        "home": "/en/",
+        "story with video, audio, correction and comments": english.url,
+        "search": "/en/tim-kiem/?q=dak+ha",
+        "not found": "/en/no-such-page/",
     }
 
 
@@ -208,19 +230,15 @@ def comments_through_the_public_form_and_the_moderator(client, staff_user, story
     client.logout()
 
 
-def fetch_all(client, site_pages):
-    """(page name, language) -> HTML."""
+def fetch_all(client, editions):
+    """(page name, language) -> HTML, for {language: {page name: address}}."""
     pages = {}
-    for language, cookies in LANGUAGES.items():
-        client.cookies.clear()
-        for name, value in cookies.items():
-            client.cookies[name] = value
-        for name, url in site_pages.items():
+    for language, addresses in editions.items():
+        for name, url in addresses.items():
             response = client.get(url)
             expected = 404 if name == "not found" else 200
             assert response.status_code == expected, (name, language, response.status_code)
             pages[name, language] = response.content.decode()
-    client.cookies.clear()
     return pages
 
 
@@ -271,19 +289,19 @@ def vietnamese_outside_vietnamese(html):
 
 
 def test_every_public_page_type_is_valid_html_and_marks_its_vietnamese(
-    client, site_pages, tmp_path
+    client, site_pages, edition_pages, tmp_path
 ):
-    pages = fetch_all(client, site_pages)
-    assert len(pages) == 2 * len(site_pages)
+    pages = fetch_all(client, {"vi": site_pages, "en": edition_pages})
+    assert len(pages) == len(site_pages) + len(edition_pages)
 
     unmarked = {}
-    for name in site_pages:
+    for name in edition_pages:
         assert '<html lang="en">' in pages[name, "en"]
         wrong = vietnamese_outside_vietnamese(pages[name, "en"])
         if wrong:
             unmarked[name] = wrong
     for name, wrong in unmarked.items():
-        print(f"\n{name} ({site_pages[name]}): {len(wrong)} Vietnamese texts not marked lang=vi")
+        print(f"\n{name} ({edition_pages[name]}): {len(wrong)} Vietnamese texts not marked lang=vi")
         for line in wrong[:40]:
             print(f"  {line}")
 
@@ -297,7 +315,8 @@ def test_every_public_page_type_is_valid_html_and_marks_its_vietnamese(
     total = sum(map(len, errors.values()))
     print(f"\nNu HTML Checker: {total} errors in {len(errors)} of {len(pages)} pages")
     for (name, language), messages in sorted(errors.items(), key=str):
-        print(f"\n{name} ({language}, {site_pages.get(name)}): {len(messages)} errors")
+        where = (site_pages if language == "vi" else edition_pages).get(name)
+        print(f"\n{name} ({language}, {where}): {len(messages)} errors")
         for message in messages:
             print(f"  {message}")
     assert (unmarked, errors) == ({}, {})

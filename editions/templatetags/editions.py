@@ -1,0 +1,77 @@
+"""The editions in a page: the switch in the header, hreflang links, "Đọc bằng tiếng…"."""
+
+from django import template
+from django.utils import translation
+
+from ..editions import current_language, edition_homes, page_versions
+from ..languages import BY_CODE, DEFAULT
+
+register = template.Library()
+
+
+def _absolute(request, page):
+    url = page.get_full_url(request)
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context):
+    """Every edition that exists, each pointing at this page's version in it when there is
+    one, otherwise at that edition's home: [{code, own_name, url, current}]."""
+    request = context.get("request")
+    page = context.get("page")
+    here = current_language()
+    versions = page_versions(page, request) if isinstance(getattr(page, "pk", None), int) else {}
+    links = []
+    for code, home in edition_homes(request).items():
+        target = versions.get(code) or home
+        links.append(
+            {
+                "code": code,
+                "own_name": BY_CODE[code].own_name,
+                "url": target.get_url(request),
+                "current": code == here,
+            }
+        )
+    return links if len(links) > 1 else []
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """The page's versions for search engines: [{code, url}], plus x-default (Vietnamese),
+    only when the page has more than one."""
+    request = context.get("request")
+    page = context.get("page")
+    versions = page_versions(page, request) if isinstance(getattr(page, "pk", None), int) else {}
+    if len(versions) < 2:
+        return []
+    links = [
+        {"code": code, "url": _absolute(request, version)} for code, version in versions.items()
+    ]
+    default = versions.get(DEFAULT)
+    if default is not None:
+        links.append({"code": "x-default", "url": _absolute(request, default)})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def other_versions(context, page):
+    """This page in the other editions' languages: [{code, name, url}], the name in the
+    reader's language ("tiếng Ba Na" in Vietnamese, "Bahnar" in English)."""
+    request = context.get("request")
+    here = current_language()
+    found = []
+    for code, version in page_versions(page, request).items():
+        if code == here:
+            continue
+        found.append({"code": code, "name": language_name(code), "url": version.get_url(request)})
+    return found
+
+
+@register.simple_tag
+def language_name(code):
+    """The language's name in the interface's language, e.g. "Ba Na" in Vietnamese."""
+    edition = BY_CODE.get(code)
+    if edition is None:
+        return code
+    return translation.gettext(edition.english_name)
