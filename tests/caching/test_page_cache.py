@@ -83,9 +83,7 @@ def test_if_modified_since_gets_304_until_something_changes(client, story):
     assert changed["ETag"] != first["ETag"]
 
 
-def test_editions_and_query_strings_are_separate_entries(
-    client, news_index, story, make_edition
-):
+def test_editions_and_query_strings_are_separate_entries(client, news_index, story, make_edition):
     make_edition("en", "Kon Tum Online")
     assert state(client.get("/tin-tuc/")) == "miss"
     assert state(client.get("/tin-tuc/?page=2")) == "miss"
