@@ -1,22 +1,31 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from editions.editions import current_language, edition_homes
+
+
+def _edition_home(request):
+    """The home of the edition being read (its own menu), the site's root otherwise."""
+    home = edition_homes(request).get(current_language())
+    if home is not None:
+        return home
+    site = Site.find_for_request(request)
+    return site.root_page if site is not None else None
+
 
 def _menu_pages(request):
-    site = Site.find_for_request(request)
-    if site is None:
+    root = _edition_home(request)
+    if root is None:
         return []
-    root = site.root_page
     return list(root.get_children().live().in_menu().only("id", "title", "url_path", "path"))
 
 
 def _menu_subpages(request):
     """Second-level menu entries (the news sections): the live, in-menu grandchildren of the
     home page, in one query."""
-    site = Site.find_for_request(request)
-    if site is None:
+    root = _edition_home(request)
+    if root is None:
         return []
-    root = site.root_page
     return list(
         Page.objects.live()
         .in_menu()
@@ -26,10 +35,16 @@ def _menu_subpages(request):
     )
 
 
+def _edition_home_url(request):
+    home = _edition_home(request)
+    return (home.get_url(request) if home is not None else None) or "/"
+
+
 def site_navigation(request):
     """Header sections: the home page's live children marked "show in menus" (one query, lazily),
     and their in-menu children (the news sections) for the second row."""
     return {
         "menu_pages": SimpleLazyObject(lambda: _menu_pages(request)),
         "menu_subpages": SimpleLazyObject(lambda: _menu_subpages(request)),
+        "edition_home_url": SimpleLazyObject(lambda: _edition_home_url(request)),
     }

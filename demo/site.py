@@ -17,6 +17,8 @@ HOME_TITLE = "Trang chủ"
 def ensure_base_tree():
     """The locale, root page and root collection Wagtail's migrations make (gone after a flush)."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, *_names in settings.EDITIONS:  # the editions' locales (editions' migration)
+        Locale.objects.get_or_create(language_code=code)
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Gốc")
     root = Page.get_first_root_node()
@@ -113,3 +115,38 @@ def privacy_page(home):
 def load_roles(stdout=None):
     """Staff groups and workflows, once the sections exist (see ROLE_SETUPS)."""
     call_command("setup_roles", stdout=stdout)
+
+
+# The demo's English and Ba Na editions: their homes, translations of the Vietnamese one
+# (news.demo_editions and programmes.demo_editions fill them).
+DEMO_EDITIONS = {
+    "en": ("Kon Tum Online", "News – Emulation movements – Outstanding examples"),
+    "bdq": ("Kon Tum Online", "Pơlei Kon Tum ăn đak ŏ"),
+}
+
+
+def _translate_home(home, code, title, tagline):
+    locale = Locale.objects.get(language_code=code)
+    if home.has_translation(locale):
+        return None  # the desk made this edition: the demo leaves it alone
+    edition_home = home.copy_for_translation(locale)
+    edition_home.title, edition_home.tagline = title, tagline
+    edition_home.save_revision().publish()
+    return edition_home
+
+
+def load_editions(stdout=None):
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if home is None:
+        return
+    for code, (title, tagline) in DEMO_EDITIONS.items():
+        edition_home = demo_marks.ensure(
+            f"editions.home:{code}",
+            lambda code=code, title=title, tagline=tagline: _translate_home(
+                home, code, title, tagline
+            ),
+        )
+        if edition_home is not None and stdout:
+            stdout.write(
+                _("Edition %(code)s: its home at %(url)s") % {"code": code, "url": edition_home.url}
+            )

@@ -24,6 +24,7 @@ from .seo import episode_structured_data, programme_structured_data
 EPISODES_PER_PAGE = 12
 PROGRAMME_LANGUAGES = [
     ("vi", _("Vietnamese")),
+    ("en", _("English")),
     ("bdq", _("Ba Na")),
     ("sed", _("Xơ Đăng")),
     ("jra", _("Gia Rai")),

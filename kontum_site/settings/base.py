@@ -398,6 +398,7 @@ HOME_LIVE_PROVIDERS = [
 # `manage.py load_demo` runs these in order; each app adds its own (idempotent, no network).
 DEMO_LOADERS = [
     "demo.site.load",
+    "demo.site.load_editions",
     "campaigns.demo.load",
     "exemplars.demo.load",
     "news.demo.load",
@@ -407,6 +408,9 @@ DEMO_LOADERS = [
     "news.demo_links.link_stories",
     "demo.site.load_roles",
     "comments.demo.load",
+    # After the comments: the demo's readers comment on the Vietnamese stories.
+    "news.demo_editions.load",
+    "programmes.demo_editions.load",
 ]
 # `manage.py setup_roles` (and load_demo, through the loaders) creates staff groups with these.
 ROLE_SETUPS = [

@@ -93,12 +93,12 @@ def site_pages(client, staff_user, make_media):
 
 
 @pytest.fixture
-def edition_pages(site_pages, make_edition, translate):
-    """Name -> address of the English edition's pages: its home, a translated story (the
-    admin-made one), its search and its not-found page."""
+def edition_pages(site_pages, translate):
+    """Name -> address of the demo's English edition's pages: its home, a translated story
+    (the admin-made one), a programme, its search and its not-found page."""
     from news.models import ArticlePage
+    from programmes.models import ProgrammePage
 
-    make_edition("en", "Kon Tum Online")
     story = ArticlePage.objects.get(title="Đăk Hà tuyên dương 40 điển hình tiên tiến")
     english = translate(
         story,
@@ -110,8 +110,22 @@ def edition_pages(site_pages, make_edition, translate):
     return {
         "home": "/en/",
         "story with video, audio, correction and comments": english.url,
+        "programme": ProgrammePage.objects.get(locale__language_code="en").url,
         "search": "/en/tim-kiem/?q=dak+ha",
         "not found": "/en/no-such-page/",
+    }
+
+
+@pytest.fixture
+def ba_na_pages(site_pages):
+    """The demo's Ba Na edition: its home, a story and its programme."""
+    from news.models import ArticlePage
+    from programmes.models import ProgrammePage
+
+    return {
+        "home": "/bdq/",
+        "story": ArticlePage.objects.filter(locale__language_code="bdq").first().url,
+        "programme": ProgrammePage.objects.get(locale__language_code="bdq").url,
     }
 
 
@@ -289,10 +303,11 @@ def vietnamese_outside_vietnamese(html):
 
 
 def test_every_public_page_type_is_valid_html_and_marks_its_vietnamese(
-    client, site_pages, edition_pages, tmp_path
+    client, site_pages, edition_pages, ba_na_pages, tmp_path
 ):
-    pages = fetch_all(client, {"vi": site_pages, "en": edition_pages})
-    assert len(pages) == len(site_pages) + len(edition_pages)
+    editions = {"vi": site_pages, "en": edition_pages, "bdq": ba_na_pages}
+    pages = fetch_all(client, editions)
+    assert len(pages) == sum(map(len, editions.values()))
 
     unmarked = {}
     for name in edition_pages:
@@ -315,7 +330,7 @@ def test_every_public_page_type_is_valid_html_and_marks_its_vietnamese(
     total = sum(map(len, errors.values()))
     print(f"\nNu HTML Checker: {total} errors in {len(errors)} of {len(pages)} pages")
     for (name, language), messages in sorted(errors.items(), key=str):
-        where = (site_pages if language == "vi" else edition_pages).get(name)
+        where = editions[language].get(name)
         print(f"\n{name} ({language}, {where}): {len(messages)} errors")
         for message in messages:
             print(f"  {message}")
