@@ -87,6 +87,14 @@ def test_the_breve_stands_above_the_horn_in_the_site_s_fonts(
     page.locator(".article__lead").screenshot(path=f"{screenshot_dir}/orthography-lead-{width}.png")
     page.locator(".article__body").screenshot(path=f"{screenshot_dir}/orthography-body-{width}.png")
 
+    # What the fonts cost a reader: the three faces a story uses, about 15 kB each.
+    fonts = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('.woff2'))"
+        ".map(e => [e.name.split('/').pop(), e.encodedBodySize])"
+    )
+    assert len(fonts) <= 3, fonts
+    assert sum(size for _name, size in fonts) < 50_000, fonts
+
     checked = {
         "article h1": "Noto Serif",  # the title: serif, bold
         ".article__lead": "Noto Sans",  # sans, bold
