@@ -153,3 +153,31 @@ def test_the_public_search_finds_a_story_with_or_without_its_marks(
         assert story.url in html, prefix
     html = client.get(reverse("site_search"), {"q": ascii_words[0]}).content.decode()
     assert f"<mark>{words[0]}</mark>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code, text, ascii_text", MINORITY)
+def test_the_admin_page_search_finds_it_with_or_without_marks(
+    editor, make_story, code, text, ascii_text
+):
+    story = make_story(title=text)
+    make_story(title="Đại hội Thi đua yêu nước")
+    for query in (ascii_text, text, nfd(text)):
+        html = editor.get(reverse("wagtailadmin_pages:search"), {"q": query}).content.decode()
+        assert story.title in html, query
+        assert "Đại hội Thi đua yêu nước" not in html, query
+
+
+@pytest.mark.django_db
+def test_a_tag_typed_in_nfd_is_kept_in_nfc_with_an_ascii_slug(client, make_story):
+    from news.models import NewsTag
+
+    code, text, ascii_text = MINORITY[0]
+    name = " ".join(text.rstrip(".").split()[:2])  # "Kơ̆ ŏk"
+    story = make_story(title="Tin có thẻ", tags=[nfd(name)])
+    tag = NewsTag.objects.get()
+    assert tag.name == name
+    assert tag.slug == slug_of(" ".join(ascii_text.split()[:2]))
+    response = client.get(story.get_parent().url + f"chu-de/{tag.slug}/")
+    assert response.status_code == 200
+    assert name in response.content.decode()
