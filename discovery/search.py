@@ -20,6 +20,7 @@ first_published_at), ``search_tag_lookup`` (e.g. "tagged_items__tag" for the tag
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -43,7 +44,9 @@ MAX_QUERY_LENGTH = 120
 MAX_TERMS = 12
 MAX_CANDIDATES = 500
 SNIPPET_LENGTH = 240
-_WORD = re.compile(r"\w+")
+# A word's combining marks belong to it: NFC keeps the breve of Ba Na "ơ̆" (U+01A1 U+0306) as
+# a code point of its own, which `\w` alone would take for a separator ("hơ̆m" → "hơ", "m").
+_WORD = re.compile(r"\w[\w\u0300-\u036f]*")
 _TAGS = re.compile(r"<[^>]+>")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -210,17 +213,17 @@ def fuzzy_ids(query, base_queryset):
 def highlight(text, query, length=SNIPPET_LENGTH):
     """An escaped snippet of ``text`` around the first match, matches wrapped in <mark>.
 
-    Matching ignores tone marks and case: folding keeps one character per character of NFC
-    Vietnamese, so positions in the folded text are positions in the original.
+    Matching ignores tone marks and case, on the folded text; each folded character remembers
+    where it came from, so a mark always covers whole letters, combining marks included.
     """
     text = nfc(text or "")
     if not text:
         return ""
-    folded = "".join(_fold_char(ch) for ch in text)
+    folded, starts = _fold_with_positions(text)
     spans = []
     for term in sorted(set(query.folded_terms), key=len, reverse=True):
         for match in re.finditer(r"(?<!\w)" + re.escape(term), folded):
-            spans.append((match.start(), match.end()))
+            spans.append((starts[match.start()], _letter_end(text, starts[match.end() - 1])))
     spans = _merge(spans, text)
     start = 0
     if spans and len(text) > length:
@@ -244,9 +247,30 @@ def highlight(text, query, length=SNIPPET_LENGTH):
     return mark_safe(prefix + "".join(out).strip() + suffix)
 
 
-def _fold_char(ch):
-    folded = fold(ch)
-    return folded if len(folded) == 1 else ch.lower()[:1] or ch
+def _fold_with_positions(text):
+    """The folded text, and for each of its characters the position in ``text`` it came from.
+
+    Folding keeps one character per letter: a letter of NFC Vietnamese is one code point, and a
+    letter the minority orthographies build with a combining mark ("ơ̆": U+01A1 U+0306) folds
+    to its base letter, the mark to nothing."""
+    folded, starts = [], []
+    for position, ch in enumerate(text):
+        out = fold(ch)
+        if len(out) != 1:
+            if unicodedata.combining(ch):
+                continue  # a mark of the letter before it
+            out = ch.lower()[:1] or ch
+        folded.append(out)
+        starts.append(position)
+    return "".join(folded), starts
+
+
+def _letter_end(text, position):
+    """The end of the letter at ``position``, with the combining marks that follow it."""
+    end = position + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
 
 
 def _merge(spans, text):

@@ -17,7 +17,6 @@ from wagtail.admin.widgets.slug import SlugInput
 
 from language.vietnamese import slugify_vi, strip_marks
 
-VOWELS_AND_D = "aăâeêioôơuưyd"
 SEPARATORS = "–—‐‑‒―“”‘’«»…/\\:;,.!?()[]{}\"'&+|*#@%=<>~^`$"
 
 
@@ -27,19 +26,25 @@ def _js_class(chars):
     return "[" + "".join("\\" + ch if ch in "\\][-^" else ch for ch in chars) + "]"
 
 
+# Latin letters with marks: Latin-1, Latin Extended-A and -B, Latin Extended Additional. They
+# hold Vietnamese's letters and those of Ba Na, Xơ Đăng and Gia Rai (ĕ ĭ ŏ ŭ, ƀ, č, ñ).
+LATIN_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+
+
 @cache
 def vietnamese_formatters():
-    """[(character class, ASCII letter)] for every marked Vietnamese letter, both cases."""
+    """[(character class, ASCII letter)] for every marked Latin letter that `strip_marks`
+    makes one ASCII letter of (Vietnamese's, the minority orthographies'), both cases."""
     groups = {}
-    for base in VOWELS_AND_D:
-        for letter in (base, base.upper()):
-            for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
-                composed = unicodedata.normalize("NFC", letter + tone)
-                if len(composed) == 1 and composed.isascii() is False:
-                    groups.setdefault(strip_marks(composed), set()).add(composed)
-    groups.setdefault("D", set()).add("Đ")
-    groups.setdefault("d", set()).add("đ")
-    # Combining marks left over from text typed in NFD (Unikey's "Unicode tổ hợp").
+    for start, end in LATIN_RANGES:
+        for code in range(start, end + 1):
+            letter = chr(code)
+            base = strip_marks(letter)
+            if len(base) == 1 and base.isascii() and base.isalpha():
+                groups.setdefault(base, set()).add(letter)
+    # Combining marks left over from text typed in NFD (Unikey's "Unicode tổ hợp"), and the
+    # breve the minority orthographies add to a horn or circumflex letter (ơ̆ = ơ + U+0306),
+    # which has no precomposed form even in NFC. They go first, before the letters.
     formatters = [("[\u0300-\u036f]", "")]
     for ascii_letter, letters in sorted(groups.items()):
         formatters.append((_js_class("".join(sorted(letters))), ascii_letter))

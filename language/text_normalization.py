@@ -6,7 +6,20 @@ from wagtail.fields import RichTextField, StreamField
 
 from language.vietnamese import nfc, normalize_data
 
-OUR_APPS = {"kontum_site", "news", "campaigns", "exemplars", "comments"}
+# The apps whose rows hold text people type (stories, the registry, comments, audio and video
+# titles and transcripts, programmes, the broadcast schedule, readers' tips, live updates).
+OUR_APPS = {
+    "kontum_site",
+    "news",
+    "campaigns",
+    "exemplars",
+    "comments",
+    "avmedia",
+    "programmes",
+    "channels",
+    "tips",
+    "liveblog",
+}
 OTHER_MODELS = {("taggit", "tag"), ("wagtailcore", "page"), ("wagtailimages", "image")}
 
 

@@ -1,7 +1,9 @@
 """Vietnamese text handling shared by every app: NFC, accent folding, ASCII slugs, dates.
 
 Text reaches us in NFC or NFD (macOS, Unikey's "Unicode tổ hợp", Word paste). We store NFC.
-"đ/Đ" has no Unicode decomposition, so folding maps it explicitly.
+"đ/Đ" has no Unicode decomposition, so folding maps it explicitly, and so does "ƀ/Ƀ" (b with
+stroke, in Ba Na and Gia Rai). The minority orthographies' letters with no code point of their
+own (`ơ̆` = U+01A1 U+0306) stay two code points in NFC and fold like the rest ("ơ̆" → "o").
 """
 
 import re
@@ -10,7 +12,7 @@ import unicodedata
 from django.utils import timezone
 from django.utils.translation import pgettext
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ƀ": "b", "Ƀ": "B"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -22,7 +24,7 @@ def nfc(text):
 
 
 def strip_marks(text):
-    """Remove tone and vowel marks and map đ→d, keeping case: "Đại hội" → "Dai hoi"."""
+    """Remove tone and vowel marks and map đ→d, ƀ→b, keeping case: "Đại hội" → "Dai hoi"."""
     decomposed = unicodedata.normalize("NFD", text or "").translate(_D_MAP)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)

@@ -56,3 +56,22 @@ def test_a_reporter_typed_in_the_snippet_editor_gets_an_ascii_slug(page, live_se
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_url(re.compile(r"/admin/snippets/news/reporter/(\d+/)?$"))
     assert Reporter.objects.get(name="Đặng Thị Ưng").slug == "dang-thi-ung"
+
+
+def test_an_editor_typing_ba_na_gia_rai_and_xo_dang_gets_ascii_slugs(page, live_server, editor):
+    """The letters of the minority orthographies (tests/language/data), typed as composed
+    (NFC) and as decomposed (NFD) text: the browser folds the breve, the horn and ƀ too."""
+    from news.models import NewsIndexPage
+    from tests.language.orthographies import MINORITY, nfd
+
+    news_index = NewsIndexPage.objects.get()
+    add_url = live_server.url + reverse(
+        "wagtailadmin_pages:add", args=("news", "articlepage", news_index.pk)
+    )
+    for _code, text, ascii_text in MINORITY[:2] + MINORITY[-1:]:
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+        for typed in (text, nfd(text)):
+            page.goto(add_url)
+            page.locator("#id_title").press_sequentially(typed, delay=5)
+            page.locator("#id_title").blur()
+            expect(page.locator("#id_slug")).to_have_value(slug)
