@@ -62,7 +62,7 @@ def test_each_edition_has_a_programme_with_a_podcast_in_its_language(client, dem
     programme = ProgrammePage.objects.get(locale__language_code=code)
     assert programme.url.startswith(f"/{code}/")
     assert EpisodePage.objects.child_of(programme).live().exists()
-    feed = feedparser.parse(client.get(programme.podcast_url).content)
+    feed = feedparser.parse(client.get(programme.podcast_url()).content)
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.language == code
     assert feed.entries
