@@ -8,6 +8,7 @@ to LANGUAGE_CODE for every language but English): its readers read Vietnamese, n
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -40,3 +41,21 @@ def register_languages():
                 "name_local": edition.own_name,
             },
         )
+
+
+@lru_cache(maxsize=16)
+def interface_language(code):
+    """The language the interface is shown in for an edition: its own where the site's
+    catalog translates the interface, Vietnamese where Django falls back to it (Ba Na, Xơ Đăng
+    and Gia Rai until their desks translate the catalog). Pages mark their interface parts
+    with it when it is not the edition's language."""
+    from django.utils import translation
+
+    probe = "Skip to content"
+    if code == DEFAULT or code not in BY_CODE:
+        return DEFAULT
+    with translation.override(DEFAULT):
+        default_text = translation.gettext(probe)
+    with translation.override(code):
+        own_text = translation.gettext(probe)
+    return DEFAULT if own_text == default_text and code != "en" else code

@@ -112,6 +112,15 @@ class ProgrammePage(RoutablePageMixin, FoldedSearchMixin, SitePage):
         *FOLDED_SEARCH_FIELDS,
     ]
     search_image_field = "cover"
+
+    def full_clean(self, *args, **kwargs):
+        """A new programme made in an edition other than Vietnamese is in that edition's
+        language (its podcast's <language>, its pages' lang), unless another one was chosen."""
+        super().full_clean(*args, **kwargs)
+        code = self.locale.language_code if self.locale_id else None
+        if self._state.adding and self.language == "vi" and code in dict(PROGRAMME_LANGUAGES):
+            self.language = code
+
     api_fields = [
         APIField("description"),
         APIField("cover", serializer=ImageWithRenditionsField()),

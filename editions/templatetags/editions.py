@@ -2,9 +2,10 @@
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
 
 from ..editions import current_language, edition_homes, page_versions
-from ..languages import BY_CODE, DEFAULT
+from ..languages import BY_CODE, DEFAULT, interface_language
 
 register = template.Library()
 
@@ -75,3 +76,13 @@ def language_name(code):
     if edition is None:
         return code
     return translation.gettext(edition.english_name)
+
+
+@register.simple_tag
+def interface_lang():
+    """` lang="vi"` for an element of the interface (header, footer, comment form…) when the
+    edition's interface falls back to Vietnamese (Ba Na…); nothing when it is in the
+    edition's language."""
+    code = current_language()
+    shown = interface_language(code)
+    return format_html(' lang="{}"', shown) if shown != code else ""

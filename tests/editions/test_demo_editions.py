@@ -74,3 +74,14 @@ def test_the_demo_editions_are_made_once(client, demo):
     before = Page.objects.filter(locale__language_code__in=["en", "bdq"]).count()
     call_command("load_demo", stdout=StringIO())
     assert Page.objects.filter(locale__language_code__in=["en", "bdq"]).count() == before
+
+
+def test_a_programme_made_in_an_edition_is_in_its_language(home_page, make_edition):
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+    jarai = make_edition("jra", "Kon Tum Online")
+    index = jarai.add_child(instance=ProgrammeIndexPage(title="Chương trình", slug="ct"))
+    programme = index.add_child(
+        instance=ProgrammePage(title="Chương trình Gia Rai", slug="gia-rai", description="…")
+    )
+    assert programme.locale.language_code == "jra" and programme.language == "jra"

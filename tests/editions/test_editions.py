@@ -113,9 +113,17 @@ def test_minority_languages_are_known_with_their_names(client, home_page, make_e
 
         assert language_name("sed") == "Tiếng Xơ Đăng"
     make_edition("bdq", "Kon Tum Online")
-    # Interface strings with no Ba Na translation are shown in Vietnamese, not English.
-    html = Client().get("/bdq/").content.decode()
+    # Interface strings with no Ba Na translation are shown in Vietnamese, not English, and
+    # marked as Vietnamese inside the Ba Na page; the edition's own titles are marked Ba Na.
+    response = Client().get("/bdq/")
+    html = response.content.decode()
     assert "Trang chủ" in html and "Skip to content" not in html
+    page = soup(response)
+    assert page.html["lang"] == "bdq"
+    assert page.select_one("header.site-header")["lang"] == "vi"
+    assert page.select_one("footer.site-footer")["lang"] == "vi"
+    vietnamese = soup(Client().get("/"))
+    assert not vietnamese.select_one("header.site-header").has_attr("lang")
 
 
 def test_every_vietnamese_address_answers_as_before(client, make_edition, translate):
