@@ -44,6 +44,7 @@ def _story_fields(spec, note):
         "title": nfc(spec["title"]),
         "slug": slugify_vi(spec["title"], max_length=80),
         "lead": nfc(spec["lead"]),
+        "featured_image_caption": nfc(spec["caption"]),
         "body": [{"type": "paragraph", "value": f"<p>{nfc(text)}</p>"} for text in paragraphs],
     }
 
