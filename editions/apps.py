@@ -7,6 +7,7 @@ class EditionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import signals  # noqa: F401
         from .languages import register_languages
 
         register_languages()
