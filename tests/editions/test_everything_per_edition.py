@@ -1,0 +1,260 @@
+"""Everything per edition (issue 28, item 5): feeds, sitemaps, JSON-LD, search, tags, most
+read, related stories, the read API, comments and cached fragments each show the edition being
+read, never another edition's stories."""
+
+import json
+from datetime import timedelta
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+
+HOST = "http://localhost"
+VI_TITLE = "Đại hội thi đua yêu nước ở Đăk Tô"
+EN_TITLE = "Dak To holds its patriotic emulation congress"
+VI_ONLY_TITLE = "Nông thôn mới ở Đăk Tô về đích"
+
+
+@pytest.fixture
+def editions(make_story, make_edition, translate):
+    """A Vietnamese story with its English translation, and a Vietnamese-only story sharing
+    its tag (an hour old: in the news sitemaps)."""
+    when = timezone.now().replace(microsecond=0) - timedelta(hours=1)
+    story = make_story(title=VI_TITLE, tags=["Thi đua"], date=when)
+    vi_only = make_story(title=VI_ONLY_TITLE, tags=["Thi đua", "Nông thôn"], date=when)
+    make_edition("en", "Kon Tum Online")
+    english = translate(story, "en", title=EN_TITLE, lead="The province honours its best.")
+    return {"vi": story, "vi_only": vi_only, "en": english}
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(response):
+    return {entry.title for entry in feedparser.parse(response.content).entries}
+
+
+def json_ld(response):
+    found = []
+    for script in soup(response).select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        found.extend(data if isinstance(data, list) else [data])
+    return {item["@type"]: item for item in found}
+
+
+# --- feeds -------------------------------------------------------------------------------
+
+
+def test_each_edition_has_its_own_feeds(client, editions):
+    vi = feedparser.parse(client.get("/rss/").content)
+    assert {entry.title for entry in vi.entries} == {VI_TITLE, VI_ONLY_TITLE}
+    assert vi.feed.language == "vi"
+    assert vi.feed.link == HOST + "/"
+    en = feedparser.parse(client.get("/en/rss/").content)
+    assert {entry.title for entry in en.entries} == {EN_TITLE}
+    assert en.feed.language == "en"
+    assert en.feed.link == HOST + "/en/"
+    assert en.entries[0].link == HOST + editions["en"].url
+    assert editions["en"].url.startswith("/en/")
+    # Atom, a tag's and a reporter-less section's feeds too.
+    assert titles(client.get("/en/rss/atom/")) == {EN_TITLE}
+    assert titles(client.get("/rss/chu-de/thi-dua/")) == {VI_TITLE, VI_ONLY_TITLE}
+    assert titles(client.get("/en/rss/chu-de/thi-dua/")) == {EN_TITLE}
+    assert feedparser.parse(client.get("/en/rss/chu-de/thi-dua/").content).feed.language == "en"
+
+
+# --- sitemaps and robots.txt ---------------------------------------------------------------
+
+
+def test_each_edition_has_its_own_sitemaps(client, editions):
+    vi = client.get("/sitemap.xml").content.decode()
+    en = client.get("/en/sitemap.xml").content.decode()
+    assert HOST + editions["vi"].url in vi and HOST + editions["vi_only"].url in vi
+    assert HOST + editions["en"].url not in vi
+    assert HOST + editions["en"].url in en and f"<loc>{HOST}/en/</loc>" in en
+    assert HOST + editions["vi"].url not in en and HOST + editions["vi_only"].url not in en
+    # Served again from the cache: each edition keeps its own.
+    assert client.get("/sitemap.xml").content.decode() == vi
+    assert client.get("/en/sitemap.xml").content.decode() == en
+    # An edition that does not exist has none.
+    assert client.get("/jra/sitemap.xml").status_code == 404
+
+    news_vi = client.get("/sitemap-news.xml").content.decode()
+    news_en = client.get("/en/sitemap-news.xml").content.decode()
+    assert VI_TITLE in news_vi and EN_TITLE not in news_vi
+    assert "<news:language>vi</news:language>" in news_vi
+    assert EN_TITLE in news_en and VI_TITLE not in news_en
+    assert "<news:language>en</news:language>" in news_en
+    assert "<news:language>vi</news:language>" not in news_en
+
+
+def test_robots_txt_lists_every_editions_sitemaps(client, editions):
+    robots = client.get("/robots.txt").content.decode()
+    for address in ("/sitemap.xml", "/sitemap-news.xml", "/en/sitemap.xml", "/en/sitemap-news.xml"):
+        assert f"Sitemap: {HOST}{address}" in robots
+    assert "Disallow: /en/tim-kiem/" in robots
+    assert "/bdq/" not in robots  # no Ba Na edition yet
+
+
+# --- JSON-LD -------------------------------------------------------------------------------
+
+
+def test_json_ld_speaks_the_pages_language(client, editions):
+    assert json_ld(client.get(editions["vi"].url))["NewsArticle"]["inLanguage"] == "vi"
+    assert json_ld(client.get(editions["en"].url))["NewsArticle"]["inLanguage"] == "en"
+    assert json_ld(client.get("/"))["WebSite"]["inLanguage"] == "vi"
+    assert json_ld(client.get("/en/"))["WebSite"]["inLanguage"] == "en"
+
+
+def test_a_live_blogs_feed_and_json_ld_speak_its_language(client, news_index, make_edition):
+    from wagtail.models import Locale
+
+    from liveblog.models import FEED, LiveBlogPage
+
+    make_edition("en", "Kon Tum Online")
+    blog = news_index.add_child(instance=LiveBlogPage(title="Trực tiếp: bầu cử", slug="bau-cu"))
+    blog.save_revision().publish()
+    blog.refresh_from_db()
+    english = blog.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.title = "Live: the election"
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert json_ld(client.get(english.url))["LiveBlogPosting"]["inLanguage"] == "en"
+    assert feedparser.parse(client.get(blog.url + FEED).content).feed.language == "vi"
+    assert feedparser.parse(client.get(english.url + FEED).content).feed.language == "en"
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def result_titles(response):
+    return {" ".join(h.get_text().split()) for h in soup(response).select(".search-result__title")}
+
+
+def test_search_finds_only_the_editions_pages(client, editions):
+    assert result_titles(client.get("/tim-kiem/", {"q": "dak to"})) == {VI_TITLE, VI_ONLY_TITLE}
+    assert result_titles(client.get("/en/tim-kiem/", {"q": "dak to"})) == {EN_TITLE}
+    assert result_titles(client.get("/tim-kiem/", {"q": "emulation"})) == set()
+
+
+def test_search_without_marks_in_a_minority_language_edition(
+    client, make_story, make_edition, translate
+):
+    story = make_story(title="Lễ hội mừng lúa mới ở làng Kon Klor")
+    make_edition("bdq", "Kon Tum Online")
+    bahnar = translate(story, "bdq", title="Ƀơ̆n et kơpal ba nao đĭ pơlei Kon Klor")
+    found = result_titles(client.get("/bdq/tim-kiem/", {"q": "kon klor"}))
+    assert found == {bahnar.title}
+    found = result_titles(client.get("/tim-kiem/", {"q": "kon klor"}))
+    assert found == {story.title}
+
+
+# --- the home, tags, most read, related stories, the banner --------------------------------
+
+
+def topics(html):
+    return {" ".join(a.get_text().split()) for a in html.select(".home-tags li a")}
+
+
+def test_homes_show_only_their_editions_stories_and_topics(client, editions):
+    from news.models import DailyReads
+
+    for story in editions.values():
+        DailyReads.objects.create(page=story, day=timezone.localdate(), count=3)
+    vi, en = soup(client.get("/")), soup(client.get("/en/"))
+    vi_text, en_text = vi.get_text(" "), en.get_text(" ")
+    assert VI_TITLE in vi_text and VI_ONLY_TITLE in vi_text and EN_TITLE not in vi_text
+    assert EN_TITLE in en_text and VI_TITLE not in en_text and VI_ONLY_TITLE not in en_text
+    most_read_vi = vi.select_one("section.most-read").get_text(" ")
+    most_read_en = en.select_one("section.most-read").get_text(" ")
+    assert VI_TITLE in most_read_vi and EN_TITLE not in most_read_vi
+    assert EN_TITLE in most_read_en and VI_ONLY_TITLE not in most_read_en
+    # Tags are shared; the topics list counts the edition's stories only.
+    assert topics(vi) == {"Thi đua 2", "Nông thôn 1"}
+    assert topics(en) == {"Thi đua 1"}
+
+
+def test_the_breaking_banner_is_the_editions_own(client, editions):
+    from news.models import ArticlePage
+
+    until = timezone.now() + timedelta(hours=2)
+    ArticlePage.objects.filter(pk=editions["vi_only"].pk).update(breaking_until=until)
+    vi = soup(client.get("/")).select_one(".breaking-banner")
+    assert vi is not None and VI_ONLY_TITLE in vi.get_text()
+    assert soup(client.get("/en/")).select_one(".breaking-banner") is None
+
+
+def test_related_stories_are_the_editions_own(client, editions, translate):
+    english_other = translate(editions["vi_only"], "en", title="New countryside in Dak To")
+    vi = soup(client.get(editions["vi"].url)).get_text(" ")
+    assert VI_ONLY_TITLE in vi and english_other.title not in vi
+    en = soup(client.get(editions["en"].url)).get_text(" ")
+    assert english_other.title in en and VI_ONLY_TITLE not in en
+
+
+def test_tag_pages_and_cached_fragments_stay_in_their_edition(client, editions, settings):
+    settings.FRAGMENT_CACHE_ENABLED = True
+    # The Vietnamese home first (its fragments cached), then the English one, then again.
+    for _ in range(2):
+        vi = soup(client.get("/")).get_text(" ")
+        en = soup(client.get("/en/")).get_text(" ")
+        assert VI_TITLE in vi and EN_TITLE not in vi
+        assert EN_TITLE in en and VI_TITLE not in en
+    tag_url = editions["en"].url.rsplit("/", 2)[0] + "/chu-de/thi-dua/"
+    response = client.get(tag_url)
+    if response.status_code == 200:
+        text = soup(response).get_text(" ")
+        assert EN_TITLE in text and VI_TITLE not in text
+
+
+# --- the read API --------------------------------------------------------------------------
+
+
+def test_the_read_api_walks_one_edition(client, editions):
+    listing = client.get("/api/v2/pages/", {"locale": "en", "type": "news.ArticlePage"}).json()
+    assert [item["title"] for item in listing["items"]] == [EN_TITLE]
+    for item in listing["items"]:
+        detail = client.get(f"/api/v2/pages/{item['id']}/").json()
+        assert detail["meta"]["locale"] == "en"
+        assert detail["meta"]["html_url"] == HOST + editions["en"].url
+    listing = client.get("/api/v2/pages/", {"locale": "vi", "type": "news.ArticlePage"}).json()
+    assert {item["title"] for item in listing["items"]} == {VI_TITLE, VI_ONLY_TITLE}
+    assert client.get("/api/v2/pages/", {"locale": "xx"}).status_code == 400
+
+
+# --- comments ------------------------------------------------------------------------------
+
+
+def test_the_comment_form_posts_under_the_editions_prefix(client, editions):
+    form = soup(client.get(editions["en"].url)).select_one("form#binh-luan-form")
+    assert form["action"].startswith("/en/binh-luan/")
+    form = soup(client.get(editions["vi"].url)).select_one("form#binh-luan-form")
+    assert form["action"].startswith("/binh-luan/")
+
+
+def test_moderators_filter_the_queue_by_edition(client, editions, staff_user):
+    from django.urls import reverse
+
+    from comments.models import Comment, Status
+    from tests.conftest import setup_roles
+
+    setup_roles()
+    for key, body in (("vi", "Ý kiến tiếng Việt"), ("en", "An English comment")):
+        Comment.objects.create(
+            page=editions[key],
+            status=Status.PENDING,
+            author_name="Bạn đọc",
+            author_email="reader@example.invalid",
+            body=body,
+            depth=1,
+        )
+    client.force_login(staff_user("kiemduyet", "Kiểm duyệt viên"))
+    url = reverse("wagtailsnippets_comments_comment:list")
+    html = client.get(url, {"edition": "en"}).content.decode()
+    assert "An English comment" in html and "Ý kiến tiếng Việt" not in html
+    html = client.get(url, {"edition": "vi"}).content.decode()
+    assert "Ý kiến tiếng Việt" in html and "An English comment" not in html
