@@ -229,11 +229,42 @@ def test_the_read_api_walks_one_edition(client, editions):
 # --- comments ------------------------------------------------------------------------------
 
 
-def test_the_comment_form_posts_under_the_editions_prefix(client, editions):
+def post_comment(client, form, ip):
+    import time
+
+    from comments.forms import make_token
+
+    page_id = int(form["action"].rstrip("/").rsplit("/", 1)[1])
+    data = {
+        "name": "Trần Văn Bình",
+        "email": f"binh.{ip}@example.invalid",
+        "body": "Bài viết rất hay.",
+        "token": make_token(page_id, now=time.time() - 60),
+        "website": "",
+    }
+    return client.post(
+        form["action"], data, REMOTE_ADDR=ip, headers={"Accept": "application/json"}
+    )
+
+
+def test_the_comment_form_and_its_messages_speak_the_editions_language(
+    client, editions, make_edition, translate
+):
     form = soup(client.get(editions["en"].url)).select_one("form#binh-luan-form")
-    assert form["action"].startswith("/en/binh-luan/")
+    assert form["action"] == f"/en/binh-luan/gui/{editions['en'].pk}/"
+    response = post_comment(client, form, "203.0.113.7")
+    assert response.status_code == 201
+    assert response.json()["message"] == "Thank you! Your comment is awaiting moderation."
+
     form = soup(client.get(editions["vi"].url)).select_one("form#binh-luan-form")
-    assert form["action"].startswith("/binh-luan/")
+    assert form["action"] == f"/binh-luan/gui/{editions['vi'].pk}/"
+    # Ba Na: the interface falls back to Vietnamese.
+    make_edition("bdq", "Kon Tum Online")
+    bahnar = translate(editions["vi_only"], "bdq", title="Pơlei nao đĭ Đăk Tô")
+    form = soup(client.get(bahnar.url)).select_one("form#binh-luan-form")
+    assert form["action"] == f"/bdq/binh-luan/gui/{bahnar.pk}/"
+    message = post_comment(client, form, "198.51.100.9").json()["message"]
+    assert message == "Cảm ơn bạn! Bình luận của bạn đang chờ kiểm duyệt."
 
 
 def test_moderators_filter_the_queue_by_edition(client, editions, staff_user):
