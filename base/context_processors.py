@@ -1,22 +1,30 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from editions.editions import current_language, edition_homes
 
-def _menu_pages(request):
+
+def _menu_root(request):
+    """The home of the edition being read (its menus are its own sections), else the Site's."""
     site = Site.find_for_request(request)
     if site is None:
+        return None
+    return edition_homes(request).get(current_language()) or site.root_page
+
+
+def _menu_pages(request):
+    root = _menu_root(request)
+    if root is None:
         return []
-    root = site.root_page
     return list(root.get_children().live().in_menu().only("id", "title", "url_path", "path"))
 
 
 def _menu_subpages(request):
     """Second-level menu entries (the news sections): the live, in-menu grandchildren of the
     home page, in one query."""
-    site = Site.find_for_request(request)
-    if site is None:
+    root = _menu_root(request)
+    if root is None:
         return []
-    root = site.root_page
     return list(
         Page.objects.live()
         .in_menu()

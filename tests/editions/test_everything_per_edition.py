@@ -204,11 +204,11 @@ def test_tag_pages_and_cached_fragments_stay_in_their_edition(client, editions, 
         en = soup(client.get("/en/")).get_text(" ")
         assert VI_TITLE in vi and EN_TITLE not in vi
         assert EN_TITLE in en and VI_TITLE not in en
-    tag_url = editions["en"].url.rsplit("/", 2)[0] + "/chu-de/thi-dua/"
-    response = client.get(tag_url)
-    if response.status_code == 200:
-        text = soup(response).get_text(" ")
-        assert EN_TITLE in text and VI_TITLE not in text
+    # The tag page of each edition's news index (tags are shared by every edition).
+    text = soup(client.get("/tin-tuc/chu-de/thi-dua/")).get_text(" ")
+    assert VI_TITLE in text and VI_ONLY_TITLE in text and EN_TITLE not in text
+    text = soup(client.get("/en/tin-tuc/chu-de/thi-dua/")).get_text(" ")
+    assert EN_TITLE in text and VI_TITLE not in text and VI_ONLY_TITLE not in text
 
 
 # --- the read API --------------------------------------------------------------------------
@@ -242,9 +242,7 @@ def post_comment(client, form, ip):
         "token": make_token(page_id, now=time.time() - 60),
         "website": "",
     }
-    return client.post(
-        form["action"], data, REMOTE_ADDR=ip, headers={"Accept": "application/json"}
-    )
+    return client.post(form["action"], data, REMOTE_ADDR=ip, headers={"Accept": "application/json"})
 
 
 def test_the_comment_form_and_its_messages_speak_the_editions_language(
@@ -289,3 +287,14 @@ def test_moderators_filter_the_queue_by_edition(client, editions, staff_user):
     assert "An English comment" in html and "Ý kiến tiếng Việt" not in html
     html = client.get(url, {"edition": "vi"}).content.decode()
     assert "Ý kiến tiếng Việt" in html and "An English comment" not in html
+
+
+# --- menus ---------------------------------------------------------------------------------
+
+
+def test_each_edition_has_its_own_menu(client, editions):
+    """The English news index (made with the English story) is in the English menu."""
+    vi = [a["href"] for a in soup(client.get("/")).select("header nav a")]
+    en = [a["href"] for a in soup(client.get("/en/")).select("header nav a")]
+    assert "/tin-tuc/" in vi and "/en/tin-tuc/" not in vi
+    assert "/en/tin-tuc/" in en and "/tin-tuc/" not in en
