@@ -298,3 +298,18 @@ def test_each_edition_has_its_own_menu(client, editions):
     en = [a["href"] for a in soup(client.get("/en/")).select("header nav a")]
     assert "/tin-tuc/" in vi and "/en/tin-tuc/" not in vi
     assert "/en/tin-tuc/" in en and "/tin-tuc/" not in en
+
+
+def test_the_editions_own_titles_are_not_marked_vietnamese(client, editions, settings):
+    """Results and the banner are the edition's own: in its language (the page's `lang`)."""
+    from news.models import ArticlePage
+
+    until = timezone.now() + timedelta(hours=2)
+    ArticlePage.objects.filter(pk=editions["en"].pk).update(breaking_until=until)
+    home = soup(client.get("/en/"))
+    assert home.html["lang"] == "en"
+    banner = home.select_one(".breaking-banner")
+    assert EN_TITLE in banner.get_text() and not banner.select('[lang="vi"]')
+    results = soup(client.get("/en/tim-kiem/", {"q": "dak to"})).select(".search-result")
+    assert results and not [r for r in results if r.find_parent(attrs={"lang": "vi"})]
+    assert not [r for r in results if r.select('[lang="vi"]')]
