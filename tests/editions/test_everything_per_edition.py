@@ -313,3 +313,33 @@ def test_the_editions_own_titles_are_not_marked_vietnamese(client, editions, set
     results = soup(client.get("/en/tim-kiem/", {"q": "dak to"})).select(".search-result")
     assert results and not [r for r in results if r.find_parent(attrs={"lang": "vi"})]
     assert not [r for r in results if r.select('[lang="vi"]')]
+
+
+def test_a_campaigns_feed_lists_the_editions_stories(
+    client, home_page, make_story, make_edition, translate
+):
+    """Campaigns are shared: the English translation of a story still names the Vietnamese
+    campaign, and is in the campaign's English feed (and only there)."""
+    from datetime import date
+
+    from campaigns.models import CampaignIndexPage, CampaignPage
+
+    index = home_page.add_child(instance=CampaignIndexPage(title="Phong trào", slug="phong-trao"))
+    index.save_revision().publish()
+    campaign = index.add_child(
+        instance=CampaignPage(
+            title="Thi đua yêu nước 2015–2020",
+            plan_number="2297/KH-UBND",
+            start_date=date(2015, 10, 1),
+            end_date=date(2020, 10, 22),
+        )
+    )
+    campaign.save_revision().publish()
+    story = make_story(title="Phát động thi đua yêu nước", campaign=campaign)
+    make_edition("en", "Kon Tum Online")
+    translate(story, "en", title="The patriotic emulation campaign starts")
+    vi = feedparser.parse(client.get(f"/rss/phong-trao/{campaign.slug}/").content)
+    en = feedparser.parse(client.get(f"/en/rss/phong-trao/{campaign.slug}/").content)
+    assert {entry.title for entry in vi.entries} == {"Phát động thi đua yêu nước"}
+    assert {entry.title for entry in en.entries} == {"The patriotic emulation campaign starts"}
+    assert en.feed.language == "en"
