@@ -343,3 +343,14 @@ def test_a_campaigns_feed_lists_the_editions_stories(
     assert {entry.title for entry in vi.entries} == {"Phát động thi đua yêu nước"}
     assert {entry.title for entry in en.entries} == {"The patriotic emulation campaign starts"}
     assert en.feed.language == "en"
+
+
+def test_publishing_in_an_edition_renews_that_editions_home(client, editions, translate, settings):
+    settings.FRAGMENT_CACHE_ENABLED = True
+    assert EN_TITLE in soup(client.get("/en/")).get_text(" ")
+    vi_before = soup(client.get("/")).get_text(" ")
+    english = translate(editions["vi_only"], "en", title="New countryside in Dak To")
+    en = soup(client.get("/en/")).get_text(" ")
+    assert english.title in en and EN_TITLE in en
+    vi = soup(client.get("/")).get_text(" ")
+    assert english.title not in vi and VI_ONLY_TITLE in vi and VI_ONLY_TITLE in vi_before
