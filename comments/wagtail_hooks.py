@@ -1,4 +1,5 @@
 import django_filters
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -63,10 +64,16 @@ class CommentFilterSet(WagtailFilterSet):
         label=_("Page"), queryset=Page.objects.all(), widget=LiveTitlePageChooser()
     )
     created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    # Each edition's desk moderates its own readers: the commented page's edition (its locale).
+    edition = django_filters.ChoiceFilter(
+        label=_("Edition"),
+        field_name="page__locale__language_code",
+        choices=settings.LANGUAGES,
+    )
 
     class Meta:
         model = Comment
-        fields = ["status", "page", "created_at"]
+        fields = ["status", "page", "created_at", "edition"]
 
 
 class PageColumn(Column):

@@ -298,13 +298,15 @@ class SearchOutcome:
     fuzzy: bool = False
 
 
-def cached_site_search(query, page_type=None, tag=None, year=None, request=None):
+def cached_site_search(query, page_type=None, tag=None, year=None, request=None, locale=None):
     """`site_search`, kept in the cache for SEARCH_CACHE_SECONDS under the folded and the
     accented terms and the filters. Publishing anything bumps the `PUBLISHED` stamp,
-    which is part of the key, so a new story is found at once."""
+    which is part of the key, so a new story is found at once. `locale`: the edition searched
+    (every edition's pages when None)."""
+    filters = {"page_type": page_type, "tag": tag, "year": year, "locale": locale}
     stamps = content_versions.stamps([content_versions.PUBLISHED], request)
     if not query.is_searchable or stamps is None:
-        return site_search(query, page_type=page_type, tag=tag, year=year)
+        return site_search(query, **filters)
     key = "search:" + content_versions.digest(
         *stamps.values(),
         " ".join(query.folded_terms),
@@ -312,24 +314,28 @@ def cached_site_search(query, page_type=None, tag=None, year=None, request=None)
         page_type._meta.label_lower if page_type else "",
         tag or "",
         year or "",
+        locale.pk if locale is not None else "",
     )
     outcome = cache.get(key)
     if outcome is None:
-        outcome = site_search(query, page_type=page_type, tag=tag, year=year)
+        outcome = site_search(query, **filters)
         cache.set(key, outcome, getattr(settings, "SEARCH_CACHE_SECONDS", 300))
     else:
         outcome.query = query  # the reader's own spelling, for display
     return outcome
 
 
-def site_search(query, page_type=None, tag=None, year=None):
-    """Ranked ids of live public pages for a query, with the facets of the whole match."""
+def site_search(query, page_type=None, tag=None, year=None, locale=None):
+    """Ranked ids of live public pages for a query, with the facets of the whole match; only
+    the pages of `locale` (a Wagtail locale: the edition being read) when given."""
     outcome = SearchOutcome(query)
     if not query.is_searchable:
         return outcome
     models = searchable_models()
     cts = {model: ContentType.objects.get_for_model(model) for model in models}
     base = Page.objects.live().public().filter(content_type__in=list(cts.values()))
+    if locale is not None:
+        base = base.filter(locale=locale)  # Page's own search filter field
     found = candidate_ids(query, base)
     if not found:
         found = fuzzy_ids(query, base)

@@ -18,12 +18,13 @@ from discovery.search import (
     highlight,
     searchable_models,
 )
+from editions.editions import active_locale
 
 RESULTS_PER_PAGE = 10
 THUMBNAIL = "fill-240x135|format-webp"
 
 
-def _promotions(query):
+def _promotions(query, locale):
     """Editors' promoted results (Wagtail search promotions) for this query, tone marks or not.
 
     Promoted queries are few, so they are compared folded in Python: a promotion made for
@@ -42,7 +43,12 @@ def _promotions(query):
         .select_related("page")
         .order_by("sort_order")
     )
-    return [p for p in promotions if p.page_id is None or p.page.live]
+    # Pages promoted in another edition are not this edition's results.
+    return [
+        p
+        for p in promotions
+        if p.page_id is None or (p.page.live and p.page.locale_id == locale.pk)
+    ]
 
 
 def _page_type(value):
@@ -61,7 +67,10 @@ def search_view(request):
     page_type = _page_type(request.GET.get("loai", ""))
     year = _year(request.GET.get("nam"))
     tag = request.GET.get("the", "").strip()[:100] or None
-    outcome = cached_site_search(query, page_type=page_type, tag=tag, year=year, request=request)
+    locale = active_locale(request)  # the edition being read: its pages only
+    outcome = cached_site_search(
+        query, page_type=page_type, tag=tag, year=year, request=request, locale=locale
+    )
     if query.is_searchable and not request.GET.get("page"):
         # Reports → Search terms, so editors see which queries recur (bounded: search_log.py).
         search_log.record(query.text, found=len(outcome.ids))
@@ -78,7 +87,11 @@ def search_view(request):
         "results": lazy(_results, results_page, query),
         "results_page": results_page,
         "promotions": lazy(
-            lambda: _promotions(query) if query.is_searchable and results_page.number == 1 else []
+            lambda: (
+                _promotions(query, locale)
+                if query.is_searchable and results_page.number == 1
+                else []
+            )
         ),
         "active_type": page_type._meta.model_name if page_type else "",
         "active_year": year,

@@ -18,6 +18,7 @@ from django.templatetags.static import static
 from django.utils.text import Truncator
 from wagtail.models import Site
 
+from editions.editions import current_language
 from language.vietnamese import nfc
 
 # Exactly 1200 × 630 whatever the picture's size (base/image_cards.py).
@@ -70,6 +71,14 @@ def canonical_url(request):
     ]
     url = absolute_url(request, request.path)
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def page_language(page):
+    """The language of a page's text (JSON-LD `inLanguage`): its edition's. A page answers
+    only under its own edition (editions/wagtail_hooks.py), so that is the active language;
+    the page's own locale is used when it is already loaded (no query)."""
+    locale = page._state.fields_cache.get("locale") if hasattr(page, "_state") else None
+    return locale.language_code if locale is not None else current_language()
 
 
 def meta_description(page):
@@ -169,7 +178,7 @@ def home_page_data(request, *, site_name, publisher_name, search_path):
         "@id": root + "#website",
         "url": root,
         "name": site_name,
-        "inLanguage": "vi",
+        "inLanguage": current_language(),
         "publisher": {"@id": org["@id"]},
         "potentialAction": {
             "@type": "SearchAction",

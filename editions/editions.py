@@ -103,3 +103,9 @@ def page_versions(page, request=None):
     if page is None or not getattr(page, "pk", None):
         return {}
     return page_versions_and_homes(page, request)[1]
+
+
+def active_locale(request=None):
+    """The Wagtail locale of the edition being read, without a query (its id from the cache):
+    enough to filter by (`.filter(locale=…)`)."""
+    return Locale(id=active_locale_id(), language_code=current_language())

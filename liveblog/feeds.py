@@ -16,7 +16,9 @@ class UpdatesRss(Rss201rev2Feed):
 
 class LiveUpdatesFeed(Feed):
     feed_type = UpdatesRss
-    language = "vi"
+    # None: Django's Feed writes the active language, the edition's (a blog answers only under
+    # its own edition's prefix: editions/wagtail_hooks.py).
+    language = None
 
     def __call__(self, request, *args, page=None, **kwargs):
         self.request = request

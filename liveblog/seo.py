@@ -38,7 +38,7 @@ def live_blog_posting(page, request):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": page.title[:110],
         "description": seo.meta_description(page),
-        "inLanguage": "vi",
+        "inLanguage": seo.page_language(page),
         "datePublished": _iso(page.first_published_at),
         "dateModified": _iso(updates[0].created_at if updates else page.last_published_at),
         "coverageStartTime": _iso(page.coverage_start_time),

@@ -24,7 +24,7 @@ Last-Modified and a conditional request that matches gets 304.
 import hashlib
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -34,11 +34,12 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from base.models import SiteIdentity
 from campaigns.models import CampaignPage
 from discovery import seo
+from editions.editions import current_language
 
 from .feed_content import story_html
 from .models import (
@@ -114,8 +115,10 @@ class StoryAtom(Atom1Feed):
 
 
 class StoryFeed(Feed):
+    """Each edition has its own feeds (`/rss/`, `/en/rss/`…): its stories only, its language in
+    `<language>` (Django's Feed takes the active language, which is the edition's)."""
+
     feed_type = StoryRss
-    language = "vi"
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -133,7 +136,8 @@ class StoryFeed(Feed):
         return _("%(site)s – latest news") % {"site": self.site_name()}
 
     def link(self, obj):
-        return seo.site_root_url(self.request) + "/"
+        # The edition's home: "/" or "/en/" (Wagtail's pages are under the edition's prefix).
+        return seo.absolute_url(self.request, reverse("wagtail_serve", args=[""]))
 
     def description(self, obj):
         return _("The latest stories from %(site)s.") % {"site": self.site_name()}
@@ -171,6 +175,7 @@ class StoryFeed(Feed):
         tags = ArticlePageTag.objects.select_related("tag").order_by("pk")
         return (
             self.stories(obj)
+            .filter(locale__language_code=current_language())
             .live()
             .public()
             .select_related("featured_image")
@@ -256,16 +261,20 @@ class CampaignFeed(StoryFeed):
     """Stories linked to a campaign or to one of its conferences."""
 
     def get_object(self, request, campaign_slug):
-        campaign = (
-            CampaignPage.objects.live().public().filter(slug=campaign_slug).order_by("pk").first()
-        )
+        campaign = edition_first(CampaignPage.objects.live().public().filter(slug=campaign_slug))
         if campaign is None:
             raise Http404
         return campaign
 
     def stories(self, obj):
+        """Linked to the campaign or one of its conferences, in any of their versions (a
+        translated story may still point at the Vietnamese campaign)."""
+        campaigns = CampaignPage.objects.filter(translation_key=obj.translation_key)
+        conferences = Page.objects.filter(
+            translation_key__in=obj.get_children().values("translation_key")
+        )
         return ArticlePage.objects.filter(
-            Q(campaign=obj) | Q(conference__in=obj.get_children().values("pk"))
+            Q(campaign__in=campaigns.values("pk")) | Q(conference__in=conferences.values("pk"))
         )
 
     def title(self, obj):
@@ -286,7 +295,11 @@ class SectionFeed(StoryFeed):
 
     def get_object(self, request, section_slug):
         section = (
-            SectionPage.objects.live().public().filter(slug=section_slug).order_by("pk").first()
+            SectionPage.objects.live()
+            .public()
+            .filter(slug=section_slug, locale__language_code=current_language())
+            .order_by("pk")
+            .first()
         )
         if section is None:
             raise Http404
@@ -303,6 +316,20 @@ class SectionFeed(StoryFeed):
 
     def description(self, obj):
         return obj.intro or _("Stories in the section “%(section)s”.") % {"section": obj.title}
+
+
+def edition_first(queryset):
+    """The first page of `queryset` in the edition being read, else the first of any edition
+    (the lowest id: the Vietnamese original), or None."""
+    return (
+        queryset.annotate(
+            in_edition=Case(
+                When(locale__language_code=current_language(), then=Value(0)), default=Value(1)
+            )
+        )
+        .order_by("in_edition", "pk")
+        .first()
+    )
 
 
 def atom(feed_class):

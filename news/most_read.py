@@ -46,7 +46,7 @@ WINDOW_DAYS = 7
 LIST_LENGTH = 5
 PENDING = "reads:pending:{}"
 QUEUED = "reads:queued:{}"
-LIST_KEY = "news:most-read:{}"
+LIST_KEY = "news:most-read:{}:{}"
 SEEN = "reads:seen:{}:{}"
 READ_ONCE_SECONDS = 3600
 LIVE_IDS_KEY = "reads:live-ids"
@@ -155,16 +155,23 @@ def list_seconds():
     return getattr(settings, "MOST_READ_SECONDS", 600)
 
 
-def most_read(limit=LIST_LENGTH, days=WINDOW_DAYS):
-    """The live stories read most over the last days (cached for MOST_READ_SECONDS)."""
-    return cache.get_or_set(LIST_KEY.format(limit), lambda: _most_read(limit, days), list_seconds())
+def most_read(limit=LIST_LENGTH, days=WINDOW_DAYS, locale_id=None):
+    """The live stories of one edition (`locale_id`; every edition's when None) read most over
+    the last days (cached for MOST_READ_SECONDS)."""
+    return cache.get_or_set(
+        LIST_KEY.format(locale_id or "all", limit),
+        lambda: _most_read(limit, days, locale_id),
+        list_seconds(),
+    )
 
 
-def _most_read(limit, days):
+def _most_read(limit, days, locale_id=None):
     since = timezone.localdate() - timedelta(days=days - 1)
+    reads = DailyReads.objects.filter(day__gte=since, page__live=True)
+    if locale_id is not None:
+        reads = reads.filter(page__locale_id=locale_id)
     ranked = list(
-        DailyReads.objects.filter(day__gte=since, page__live=True)
-        .values("page_id")
+        reads.values("page_id")
         .annotate(total=Sum("count"))
         .order_by("-total", "-page_id")[: limit * 2]
     )

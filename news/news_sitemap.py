@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from base.models import SiteIdentity
 from discovery import seo
+from editions.editions import current_language
 
 from .feeds import conditional
 from .models import ArticlePage
@@ -21,11 +22,14 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
-def recent_stories(now=None):
+def recent_stories(now=None, language=None):
+    """The edition's recent stories (each edition has its own news sitemap: /sitemap-news.xml,
+    /en/sitemap-news.xml…)."""
     since = (now or timezone.now()) - WINDOW
     return (
         ArticlePage.objects.live()
         .public()
+        .filter(locale__language_code=language or current_language())
         .filter(display_date__gte=since, display_date__lte=now or timezone.now())
         .order_by("-display_date", "-pk")[:MAX_URLS]
     )
@@ -39,13 +43,14 @@ def news_sitemap(request):
     xml = XMLGenerator(response, "utf-8", short_empty_elements=True)
     xml.startDocument()
     xml.startElement("urlset", {"xmlns": SITEMAP, "xmlns:news": NEWS})
-    for story in recent_stories():
+    language = current_language()
+    for story in recent_stories(language=language):
         xml.startElement("url", {})
         _element(xml, "loc", seo.absolute_url(request, story.get_url(request)))
         xml.startElement("news:news", {})
         xml.startElement("news:publication", {})
         _element(xml, "news:name", name)
-        _element(xml, "news:language", "vi")
+        _element(xml, "news:language", language)
         xml.endElement("news:publication")
         _element(xml, "news:publication_date", timezone.localtime(story.date).isoformat())
         _element(xml, "news:title", story.title)

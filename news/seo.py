@@ -33,7 +33,7 @@ def article_structured_data(page, request):
         "description": seo.meta_description(page),
         "datePublished": _iso(page.date),
         "dateModified": _iso(page.last_published_at or page.date),
-        "inLanguage": "vi",
+        "inLanguage": seo.page_language(page),
         "articleSection": page.section.title if page.section else None,
         "author": authors or [seo.organization(publisher_name)],
         "publisher": seo.publisher(request, publisher_name),

@@ -14,8 +14,9 @@ from .most_read import most_read, most_read_period
 
 def listing_sidebar(news_index):
     return {
-        "most_read_stories": lazy(most_read),
+        # The edition's own lists (the news index is in the edition being read).
+        "most_read_stories": lazy(most_read, locale_id=news_index.locale_id),
         "most_read_period": most_read_period(),
-        "popular_tags": lazy(popular_tags),
+        "popular_tags": lazy(popular_tags, news_index.locale_id),
         "news_index": news_index,
     }

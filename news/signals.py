@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .home import POPULAR_TAG_COUNT, POPULAR_TAGS_CACHE_KEY
+from .home import popular_tags_key
 from .models import ArticlePage, Reporter
 from .most_read import forget_live_story_ids
 
@@ -16,7 +16,7 @@ def forget_listing_aggregates(story):
     """Forget the popular tags and the month list of the story's section."""
     parent_path = story.path[: -story.steplen]
     parent_ids = Page.objects.filter(path=parent_path).values_list("pk", flat=True)
-    keys = [f"{POPULAR_TAGS_CACHE_KEY}:{POPULAR_TAG_COUNT}"]
+    keys = [popular_tags_key(story.locale_id), popular_tags_key(None)]
     keys += [f"news:{what}:{pk}" for pk in parent_ids for what in ("months", "count")]
     cache.delete_many(keys)
 
@@ -31,7 +31,7 @@ def _story_changed(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    keys = [f"{POPULAR_TAGS_CACHE_KEY}:{POPULAR_TAG_COUNT}"]
+    keys = [popular_tags_key(instance.locale_id), popular_tags_key(None)]
     for parent in (parent_page_before, parent_page_after):
         keys += [f"news:{what}:{parent.pk}" for what in ("months", "count")]
     cache.delete_many(keys)

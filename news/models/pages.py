@@ -527,7 +527,9 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             # The editor's choice, in the editor's order, in one query with pictures and bylines.
             found = {
                 story.pk: story
-                for story in story_listing(ArticlePage.objects.filter(pk__in=chosen_ids))
+                for story in story_listing(
+                    ArticlePage.objects.filter(pk__in=chosen_ids, locale_id=self.locale_id)
+                )
             }
             chosen = [found[pk] for pk in chosen_ids if pk in found]
             if chosen:
@@ -541,7 +543,12 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         # Rank on the tag table alone (grouping stories by every column, the body included,
         # was the slowest query of a story), then fetch the few winners for display.
         ranked = list(
-            ArticlePageTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+            # Stories of this story's edition only (tags are shared by every edition).
+            ArticlePageTag.objects.filter(
+                tag_id__in=tag_ids,
+                content_object__live=True,
+                content_object__locale_id=self.locale_id,
+            )
             .exclude(content_object_id=self.pk)
             .values("content_object_id")
             .annotate(shared=Count("id"), date=Max("content_object__display_date"))
