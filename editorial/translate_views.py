@@ -1,0 +1,73 @@
+"""The "Translate" screen of `wagtail.contrib.simple_translation`, for translators too.
+
+Wagtail's screen lets a user translate only a page they may edit, and then creates the copy
+in any language without asking whether they may add pages there. A translator ("Biên dịch
+viên", editorial/translators.py) must translate Vietnamese stories they may not edit, into
+the editions they work in. So here, at the same address (registered before Wagtail's):
+- the page may be translated by whoever may edit it (as in Wagtail), or by a user with the
+  "submit translation" permission who may add pages under the page's parent in some other
+  language (its translation there);
+- only those languages can be chosen; any other is refused.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Page
+
+
+def addable_locale_ids(page, user):
+    """The languages `user` may put a translation of `page` in: those where the page's
+    parent has a translation they may add pages under (any, at the root)."""
+    parent = page.get_parent()
+    if parent.is_root():
+        return set()  # an edition's home: only whoever may edit the Vietnamese home
+    return {
+        translation.locale_id
+        for translation in parent.get_translations(inclusive=False)
+        if translation.permissions_for_user(user).can_add_subpage()
+    }
+
+
+class TranslatorSubmitTranslationForm(SubmitTranslationForm):
+    def __init__(self, instance, *args, allowed_locale_ids=None, **kwargs):
+        super().__init__(instance, *args, **kwargs)
+        self.allowed_locale_ids = allowed_locale_ids
+        if allowed_locale_ids is not None:
+            widget = self.fields["locales"].widget
+            others = self.fields["locales"].queryset.exclude(id__in=allowed_locale_ids)
+            widget.disabled_values = sorted(
+                set(widget.disabled_values) | set(others.values_list("id", flat=True))
+            )
+
+    def clean_locales(self):
+        locales = self.cleaned_data["locales"]
+        if self.allowed_locale_ids is not None:
+            refused = [locale for locale in locales if locale.pk not in self.allowed_locale_ids]
+            if refused:
+                raise PermissionDenied
+        return locales
+
+
+class TranslatePageView(SubmitPageTranslationView):
+    title = _("Translate page")
+
+    def get_object(self):
+        page = get_object_or_404(Page, id=self.kwargs["page_id"]).specific
+        if page.is_root():
+            raise Http404
+        self.allowed_locale_ids = None  # whoever may edit the page: every language
+        if not page.permissions_for_user(self.request.user).can_edit():
+            self.allowed_locale_ids = addable_locale_ids(page, self.request.user)
+            if not self.allowed_locale_ids:
+                raise PermissionDenied
+        return page
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return TranslatorSubmitTranslationForm(
+            self.object, data, allowed_locale_ids=self.allowed_locale_ids
+        )
