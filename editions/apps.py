@@ -8,5 +8,7 @@ class EditionsConfig(AppConfig):
 
     def ready(self):
         from .languages import register_languages
+        from .signals import connect_signals
 
         register_languages()
+        connect_signals()
