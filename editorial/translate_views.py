@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.userbar import BaseItem
 from wagtail.contrib.simple_translation.forms import SubmitTranslationForm
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 from wagtail.models import Page
@@ -71,3 +72,27 @@ class TranslatePageView(SubmitPageTranslationView):
         return TranslatorSubmitTranslationForm(
             self.object, data, allowed_locale_ids=self.allowed_locale_ids
         )
+
+
+class TranslatePageItem(BaseItem):
+    """ "Translate this page" in the reader's page's user bar: how a translator, who cannot
+    browse the Vietnamese tree in the admin, reaches the Translate screen of a story."""
+
+    template_name = "editorial/userbar/item_translate.html"
+
+    def __init__(self, page):
+        self.page = page
+
+    def render_html(self, parent_context):
+        request = parent_context.get("request")
+        user = getattr(request, "user", None)
+        page = self.page
+        if user is None or not getattr(page, "pk", None) or page.depth <= 1:
+            return ""
+        if getattr(request, "is_preview", False):
+            return ""
+        if not user.has_perm("simple_translation.submit_translation"):
+            return ""
+        if not page.permissions_for_user(user).can_edit() and not addable_locale_ids(page, user):
+            return ""
+        return super().render_html(parent_context)

@@ -39,3 +39,12 @@ def translate_screen_for_translators():
             name="editorial_translate_page",
         )
     ]
+
+
+@hooks.register("construct_wagtail_userbar")
+def translate_from_the_page(request, items, page):
+    """A translator reaches a Vietnamese story's Translate screen from the story itself."""
+    from editorial.translate_views import TranslatePageItem
+
+    if page is not None:
+        items.append(TranslatePageItem(page))

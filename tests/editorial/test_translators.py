@@ -153,3 +153,12 @@ def test_roles_find_existing_editions_and_are_idempotent(home_page, make_edition
     assert home_page.get_workflow() is None or home_page.get_workflow().name != (
         "Duyệt bản tiếng Anh"
     )
+
+
+def test_a_translator_reaches_the_translate_screen_from_the_story(client, ba_na, staff_user):
+    story = ba_na
+    translator = as_user(client, staff_user("bientap", TRANSLATORS))
+    html = translator.get(story.url).content.decode()
+    assert f'href="//testserver{translate_url(story)}"' in html  # its user bar
+    reporter = as_user(client, staff_user("phongvien", REPORTERS))
+    assert translate_url(story) not in reporter.get(story.url).content.decode()
