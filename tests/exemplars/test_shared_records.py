@@ -123,3 +123,17 @@ def test_one_query_for_all_the_records_translations(client, registry, translate,
     queries(english_one.url)
     # Two records in the aside cost what one does (each story has a card in its body).
     assert queries(registry["english_story"].url) == queries(english_one.url)
+
+
+def test_campaign_and_conference_in_the_english_story(
+    client, make_story, campaign, conference, make_edition, translate
+):
+    story = make_story(title="Đại hội thi đua", campaign=campaign, conference=conference)
+    make_edition("en", "Kon Tum Online")
+    english_story = translate(story, "en", title="Emulation congress")
+    english_campaign = translate(campaign, "en", title="Patriotic emulation 2015–2020")
+    items = soup(client, english_story.url).select(".story-exemplars .plain-list li")
+    assert [(li["lang"], li.a["href"], li.a.text) for li in items] == [
+        ("vi", conference.url, conference.title),
+        ("en", english_campaign.url, "Patriotic emulation 2015–2020"),
+    ]
