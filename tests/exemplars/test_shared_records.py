@@ -137,3 +137,20 @@ def test_campaign_and_conference_in_the_english_story(
         ("vi", conference.url, conference.title),
         ("en", english_campaign.url, "Patriotic emulation 2015–2020"),
     ]
+
+
+def test_a_record_translated_later_shows_on_the_cached_english_story(
+    client, make_story, make_exemplar, make_edition, translate
+):
+    nhi = make_exemplar("Y Nhi", role="Giáo viên")
+    story = story_naming(make_story, "Cô giáo Y Nhi", [nhi], card=nhi)
+    make_edition("en", "Kon Tum Online")
+    english_story = translate(story, "en", title="Teacher Y Nhi")
+    assert cards(client, english_story.url, ASIDE)[0][1] == "vi"
+    assert cards(client, english_story.url, ASIDE)[0][1] == "vi"  # cached
+    english_nhi = translate(nhi, "en", title="Y Nhi", role="Teacher")
+    assert cards(client, english_story.url, ASIDE) == [
+        (english_nhi.url, "en", "Y Nhi", "en", "Teacher")
+    ]
+    body = soup(client, english_story.url).select_one(BODY)
+    assert body.select_one(".exemplar-card__name a")["href"] == english_nhi.url
