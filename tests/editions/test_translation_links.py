@@ -136,3 +136,12 @@ def test_the_api_detail_costs_one_query_for_all_translations(
 
     queries(other)
     assert queries(story) == queries(other)
+
+
+def test_a_translated_story_is_marked_in_its_own_language(client, three_versions):
+    for version, language in zip(three_versions, ("vi", "en", "bdq"), strict=True):
+        page = BeautifulSoup(client.get(version.url).content, "html.parser")
+        assert page.html["lang"] == language
+        assert page.select_one("#article-title")["lang"] == language
+        assert page.select_one(".article__lead")["lang"] == language
+        assert page.select_one(".article__body")["lang"] == language
