@@ -4,9 +4,9 @@ Wagtail's screen lets a user translate only a page they may edit, and then creat
 in any language without asking whether they may add pages there. A translator ("Biên dịch
 viên", editorial/translators.py) must translate Vietnamese stories they may not edit, into
 the editions they work in. So here, at the same address (registered before Wagtail's):
-- the page may be translated by whoever may edit it (as in Wagtail), or by a user with the
-  "submit translation" permission who may add pages under the page's parent in some other
-  language (its translation there);
+- the page may be translated by whoever may edit it (as in Wagtail), or, when it is live, by
+  a user with the "submit translation" permission who may add pages under the page's parent
+  in some other language (its translation there);
 - only those languages can be chosen; any other is refused.
 """
 
@@ -62,6 +62,8 @@ class TranslatePageView(SubmitPageTranslationView):
             raise Http404
         self.allowed_locale_ids = None  # whoever may edit the page: every language
         if not page.permissions_for_user(self.request.user).can_edit():
+            if not page.live:
+                raise PermissionDenied  # a draft is its desk's: not to be copied out
             self.allowed_locale_ids = addable_locale_ids(page, self.request.user)
             if not self.allowed_locale_ids:
                 raise PermissionDenied
@@ -93,6 +95,8 @@ class TranslatePageItem(BaseItem):
             return ""
         if not user.has_perm("simple_translation.submit_translation"):
             return ""
-        if not page.permissions_for_user(user).can_edit() and not addable_locale_ids(page, user):
+        if not page.permissions_for_user(user).can_edit() and not (
+            page.live and addable_locale_ids(page, user)
+        ):
             return ""
         return super().render_html(parent_context)

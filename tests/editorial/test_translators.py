@@ -97,7 +97,7 @@ def test_a_translator_translates_a_story_and_the_ba_na_desk_publishes_it(client,
 
 
 def test_a_translator_cannot_edit_a_vietnamese_story_nor_translate_into_another_edition(
-    client, ba_na, staff_user, make_edition
+    client, ba_na, staff_user, make_edition, make_story
 ):
     story = ba_na
     make_edition("en", "Kon Tum Online")  # no English news section: nothing to put it under
@@ -108,6 +108,9 @@ def test_a_translator_cannot_edit_a_vietnamese_story_nor_translate_into_another_
     assert not Page.objects.filter(
         translation_key=story.translation_key, locale=locale("en")
     ).exists()
+    # Nor a story still in draft: it is its desk's.
+    draft = make_story(title="Bản nháp của phóng viên", publish=False)
+    assert refused(translator.get(translate_url(draft)))
     # Nor the Vietnamese home: an edition's home is the editors' to make.
     home = Page.objects.get(depth=2, locale=locale("vi"))
     assert refused(translator.get(translate_url(home)))
