@@ -5,6 +5,9 @@ Only live, public pages of the site are served (Wagtail's pages endpoint); each 
 ``api_fields`` is an explicit allow-list, so private fields (reporters' emails, comments)
 never appear. ``?search=`` ignores tone marks like the site search.
 
+A page's detail lists its versions in the other editions (``meta.translations``: id,
+locale, title, url); ``?locale=bdq`` and ``?translation_of=<id>`` are Wagtail's own filters.
+
 For clients: every URL in an answer is absolute (the Site's root URL); a filter's value is
 checked against its field (``?date=abc`` is a 400, not a 500); a listing costs the same
 number of queries whatever its ``limit`` (up to WAGTAILAPI_LIMIT_MAX); answers carry an
@@ -38,6 +41,7 @@ from base.api_fields import IMAGE_RENDITIONS, ImageWithRenditionsField, absolute
 from base.params import MAX_ID, int_param
 from base.private_media import original_url, public_images
 from discovery.search import SearchQuery
+from editions.languages import BY_CODE
 
 _NUMBER = re.compile(r"-?[0-9]+")
 MAX_OFFSET = 10**7
@@ -144,7 +148,37 @@ def absolute_urls(data, context):
     return result
 
 
+class PageTranslationsField(Field):
+    """``meta.translations`` (a page's detail only): its live, public versions in the other
+    editions, [{id, locale, title, url}], in one query."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        request = self.context["request"]
+        versions = (
+            self.context["base_queryset"]
+            .filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+            .select_related("locale")
+        )
+        order = list(BY_CODE)
+        versions = sorted(versions, key=lambda version: order.index(version.locale.language_code))
+        return [
+            {
+                "id": version.pk,
+                "locale": version.locale.language_code,
+                "title": version.title,
+                "url": version.get_url(request),
+            }
+            for version in versions
+        ]
+
+
 class SitePageSerializer(PageSerializer):
+    translations = PageTranslationsField(read_only=True)
+
     def to_representation(self, instance):
         return absolute_urls(super().to_representation(instance), self.context)
 
@@ -212,6 +246,8 @@ class SiteImagesAPIViewSet(CacheAndCORSMixin, ValidatedParametersMixin, ImagesAP
 
 class SitePagesAPIViewSet(CacheAndCORSMixin, ValidatedParametersMixin, PagesAPIViewSet):
     base_serializer_class = SitePageSerializer
+    meta_fields = PagesAPIViewSet.meta_fields + ["translations"]
+    detail_only_fields = PagesAPIViewSet.detail_only_fields + ["translations"]
     filter_backends = [
         ValidatedFieldsFilter if backend is FieldsFilter else backend
         for backend in PagesAPIViewSet.filter_backends

@@ -7,7 +7,9 @@ class EditionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
         from .languages import register_languages
+        from .signals import connect_locale_signals, connect_signals
 
         register_languages()
+        connect_signals()
+        connect_locale_signals()

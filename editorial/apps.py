@@ -16,10 +16,12 @@ class EditorialConfig(AppConfig):
             slug_widget,
             tag_widget,
             tagging,
+            translators,
             user_names,
         )
 
         shared_rows.connect_signals()
+        translators.connect_signals()
         slug_widget.register()
         tag_widget.register(tagging.NFCClusterTaggableManager)
         user_names.register()

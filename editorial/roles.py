@@ -12,6 +12,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -103,6 +104,10 @@ def ensure_registry_setup(sections):
     """The registry's desk (campaigns, conferences, exemplars): registry editors edit and
     publish there; reporters may propose a record (create and submit it), never publish it;
     a workflow holds every submitted record until a registry editor or an editor approves."""
+    # The Vietnamese registry's: a translated record goes to its edition's desk
+    # (editorial/translators.py).
+    vietnamese = Locale.get_default()
+    sections = [section for section in sections if section.locale_id == vietnamese.pk]
     registry_editors, _created = Group.objects.get_or_create(name=REGISTRY_EDITORS)
     reporters, _created = Group.objects.get_or_create(name=REPORTERS)
     editors, _created = Group.objects.get_or_create(name=EDITORS)

@@ -22,3 +22,29 @@ def titles_in_vietnamese_order(parent_page, pages, request):
     if request.GET.get("q"):
         return pages
     return in_vietnamese_order(pages, {"title"})
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translate_screen_for_translators():
+    """Before simple_translation's own, at its address: translators translate pages they may
+    not edit, into the editions they may add to (editorial/translate_views.py)."""
+    from django.urls import path
+
+    from editorial.translate_views import TranslatePageView
+
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            TranslatePageView.as_view(),
+            name="editorial_translate_page",
+        )
+    ]
+
+
+@hooks.register("construct_wagtail_userbar")
+def translate_from_the_page(request, items, page):
+    """A translator reaches a Vietnamese story's Translate screen from the story itself."""
+    from editorial.translate_views import TranslatePageItem
+
+    if page is not None:
+        items.append(TranslatePageItem(page))

@@ -9,7 +9,14 @@
 """
 
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from base.models import HomePage
 from editorial.roles import (
@@ -37,10 +44,12 @@ DESK_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 
 
 def ensure_roles():
-    home = HomePage.objects.first()
+    # The Vietnamese site's: an edition's pages go to its own desk (editorial.translators).
+    vietnamese = Locale.get_default()
+    home = HomePage.objects.filter(locale=vietnamese).first()
     if home is None:
         return None
-    indexes = list(NewsIndexPage.objects.all())
+    indexes = list(NewsIndexPage.objects.filter(locale=vietnamese))
     result = ensure_editorial_setup(home, reporter_sections=indexes, workflow_sections=indexes)
     ensure_newsroom(indexes)
     ensure_reporter_records()

@@ -57,16 +57,43 @@ def hreflang_links(context):
 
 @register.simple_tag(takes_context=True)
 def other_versions(context, page):
-    """This page in the other editions' languages: [{code, name, url}], the name in the
-    reader's language ("tiếng Ba Na" in Vietnamese, "Bahnar" in English)."""
+    """This page in the other editions' languages: [{code, name, url, label, label_lang}],
+    the name in the reader's language ("tiếng Ba Na" in Vietnamese, "Bahnar" in English),
+    `label` the link's text ("Đọc bằng tiếng Ba Na") and `label_lang` the language it is
+    really written in (a minority edition's interface falls back to Vietnamese)."""
     request = context.get("request")
     here = current_language()
     found = []
     for code, version in page_versions(page, request).items():
         if code == here:
             continue
-        found.append({"code": code, "name": language_name(code), "url": version.get_url(request)})
+        label = read_in(code)
+        found.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "url": version.get_url(request),
+                "label": label,
+                "label_lang": _written_in(here, label, code),
+            }
+        )
     return found
+
+
+def read_in(code):
+    """ "Đọc bằng tiếng Ba Na", "Read in Bahnar": the link to a version in that language."""
+    edition = BY_CODE[code]
+    # Translators: a language's name inside a sentence ("Đọc bằng tiếng Ba Na").
+    name = translation.pgettext("language in a sentence", edition.english_name)
+    return translation.gettext("Read in %(language)s") % {"language": name}
+
+
+def _written_in(here, text, code):
+    """`here`, unless its catalog has no such text and it came out in Vietnamese."""
+    if here in (DEFAULT, "en"):
+        return here
+    with translation.override(DEFAULT):
+        return DEFAULT if read_in(code) == text else here
 
 
 @register.simple_tag

@@ -356,7 +356,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     def content_scopes(self):
         """The listings that show this exemplar (caching/content_versions.py): the registry,
         the pages above it, the conferences and campaigns honouring it, and the pages that
-        link to it (a story's aside). A story's publication leaves the registry alone."""
+        link to it or to its versions in other editions (a story's aside). A story's
+        publication leaves the registry alone."""
         from caching.content_versions import REGISTRY, page_scope, scope
         from caching.page_cache import referencing_page_ids
 
@@ -367,10 +368,17 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
         campaigns = Page.objects.filter(pk__in=conferences)
         linked = set(conferences) | {page.get_parent().pk for page in campaigns}
         linked |= referencing_page_ids(self)
+        # A story in another edition names the Vietnamese record and shows this translation
+        # in its place (exemplars/editions.py), in its aside and its body's cards: the
+        # story's fragments change too.
+        naming_versions = set()
+        for version in self.get_translations().only("pk"):
+            naming_versions |= referencing_page_ids(version)
         return (
             {REGISTRY}
             | {scope("listing", pk) for pk in ancestors}
-            | {page_scope(pk) for pk in linked}
+            | {page_scope(pk) for pk in linked | naming_versions}
+            | {scope(kind, pk) for pk in naming_versions for kind in ("own", "related-to")}
         )
 
     def page_cache_paths(self):

@@ -421,6 +421,7 @@ ROLE_SETUPS = [
     "tips.roles.ensure_roles",
     "channels.roles.ensure_roles",
     "liveblog.roles.ensure_roles",
+    "editorial.translators.ensure_roles",
 ]
 # `make bench` builds its dataset with these steps (modules with build(ctx) and targets(ctx)).
 BENCH_DATASET_STEPS = [

@@ -31,7 +31,9 @@ from caching.lazy import lazy
 from caching.page_cache import referenced_pages
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin, streamfield_text
 from discovery.seo import SOCIAL_RENDITION
+from editions.editions import current_language
 from editorial.tagging import NFCClusterTaggableManager
+from exemplars.editions import in_edition
 from exemplars.pictures import PORTRAIT_PICTURE
 from news.api import TagNamesField
 from news.blocks import ArticleBodyBlock
@@ -210,6 +212,16 @@ class SectionPage(SitePage):
         context["feed_links"] = [(_("Section: %(title)s") % {"title": self.title}, self.feed_url())]
         context["news_index"] = lazy(lambda: self.get_parent().specific)
         return context
+
+
+def exemplar_rows():
+    """Exemplar records as a story's aside and cards show them (portrait and its renditions,
+    ethnicity, place): to read their translations in an edition with."""
+    from exemplars.models import ExemplarPage
+
+    return ExemplarPage.objects.select_related("portrait", "ethnicity", "place").prefetch_related(
+        renditions.prefetch("portrait", PORTRAIT_PICTURE)
+    )
 
 
 def section_titles():
@@ -573,7 +585,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         context["story_reporters"] = SimpleLazyObject(self.reporters)
         context["story_notes"] = SimpleLazyObject(self.dated_notes)
         context["related_stories"] = SimpleLazyObject(lambda: self.related_stories(tags=tags))
-        for name in ("story_exemplars", "story_campaign", "story_conference"):
+        for name in ("story_exemplars", "story_campaign", "story_conference", "records_in_edition"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
 
@@ -627,8 +639,28 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         )
         campaign = self.campaign if self.campaign_id else None
         conference = self.conference if self.conference_id else None
+        campaign = campaign if campaign and campaign.live else None
+        conference = conference if conference and conference.live else None
+        exemplars = [link.exemplar for link in links]
+        # Shared records in the story's edition: their live translation there, else the
+        # Vietnamese record (exemplars/editions.py); one query for all, none in Vietnamese.
+        cards = [
+            block.value["exemplar"]
+            for block in self.body
+            if block.block_type == "exemplar" and block.value["exemplar"] is not None
+        ]
+        language = current_language()
+        shown = in_edition(exemplars + cards, self.locale_id, language, exemplar_rows())
+        for record in (campaign, conference):
+            if record is not None:
+                queryset = type(record).objects.all()
+                shown |= in_edition([record], self.locale_id, language, queryset)
         return {
-            "story_exemplars": [link.exemplar for link in links],
-            "story_campaign": campaign if campaign and campaign.live else None,
-            "story_conference": conference if conference and conference.live else None,
+            "story_exemplars": [shown[record.pk] for record in exemplars],
+            "story_campaign": shown[campaign.pk] if campaign else None,
+            "story_conference": shown[conference.pk] if conference else None,
+            # The body's exemplar cards that have a translation to show instead.
+            "records_in_edition": {
+                record.pk: shown[record.pk] for record in cards if shown[record.pk] is not record
+            },
         }
