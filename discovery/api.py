@@ -253,6 +253,13 @@ class SitePagesAPIViewSet(CacheAndCORSMixin, ValidatedParametersMixin, PagesAPIV
         for backend in PagesAPIViewSet.filter_backends
     ]
 
+    def get_base_queryset(self):
+        """Wagtail's, once per request: it reads the view restrictions and (with editions) the
+        home's translations each time, and a listing asks for it three times."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         """A page type may name relations to prefetch (``api_prefetch_related``), and so may
         the serializers of its ``api_fields`` (an image and its renditions): no N+1."""

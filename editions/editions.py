@@ -14,7 +14,16 @@ from wagtail.models import Locale, Page, Site
 from .languages import BY_CODE
 
 LOCALE_IDS_KEY = "editions:locale-ids"
-FIELDS = ("id", "url_path", "path", "depth", "title", "translation_key", "locale__language_code")
+FIELDS = (
+    "id",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "title",
+    "translation_key",
+    "locale__language_code",
+)
 
 
 def locale_ids():
