@@ -1,6 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from caching import site_values
+
 
 def _menu_pages(request):
     site = Site.find_for_request(request)
@@ -26,10 +28,19 @@ def _menu_subpages(request):
     )
 
 
+def _kept(name, read, request):
+    """The menu's pages, kept under the site's content stamp (a section published, moved or
+    retitled moves it, as it renews the nav and footer fragments): no query on a page."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return site_values.get(f"{name}:{site.pk}", lambda: read(request))
+
+
 def site_navigation(request):
     """Header sections: the home page's live children marked "show in menus" (one query, lazily),
     and their in-menu children (the news sections) for the second row."""
     return {
-        "menu_pages": SimpleLazyObject(lambda: _menu_pages(request)),
-        "menu_subpages": SimpleLazyObject(lambda: _menu_subpages(request)),
+        "menu_pages": SimpleLazyObject(lambda: _kept("menu", _menu_pages, request)),
+        "menu_subpages": SimpleLazyObject(lambda: _kept("menu-sub", _menu_subpages, request)),
     }
