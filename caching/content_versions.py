@@ -76,16 +76,17 @@ def stop_recording(token):
 
 
 # What one request has read (`request_memo`, entered by page_cache.PageCacheMiddleware around
-# every request): each stamp once, and values kept under a stamp (the restricted paths, the
-# settings) once, whichever code asks and whether or not it has the request at hand. A
-# render read the site stamp 4-7 times and the restricted paths 2-6 times before, each a
-# round trip to the cache (an SQL query with the database cache).
+# every request): each stamp once, and the values kept under the site stamp (site_values.py:
+# the restricted paths, the settings, the Site, the menus) once, whichever code asks and
+# whether or not it has the request at hand. A render read the site stamp 4-7 times and the
+# restricted paths 2-6 times before, each a round trip to the cache (an SQL query with the
+# database cache).
 _memo = contextvars.ContextVar("content_stamps_request_memo", default=None)
 
 
 @contextmanager
 def request_memo():
-    """Within it, `stamps` asks the cache once per scope and `memoized` computes once per key."""
+    """Within it, `stamps` asks the cache once per scope, and `site_values` keeps what it read."""
     token = _memo.set({"stamps": {}, "values": {}})
     try:
         yield
@@ -93,21 +94,9 @@ def request_memo():
         _memo.reset(token)
 
 
-def memoized(key, compute):
-    """`compute()` once per request for this key (a key that names the stamps it is valid
-    under, so a bump in the same request reads anew); outside a request, every time."""
-    memo = _memo.get()
-    if memo is None:
-        return compute()
-    values = memo["values"]
-    if key not in values:
-        values[key] = compute()
-    return values[key]
-
-
 def request_values():
-    """This request's dict of values kept by `memoized` (and `site_values`), or None outside
-    a request."""
+    """This request's dict of values read once (caching/site_values.py), or None outside a
+    request."""
     memo = _memo.get()
     return None if memo is None else memo["values"]
 

@@ -39,11 +39,16 @@ def get(name, compute):
             entry = (compute(),)
             cache.set(key, entry, content_versions.TIMEOUT)
         return entry[0]
-    loaded = ("site-values-loaded", stamp)
-    if loaded not in values:
-        values[loaded] = True
+    asked = values.setdefault(("site-values-asked", stamp), set())
+    if not asked:  # the first value this request wants: all those the process knows, at once
         names = dict.fromkeys([*_known, name])
         values.update(cache.get_many([_key(known, stamp) for known in names]))
+        asked.update(names)
+    elif name not in asked:  # new to this process: read alone
+        asked.add(name)
+        found = cache.get(key)
+        if found is not None:
+            values[key] = found
     entry = values.get(key)
     if entry is None:
         entry = values[key] = (compute(),)  # stored wrapped: a None value is a value
