@@ -346,7 +346,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         # Every stamp (and what is kept under one) read once per request, whoever asks.
         with content_versions.request_memo():
-            site_values.prime(request)
+            if not request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ()))):
+                site_values.prime(request)  # the admin reads its Site when it needs it
             return self._serve(request)
 
     def _serve(self, request):
