@@ -1,16 +1,16 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from caching import site_values
 from editions.editions import current_language, edition_homes
 
 
 def _edition_home(request):
-    """The home of the edition being read (its own menu), the site's root otherwise."""
-    home = edition_homes(request).get(current_language())
-    if home is not None:
-        return home
+    """The home of the edition being read (its menu is its own sections), else the Site's."""
     site = Site.find_for_request(request)
-    return site.root_page if site is not None else None
+    if site is None:
+        return None
+    return edition_homes(request).get(current_language()) or site.root_page
 
 
 def _menu_pages(request):
@@ -35,6 +35,15 @@ def _menu_subpages(request):
     )
 
 
+def _kept(name, read, request):
+    """The menu's pages, kept under the site's content stamp (a section published, moved or
+    retitled moves it, as it renews the nav and footer fragments): no query on a page."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return site_values.get(f"{name}:{site.pk}:{current_language()}", lambda: read(request))
+
+
 def _edition_home_url(request):
     home = _edition_home(request)
     return (home.get_url(request) if home is not None else None) or "/"
@@ -44,7 +53,7 @@ def site_navigation(request):
     """Header sections: the home page's live children marked "show in menus" (one query, lazily),
     and their in-menu children (the news sections) for the second row."""
     return {
-        "menu_pages": SimpleLazyObject(lambda: _menu_pages(request)),
-        "menu_subpages": SimpleLazyObject(lambda: _menu_subpages(request)),
+        "menu_pages": SimpleLazyObject(lambda: _kept("menu", _menu_pages, request)),
+        "menu_subpages": SimpleLazyObject(lambda: _kept("menu-sub", _menu_subpages, request)),
         "edition_home_url": SimpleLazyObject(lambda: _edition_home_url(request)),
     }

@@ -1,14 +1,14 @@
 """Site settings read from the cache instead of the database on every page.
 
 Every change to a setting purges the whole page cache (PAGE_CACHE_PURGE_ALL_ON_SAVE), which
-bumps the site's content stamp; the cached copy is keyed by that stamp, so a change is seen
-at once. Without a cache, settings are read from the database as Wagtail does.
+bumps the site's content stamp; the cached copy is kept under that stamp
+(caching/site_values.py, read with the other values kept under it), so a change is seen at
+once. Without a cache, settings are read from the database as Wagtail does.
 """
 
-from django.core.cache import cache
 from wagtail.contrib.settings.models import BaseSiteSetting
 
-from caching import content_versions
+from caching import content_versions, site_values
 
 
 class CachedSiteSetting(BaseSiteSetting):
@@ -20,9 +20,5 @@ class CachedSiteSetting(BaseSiteSetting):
         found = content_versions.stamps([content_versions.SITE]) if site is not None else None
         if found is None:
             return super().for_site(site)
-        key = f"setting:{cls._meta.label_lower}:{site.pk}:{found[content_versions.SITE]}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, content_versions.TIMEOUT)
-        return instance
+        read = super().for_site
+        return site_values.get(f"setting:{cls._meta.label_lower}:{site.pk}", lambda: read(site))

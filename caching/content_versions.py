@@ -28,6 +28,7 @@ no stamps: fragments are rendered every time and no early 304 is given, never a 
 import contextvars
 import hashlib
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from functools import wraps
 
@@ -74,6 +75,32 @@ def stop_recording(token):
     return found
 
 
+# What one request has read (`request_memo`, entered by page_cache.PageCacheMiddleware around
+# every request): each stamp once, and the values kept under the site stamp (site_values.py:
+# the restricted paths, the settings, the Site, the menus) once, whichever code asks and
+# whether or not it has the request at hand. A render read the site stamp 4-7 times and the
+# restricted paths 2-6 times before, each a round trip to the cache (an SQL query with the
+# database cache).
+_memo = contextvars.ContextVar("content_stamps_request_memo", default=None)
+
+
+@contextmanager
+def request_memo():
+    """Within it, `stamps` asks the cache once per scope, and `site_values` keeps what it read."""
+    token = _memo.set({"stamps": {}, "values": {}})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def request_values():
+    """This request's dict of values read once (caching/site_values.py), or None outside a
+    request."""
+    memo = _memo.get()
+    return None if memo is None else memo["values"]
+
+
 def current(scopes):
     """{scope: stamp} as stored now (a missing one is None): to check a recorded set."""
     keys = {_key(name): name for name in scopes}
@@ -96,6 +123,10 @@ def bump(*scopes):
     def stamp():
         now = _now()
         cache.set_many({_key(name): now for name in scopes}, timeout=TIMEOUT)
+        memo = _memo.get()
+        if memo is not None:  # this request reads the new stamps from now on
+            for name in scopes:
+                memo["stamps"].pop(name, None)
 
     stamp()
     transaction.on_commit(stamp)
@@ -104,10 +135,15 @@ def bump(*scopes):
 def stamps(scopes, request=None):
     """{scope: stamp} for these scopes and `SITE`, or None when the cache does not answer.
 
-    A scope without a stamp gets one now (`add`, so two readers agree). Kept on the request,
-    so every fragment of one page asks the cache once per scope."""
+    A scope without a stamp gets one now (`add`, so two readers agree). Kept for the request
+    (`request_memo`, or on the request given), so every part of one page asks the cache
+    once per scope, in one round trip for all it does not know yet."""
     scopes = list(dict.fromkeys([SITE, *scopes]))
-    known = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
+    memo = _memo.get()
+    if memo is not None:
+        known = memo["stamps"]
+    else:
+        known = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
     if known is None:
         known = {}
     wanted = [name for name in scopes if name not in known]
@@ -125,7 +161,7 @@ def stamps(scopes, request=None):
                     if value is None:
                         return None
             known[name] = value
-        if request is not None:
+        if request is not None and memo is None:
             setattr(request, REQUEST_ATTRIBUTE, known)
     found = {name: known[name] for name in scopes}
     reading = _reading.get()

@@ -62,7 +62,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from caching import content_versions, front_cache, release
+from caching import content_versions, front_cache, release, site_values
 from caching.resilient_cache import on_recovery
 
 logger = logging.getLogger(__name__)
@@ -339,6 +339,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Every stamp (and what is kept under one) read once per request, whoever asks.
+        with content_versions.request_memo():
+            if not request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ()))):
+                site_values.prime(request)  # the admin reads its Site when it needs it
+            return self._serve(request)
+
+    def _serve(self, request):
         release.announce(_cache(), purge_all)
         if not request_is_cacheable(request):
             return self.get_response(request)

@@ -8,31 +8,28 @@ Creating, changing or deleting a restriction purges the whole page cache (which 
 stamp), so a newly restricted page is never served from a cache again.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
-from caching import content_versions
+from caching import content_versions, site_values
 from caching.page_cache import purge_all
 
 
 def restricted_paths():
     """Tree paths under which restrictions apply, or None without a cache."""
-    found = content_versions.stamps([content_versions.SITE])
-    if found is None:
+    if content_versions.stamps([content_versions.SITE]) is None:
         return None
-    key = f"restricted-paths:{found[content_versions.SITE]}"
-    paths = cache.get(key)
-    if paths is None:
-        restricted = list(PageViewRestriction.objects.values_list("page_id", flat=True))
-        paths = sorted(
-            Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
-            .order_by()
-            .values_list("path", flat=True)
-        )
-        cache.set(key, paths, content_versions.TIMEOUT)
-    return paths
+    return site_values.get("restricted-paths", _paths)
+
+
+def _paths():
+    restricted = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+    return sorted(
+        Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
+        .order_by()
+        .values_list("path", flat=True)
+    )
 
 
 def is_unrestricted(page):

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from caching import view_restrictions
+
 from .models import CampaignPage, ConferencePage
 
 ONGOING_COUNT = 3
@@ -11,17 +13,13 @@ CONFERENCE_COUNT = 4
 def campaign_sections(home_page):
     today = timezone.localdate()
     ongoing = list(
-        CampaignPage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        view_restrictions.readable(CampaignPage.objects.descendant_of(home_page))
         .exclude(start_date__gt=today)
         .exclude(end_date__lt=today)
         .order_by("-start_date")[:ONGOING_COUNT]
     )
     conferences = list(
-        ConferencePage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        view_restrictions.readable(ConferencePage.objects.descendant_of(home_page))
         .filter(date__isnull=False)
         .order_by("-date", "-pk")[:CONFERENCE_COUNT]
     )

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -17,23 +17,21 @@ from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets import BaseDropdownMenuButton, ButtonWithDropdown, ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
 from base.params import int_list
 
+from .admin_columns import QueueTitleColumn, row_url
 from .forms import clean_text
 from .models import Comment, Status
 from .moderation import ACTIONS, can_moderate, moderate, queue_state, staff_reply, status_counts
 from .privacy import erase_data, erase_other_data, export_data
 
 
-class CommentTitleColumn(TitleColumn):
+class CommentTitleColumn(QueueTitleColumn):
     """The comment's excerpt and, for a reply, the comment it answers and its author."""
-
-    cell_template_name = "comments/admin/title_cell.html"
 
 
 @lru_cache(maxsize=64)
@@ -55,20 +53,31 @@ class InlineButtonMixin:
     dropdown see the same buttons."""
 
     def render_html(self, parent_context=None):
-        content = format_html(
-            "{}{}", icon_html(self.icon_name) if self.icon_name else "", self.label
+        # Plain string building with escape(): format_html per button was a tenth of the queue.
+        content = (icon_html(self.icon_name) if self.icon_name else "") + conditional_escape(
+            self.label
         )
+        attrs = _flatatt(self.attrs)
         if self.url:
-            return format_html(
-                '<a href="{}" class="{}" {}>{}</a>',
-                self.url,
-                self.classname,
-                self.base_attrs_string,
-                content,
-            )
-        return format_html(
-            '<button class="{}" {}>{}</button>', self.classname, self.base_attrs_string, content
-        )
+            url, classname = conditional_escape(self.url), conditional_escape(self.classname)
+            return mark_safe(f'<a href="{url}" class="{classname}" {attrs}>{content}</a>')
+        classname = conditional_escape(self.classname)
+        return mark_safe(f'<button class="{classname}" {attrs}>{content}</button>')
+
+
+def _flatatt(attrs):
+    """django.forms.utils.flatatt, the same string: ` name="value"` sorted, then the names
+    whose value is True; False and None leave the attribute out."""
+    pairs, names = [], []
+    for name, value in attrs.items():
+        if isinstance(value, bool):
+            if value:
+                names.append(name)
+        elif value is not None:
+            pairs.append((name, value))
+    return "".join(f' {name}="{conditional_escape(value)}"' for name, value in sorted(pairs)) + (
+        "".join(f" {name}" for name in sorted(names))
+    )
 
 
 @lru_cache(maxsize=32)
@@ -116,7 +125,7 @@ class InlineDropdownButton(ButtonWithDropdown):
         frame = _dropdown_frame(self.icon_name, self.classname, str(self.label))
         children = "".join(str(inline(b).render_html()) for b in sorted(self.dropdown_buttons))
         return mark_safe(
-            frame.replace(_ATTRS, self.base_attrs_string)
+            frame.replace(_ATTRS, _flatatt(self.attrs))
             .replace(_ARIA, escape(self.aria_label))
             .replace(_CHILDREN, children)
         )
@@ -124,6 +133,9 @@ class InlineDropdownButton(ButtonWithDropdown):
 
 class QueueButton(InlineButtonMixin, ListingButton):
     """A row's moderation action (approve, reject, spam, trash)."""
+
+
+MODERATE_URL = "wagtailsnippets_comments_comment:moderate"
 
 
 class CommentIndexView(IndexView):
@@ -137,7 +149,25 @@ class CommentIndexView(IndexView):
 
     def get_edit_url(self, instance):
         # The title links to the detail view, where the thread and the history are.
-        return reverse(self.inspect_url_name, args=[instance.pk])
+        return row_url(self.request, self.inspect_url_name, instance.pk)
+
+    # Each row's URLs from one reverse per request (row_url), permissions asked once.
+    @cached_property
+    def _may(self):
+        return {
+            "inspect": self.user_has_any_permission({"add", "change", "delete", "view"}),
+            "delete": self.user_has_permission("delete"),
+        }
+
+    def get_inspect_url(self, instance):
+        if self.inspect_url_name and self._may["inspect"]:
+            return row_url(self.request, self.inspect_url_name, instance.pk)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.delete_url_name and self._may["delete"]:
+            return row_url(self.request, self.delete_url_name, instance.pk)
+        return None
 
     ROW_ACTIONS = ("approve", "reject", "spam", "trash")
 
@@ -157,9 +187,7 @@ class CommentIndexView(IndexView):
             row.append(
                 QueueButton(
                     label,
-                    url=reverse(
-                        "wagtailsnippets_comments_comment:moderate", args=[instance.pk, action]
-                    ),
+                    url=row_url(self.request, MODERATE_URL, instance.pk, action),
                     attrs={
                         "data-comment-action": action,
                         "data-comment-id": str(instance.pk),

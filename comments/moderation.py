@@ -1,14 +1,22 @@
 """Moderation actions shared by the bulk actions, the keyboard endpoint and the detail view.
 Every change is written to Wagtail's audit log with who and when."""
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Max
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from caching import content_versions
+
 from . import notifications
 from .models import Comment, Status
+
+# Bumped when a comment row is deleted (inserts move the newest id): with the newest id it
+# names the total number of comments, kept in the cache (`total_comments`).
+DELETIONS_SCOPE = "comment-deletions"
 
 ACTIONS = {
     "approve": (Status.APPROVED, _("Approve")),
@@ -41,11 +49,37 @@ def status_counts(request=None):
         for status in others
     ]
     found = dict(per_state[0].union(*per_state[1:], all=True))
-    found[Status.APPROVED] = Comment.objects.order_by().count() - sum(found.values())
+    found[Status.APPROVED] = total_comments() - sum(found.values())
     counts = {status: found.get(status, 0) for status in Status.values}
     if request is not None:
         request._comment_status_counts = counts
     return counts
+
+
+def total_comments():
+    """How many comment rows there are. Counting them reads a whole index (35-57 ms at
+    200,000 on PostgreSQL, each time the queue is opened), so the count is kept in the cache
+    under the newest comment's id (one index probe: any insert, bulk ones included, moves
+    it) and a stamp bumped when a row is deleted (`post_delete`, sent for every deletion
+    through the ORM: a page's cascade, the retention purge, an erasure). A status change
+    leaves the total as it is."""
+    newest = Comment.objects.order_by().aggregate(newest=Max("pk"))["newest"] or 0
+    found = content_versions.stamps([DELETIONS_SCOPE])
+    if found is None:  # no cache: count
+        return Comment.objects.order_by().count()
+    key = f"comments:total:{newest}:{found[DELETIONS_SCOPE]}"
+    total = cache.get(key)
+    if total is None:
+        total = Comment.objects.order_by().count()
+        cache.set(key, total, content_versions.TIMEOUT)
+    return total
+
+
+def _comment_deleted(sender, **kwargs):
+    content_versions.bump(DELETIONS_SCOPE)
+
+
+post_delete.connect(_comment_deleted, sender=Comment, dispatch_uid="comments_total_on_delete")
 
 
 def pending_count(request):

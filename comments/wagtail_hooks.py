@@ -7,7 +7,6 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -19,6 +18,7 @@ from editorial.page_chooser import LiveTitlePageChooser
 from editorial.private_choosers import PrivateSnippetChooserViewSet
 
 from . import admin_views
+from .admin_columns import QueueColumn, QueueDateColumn, QueuePageColumn, QueueStatusColumn
 from .models import Comment, Status
 from .moderation import ACTIONS, can_moderate, menu_label, moderate, pending_count
 
@@ -76,16 +76,6 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["status", "page", "created_at", "edition"]
 
 
-class PageColumn(Column):
-    cell_template_name = "comments/admin/page_cell.html"
-
-
-class StatusColumn(Column):
-    """The status text, marked so the queue's script can change it after an action."""
-
-    cell_template_name = "comments/admin/status_cell.html"
-
-
 class CommentViewSet(SnippetViewSet):
     chooser_viewset_class = PrivateSnippetChooserViewSet  # readers' addresses: not for all staff
     model = Comment
@@ -108,10 +98,10 @@ class CommentViewSet(SnippetViewSet):
     copy_view_enabled = False
     list_display = [
         "excerpt",
-        Column("author_name", label=_("Author")),
-        PageColumn("page", label=_("Page")),
-        StatusColumn("status", label=_("Status"), accessor="get_status_display"),
-        DateColumn("created_at", label=_("Age")),
+        QueueColumn("author_name", label=_("Author")),
+        QueuePageColumn("page", label=_("Page")),
+        QueueStatusColumn("status", label=_("Status"), accessor="get_status_display"),
+        QueueDateColumn("created_at", label=_("Age")),
     ]
 
     def get_urlpatterns(self):

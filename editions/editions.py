@@ -1,15 +1,17 @@
 """Which editions exist and where a page is in each of them, read once per request.
 
 An edition exists once its home page (a translation of the Vietnamese home) is live. A page's
-versions are its live translations (Wagtail keeps them linked by `translation_key`). The
-editions' homes and the page's versions come from one query per request; the locales' ids
-from the cache (they change only when an administrator adds a locale: signals.py).
+versions are its live translations (Wagtail keeps them linked by `translation_key`): one
+query per page. The editions' homes are kept under the site's content stamp, the locales' ids
+in the cache (they change only when an administrator adds a locale: signals.py).
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+from caching import site_values
 
 from .languages import BY_CODE
 
@@ -71,47 +73,34 @@ def _by_language(pages, translation_key):
     return {code: found[code] for code in BY_CODE if code in found}
 
 
-def _read(request, page):
-    """(homes, versions of `page`) in one query."""
-    root = _root(request)
-    keys = {key for key in (getattr(root, "translation_key", None), page.translation_key) if key}
-    pages = list(
-        Page.objects.filter(translation_key__in=keys).live().select_related("locale").only(*FIELDS)
-    )
-    homes = _by_language(pages, root.translation_key) if root is not None else {}
-    return homes, _by_language(pages, page.translation_key)
-
-
-def _served_page(request):
-    route = getattr(request, "_wagtail_route_for_request", None)
-    return route[0] if route else None
-
-
 def edition_homes(request=None):
-    """{language code: live home page} for every edition that exists, Vietnamese first."""
-    served = _served_page(request)
-    if served is not None:  # read with the served page's versions: one query for both
-        return page_versions_and_homes(served, request)[0]
+    """{language code: live home page} for every edition that exists, Vietnamese first: kept
+    under the site's content stamp (publishing a home moves it), no query on a page."""
+    root = _root(request)
+    if root is None:
+        return {}
 
     def compute():
-        root = _root(request)
-        if root is None:
-            return {}
         pages = Page.objects.filter(translation_key=root.translation_key).live()
         return _by_language(pages.select_related("locale").only(*FIELDS), root.translation_key)
 
-    return _memo(request, "homes", compute)
-
-
-def page_versions_and_homes(page, request=None):
-    return _memo(request, f"read:{page.pk}", lambda: _read(request, page))
+    return _memo(
+        request,
+        "homes",
+        lambda: site_values.get(f"edition-homes:{root.pk}", compute),
+    )
 
 
 def page_versions(page, request=None):
     """{language code: live page} for `page` and its live translations, in edition order."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    return page_versions_and_homes(page, request)[1]
+
+    def compute():
+        pages = Page.objects.filter(translation_key=page.translation_key).live()
+        return _by_language(pages.select_related("locale").only(*FIELDS), page.translation_key)
+
+    return _memo(request, f"versions:{page.pk}", compute)
 
 
 def active_locale(request=None):

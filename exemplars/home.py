@@ -1,6 +1,7 @@
 """Featured exemplars on the home page (see base.home_sections)."""
 
 from base import renditions
+from caching import view_restrictions
 from exemplars.models.index import ExemplarIndexPage
 from exemplars.models.pages import ExemplarPage
 from exemplars.pictures import PORTRAIT_PICTURE
@@ -10,9 +11,7 @@ FEATURED_COUNT = 4
 
 def featured_exemplars(home_page):
     featured = list(
-        ExemplarPage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        view_restrictions.readable(ExemplarPage.objects.descendant_of(home_page))
         .filter(featured=True)
         .select_related("portrait", "ethnicity", "place")
         .prefetch_related(renditions.prefetch("portrait", PORTRAIT_PICTURE))

@@ -48,9 +48,7 @@ latest_news.context_keys = (
 def breaking_news(home_page):
     """The newest live story flagged as breaking news whose time has not passed."""
     story = (
-        ArticlePage.objects.descendant_of(home_page)
-        .live()
-        .public()
+        view_restrictions.readable(ArticlePage.objects.descendant_of(home_page))
         .filter(breaking_until__gt=timezone.now())
         .only("pk", "title", "url_path", "breaking_until")
         .order_by("-breaking_until", "-pk")

@@ -37,6 +37,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django_tasks import default_task_backend, task
 from wagtail.images import get_image_model
 
+from caching import view_restrictions
 from security.client_ip import client_ip
 
 from .models import ArticlePage, DailyReads
@@ -179,8 +180,7 @@ def _most_read(limit, days, locale_id=None):
         "fill-480x270", "fill-480x270|format-webp"
     )
     stories = (
-        ArticlePage.objects.live()
-        .public()
+        view_restrictions.readable(ArticlePage.objects.all())
         .filter(pk__in=[row["page_id"] for row in ranked])
         .select_related("featured_image")
         .prefetch_related(Prefetch("featured_image", queryset=images))

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from base import renditions
 from base.params import int_param
+from caching import view_restrictions
 from comments.display import with_comment_counts
 
 STORIES_PER_PAGE = 12
@@ -33,8 +34,7 @@ def story_listing(queryset):
     renditions and comment counts in fixed queries. A card shows no byline, so none is read
     (the feeds and the read API prefetch their own)."""
     return with_comment_counts(
-        queryset.live()
-        .public()
+        view_restrictions.readable(queryset)
         .select_related("featured_image")
         .prefetch_related(renditions.prefetch("featured_image", LISTING_PICTURE))
         .order_by("-display_date", "-pk")

@@ -26,6 +26,7 @@ from base import renditions
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
+from caching import view_restrictions
 from caching.content_versions import SITE, TIMEOUT, digest, page_scope, scope, stamps
 from caching.lazy import lazy
 from caching.page_cache import referenced_pages
@@ -91,7 +92,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         return story_listing(ArticlePage.objects.descendant_of(self))
 
     def sections(self):
-        return list(SectionPage.objects.child_of(self).live().public().order_by("path"))
+        return list(view_restrictions.readable(SectionPage.objects.child_of(self)).order_by("path"))
 
     def filtered_stories(self, request):
         stories = self.stories()

@@ -13,7 +13,9 @@ register = template.Library()
 @register.inclusion_tag("sharing/share_links.html", takes_context=True)
 def share_links(context, page, title=""):
     request = context.get("request")
-    url = seo.absolute_url(request, page.url) if page is not None and page.url else ""
+    # With the request, Wagtail reads the site's root paths once per request (not per page).
+    path = page.get_url(request) if page is not None else None
+    url = seo.absolute_url(request, path) if path else ""
     return {
         "share_url": url,
         "share_title": title or getattr(page, "title", ""),

@@ -18,9 +18,9 @@ from tests.conftest import aware
 
 pytestmark = pytest.mark.django_db
 
-HOME_BUDGET = 29  # + the live-blog badge and the "Đang phát" box (issue 27)
-TAG_BUDGET = 21
-STORY_BUDGET = 32  # with or without comments; measured with issue 27 and per-listing stamps merged
+HOME_BUDGET = 15  # 29 before the per-request reads of issue 26 (stamps, site values)
+TAG_BUDGET = 9  # 21 before
+STORY_BUDGET = 18  # with or without comments; 32 before
 
 
 @pytest.fixture(autouse=True)
@@ -116,3 +116,34 @@ def test_a_story_with_comments_costs_what_one_without_does(client, newsroom):
     _response, without = cold_render(client, last.url)
     assert len(with_comments) <= STORY_BUDGET
     assert len(with_comments) == len(without), (len(with_comments), len(without))
+
+
+def cache_reads(sql):
+    """The keys of each read of the database cache, one list per round trip."""
+    import re
+
+    return [
+        re.findall(r"'([^']+)'", query.split(" IN ", 1)[1])
+        for query in sql
+        if query.startswith('SELECT "cache_key", "value", "expires" FROM "kontum_cache"')
+    ]
+
+
+def test_a_cold_render_reads_each_cached_value_once(client, newsroom):
+    """Each content stamp, and what is kept under the site stamp (the Site and its root
+    page, the site root paths, the settings, the restricted paths, the menus), is asked of
+    the cache once per request, those kept under the site stamp together in one round trip.
+    Before (issue 26), a render read the site stamp 4-7 times, the restricted paths 2-6 times,
+    the settings and the site root paths once per use, and asked the database for the Site,
+    the root page and the menus on every page."""
+    first, last = newsroom(6)
+    for url in ("/", "/tin-tuc/chu-de/thi-dua/", first.url):
+        _response, sql = cold_render(client, url)
+        reads = cache_reads(sql)
+        keys = [key for round_trip in reads for key in round_trip]
+        assert len(keys) == len(set(keys)), (url, sorted(keys))
+        assert sum(key.endswith(":stamp:site") for key in keys) == 1, (url, keys)
+        under_site = [trip for trip in reads if any(":sitevalue:" in key for key in trip)]
+        assert len(under_site) == 1, (url, under_site)
+        assert not [q for q in sql if 'FROM "wagtailcore_site"' in q], url
+        assert not [q for q in sql if 'FROM "wagtailcore_pageviewrestriction"' in q], url
