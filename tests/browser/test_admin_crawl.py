@@ -37,10 +37,14 @@ ARIA_LABELS = """() => [...document.querySelectorAll("[aria-label]")]
     .filter(e => e.getClientRects().length).map(e => e.getAttribute("aria-label"))"""
 
 
-def english(url, texts):
+def english(url, texts, content=()):
+    """The texts of the admin's own interface in English. `content`: what staff wrote in the
+    English edition (its pages' titles, their tags), which the admin shows as written."""
     found = set()
     for text in texts:
         if (url, text) in KNOWN_GAPS or "Wagtail" in text:
+            continue
+        if any(text[:40] in written or written[:40] in text for written in content):
             continue
         if text.startswith("/") and " " not in text:  # a path (a redirect's old URL), not words
             continue
@@ -61,6 +65,14 @@ def demo_site(db):
 def test_every_admin_page_from_the_menu_is_vietnamese_for_every_role(
     page, live_server, demo_site, staff_user
 ):
+    from wagtail.models import Page
+
+    from news.models import ArticlePageTag
+
+    # The demo's English edition (issue 28): its titles and tags are content, not interface.
+    content = [page.title for page in Page.objects.filter(locale__language_code="en")]
+    english_tags = ArticlePageTag.objects.filter(content_object__locale__language_code="en")
+    content += list(english_tags.values_list("tag__name", flat=True))
     found = {}
     for username, group in ROLES:
         staff_user(username, group, superuser=group is None)
@@ -76,7 +88,7 @@ def test_every_admin_page_from_the_menu_is_vietnamese_for_every_role(
         for url in urls:
             page.goto(live_server.url + url)
             texts = page.evaluate(VISIBLE_TEXT) + page.evaluate(ARIA_LABELS)
-            words = english(url, texts)
+            words = english(url, texts, content)
             if words:
                 found[f"{username} {url}"] = words
     assert found == {}

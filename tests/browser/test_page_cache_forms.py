@@ -1,4 +1,5 @@
-"""A reader on a page served from the page cache can still send its forms (CSRF filled by JS)."""
+"""A reader on a page served from the page cache moves between editions: the header's edition
+links are plain links to the same story in the other language (no form, no CSRF token)."""
 
 import urllib.request
 
@@ -7,8 +8,12 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_language_switch_works_on_a_cached_page(page, live_server, make_story):
+def test_edition_links_work_on_a_cached_page(
+    page, live_server, make_story, make_edition, translate
+):
     story = make_story(title="Biểu dương điển hình tiên tiến")
+    make_edition("en", "Kon Tum Online")
+    english = translate(story, "en", title="Outstanding examples honoured")
     url = live_server.url + story.url
     urllib.request.urlopen(url).read()  # another reader fills the cache
     with urllib.request.urlopen(url) as response:
@@ -17,8 +22,10 @@ def test_language_switch_works_on_a_cached_page(page, live_server, make_story):
     served = page.goto(url)
     assert served.headers["x-page-cache"] == "hit"
     assert page.locator("html").get_attribute("lang") == "vi"
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert page.url == live_server.url + english.url
+    assert page.get_by_role("heading", name="Outstanding examples honoured").is_visible()
+    page.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_function("() => document.documentElement.lang === 'vi'")
     assert page.url == url
-    # On the English page too, the emptied field is filled from /csrf-token/.
-    page.wait_for_function("() => document.querySelector('input[name=csrfmiddlewaretoken]').value")

@@ -96,16 +96,20 @@ def site_pages(client, staff_user, make_media):
 def edition_pages(site_pages, translate):
     """Name -> address of the demo's English edition's pages: its home, a translated story
     (the admin-made one), a programme, its search and its not-found page."""
-    from news.models import ArticlePage
+    from django.utils import timezone
+
+    from news.models import ArticleNote, ArticlePage
     from programmes.models import ProgrammePage
 
     story = ArticlePage.objects.get(title="Đăk Hà tuyên dương 40 điển hình tiên tiến")
+    correction = "Corrected the number of collectives honoured."
     english = translate(
         story,
         "en",
         title="Dak Ha honours 40 outstanding examples",
         lead="Dak Ha district honours people who set good examples.",
         body=[("paragraph", rich_text("<p>This morning Dak Ha held its honouring day.</p>"))],
+        notes=[ArticleNote(kind="correction", date=timezone.now(), text=correction)],
     )
     return {
         "home": "/en/",

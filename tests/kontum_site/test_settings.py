@@ -51,7 +51,8 @@ def test_production_passes_check_deploy_without_warnings():
 
 def test_vietnamese_first_settings():
     assert settings.LANGUAGE_CODE == "vi"
-    assert [code for code, _name in settings.LANGUAGES] == ["vi", "en"]
+    # One edition per language, Vietnamese first (the editions app).
+    assert [code for code, _name in settings.LANGUAGES] == ["vi", "en", "bdq", "sed", "jra"]
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert ("vi", "Tiếng Việt") in settings.WAGTAILADMIN_PERMITTED_LANGUAGES

@@ -24,7 +24,11 @@ def test_each_demo_episode_has_its_own_file():
     call_command("load_demo", stdout=StringIO())
     for programme in ProgrammePage.objects.all():
         urls = _enclosures(programme)
-        assert len(urls) == 3 and len(set(urls)) == 3, urls
+        if programme.locale.language_code == "vi":
+            assert len(urls) == 3, urls
+        # A translated bulletin shares its recording with the Vietnamese one, never with
+        # another episode of its own feed.
+        assert urls and len(set(urls)) == len(urls), urls
 
     # An older demo: the episodes of one programme share the first one's file.
     programme = ProgrammePage.objects.get(slug="nong-thon-moi")
