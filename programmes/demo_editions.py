@@ -69,7 +69,13 @@ def _translated_programme(spec, locale, code):
 
 
 def _own_programme(spec, index, code):
-    base = PROGRAMMES[1]  # the radio programme: its card, schedule and sound
+    radio = PROGRAMMES[1]  # the radio programme's schedule and sound, under its own name
+    base = {
+        **radio,
+        "title": spec["title"],
+        "slug": spec["slug"],
+        "media": {**radio["media"], "title": spec["title"]},
+    }
     programme = demo_marks.ensure(
         f"editions.programme:{code}",
         lambda: demo_marks.add_page(

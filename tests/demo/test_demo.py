@@ -45,16 +45,17 @@ def check_content():
 def check_every_public_page(client):
     from news.models import NewsIndexPage, NewsTag, Reporter
 
-    urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    pages = Page.objects.live().filter(depth__gt=1).select_related("locale")
+    urls = [(page.url, page.locale.language_code) for page in pages]  # each in its edition
     index = NewsIndexPage.objects.get(locale__language_code="vi")  # the Vietnamese edition
-    urls += [index.tag_url(tag) for tag in NewsTag.objects.all()]
-    urls += [index.reporter_url(reporter) for reporter in Reporter.objects.all()]
+    urls += [(index.tag_url(tag), "vi") for tag in NewsTag.objects.all()]
+    urls += [(index.reporter_url(reporter), "vi") for reporter in Reporter.objects.all()]
     assert len(urls) > 40
-    for url in urls:
+    for url, language in urls:
         assert url.isascii() and re.fullmatch(r"[a-z0-9/\-]+", url), url
         response = client.get(url)
         assert response.status_code == 200, url
-        assert '<html lang="vi">' in response.content.decode(), url
+        assert f'<html lang="{language}">' in response.content.decode(), url
 
 
 def check_roles():
