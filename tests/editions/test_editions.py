@@ -148,3 +148,17 @@ def test_every_vietnamese_address_answers_as_before(client, make_edition, transl
     assert checked > 20
     for url in ("/rss/", "/tim-kiem/?q=thi+dua", "/sitemap.xml", "/sitemap-news.xml"):
         assert client.get(url).status_code == 200, url
+
+
+def test_an_editions_own_titles_are_marked_in_its_language(
+    client, make_story, make_edition, translate
+):
+    story = make_story(title="Tin có bản tiếng Anh")
+    make_edition("en", "Kon Tum Online")
+    english = translate(story, "en", title="A story in English")
+    page = soup(client.get(english.url))
+    crumbs = page.select(".breadcrumbs [lang]")
+    assert crumbs and {crumb["lang"] for crumb in crumbs} == {"en"}
+    footer_menu = [a for a in page.select("footer.site-footer a[lang]") if a.get_text() != ""]
+    assert all(a["lang"] in ("en", "vi") for a in footer_menu)
+    assert not page.select('.site-nav a[lang="vi"]')
