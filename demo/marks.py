@@ -94,3 +94,21 @@ def page_pks():
         if model is not None and issubclass(model, Page):
             found |= types[content_type.pk]
     return found
+
+
+def translate_page(source, locale, fields):
+    """Publish ``source``'s translation into ``locale`` (Wagtail's `copy_for_translation`,
+    what the Translate action does) with ``fields`` set; None when the source is gone, is
+    already translated there, or its parent has no translation there (the demo never invents
+    one)."""
+    if source is None or source.has_translation(locale):
+        return None
+    parent = source.get_parent()
+    if parent.depth > 1 and not parent.has_translation(locale):
+        return None
+    page = source.specific.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()  # its address follows the slug set above
+    return page

@@ -1,33 +1,7 @@
 import re
 
-from django.conf import settings
 from django.http import HttpResponseBadRequest, QueryDict
-from django.utils import translation
 from django.utils.translation import gettext as _
-
-
-class SiteLanguageMiddleware:
-    """Vietnamese unless the reader chose English with the language switch (a cookie).
-
-    The browser's Accept-Language is ignored on purpose: the content is Vietnamese, and an
-    English interface around it by accident helps no one. The admin uses each user's own
-    language preference (Wagtail activates it in its views).
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
-
-    def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
-        translation.deactivate()
-        return response
-
 
 # C0 controls but tab, newline and carriage return; DEL; and the C1 block.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -22,22 +22,6 @@ def _editions():
     return tomllib.loads(DATA.read_text(encoding="utf-8"))["editions"]
 
 
-def _translation(source, locale, fields):
-    """Publish ``source``'s translation into ``locale`` with ``fields`` set; None when its
-    parent has no translation there (the demo never invents one) or the source is gone."""
-    if source is None or source.has_translation(locale):
-        return None
-    parent = source.get_parent()
-    if parent.depth > 1 and not parent.has_translation(locale):
-        return None
-    page = source.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    page.refresh_from_db()  # its address follows the slug set above
-    return page
-
-
 def _story_fields(spec, note):
     paragraphs = [*spec["body"], note]
     return {
@@ -57,7 +41,7 @@ def _load_edition(spec, stdout):
     news = spec["news"]
     demo_marks.ensure(
         f"editions.news:{code}",
-        lambda: _translation(
+        lambda: demo_marks.translate_page(
             demo_marks.get("news.index"),
             locale,
             {"title": news["title"], "slug": news["slug"], "intro": news["intro"]},
@@ -66,7 +50,7 @@ def _load_edition(spec, stdout):
     for section in spec["sections"]:
         demo_marks.ensure(
             f"editions.section:{code}:{section['source']}",
-            lambda section=section: _translation(
+            lambda section=section: demo_marks.translate_page(
                 demo_marks.get(f"news.section:{section['source']}"),
                 locale,
                 {"title": section["title"], "slug": section["slug"]},
@@ -79,7 +63,7 @@ def _load_edition(spec, stdout):
             continue
         page = demo_marks.ensure(
             key,
-            lambda story=story: _translation(
+            lambda story=story: demo_marks.translate_page(
                 demo_marks.get(f"news.story:{story['source']}"),
                 locale,
                 _story_fields(story, spec["note"]),

@@ -21,25 +21,11 @@ DATA = Path(__file__).resolve().parent / "demo_data" / "editions.toml"
 TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def _translation(source, locale, fields):
-    if source is None or source.has_translation(locale):
-        return None
-    parent = source.get_parent()
-    if parent.depth > 1 and not parent.has_translation(locale):
-        return None
-    page = source.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    page.refresh_from_db()  # its address follows the slug set above
-    return page
-
-
 def _translated_programme(spec, locale, code):
     source = demo_marks.get(f"programmes.programme:{spec['source']}")
     programme = demo_marks.ensure(
         f"editions.programme:{code}",
-        lambda: _translation(
+        lambda: demo_marks.translate_page(
             source,
             locale,
             {
@@ -55,7 +41,7 @@ def _translated_programme(spec, locale, code):
     newest = EpisodePage.objects.child_of(source).live().order_by("-air_date").first()
     demo_marks.ensure(
         f"editions.episode:{code}",
-        lambda: _translation(
+        lambda: demo_marks.translate_page(
             newest,
             locale,
             {
@@ -118,7 +104,7 @@ def load(stdout=None):
         locale = Locale.objects.get(language_code=code)
         index = demo_marks.ensure(
             f"editions.programmes:{code}",
-            lambda spec=spec, locale=locale: _translation(
+            lambda spec=spec, locale=locale: demo_marks.translate_page(
                 demo_marks.get("programmes.index"), locale, dict(spec["index"])
             ),
         )
