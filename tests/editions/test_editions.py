@@ -162,3 +162,18 @@ def test_an_editions_own_titles_are_marked_in_its_language(
     footer_menu = [a for a in page.select("footer.site-footer a[lang]") if a.get_text() != ""]
     assert all(a["lang"] in ("en", "vi") for a in footer_menu)
     assert not page.select('.site-nav a[lang="vi"]')
+
+
+def test_a_ba_na_story_marks_its_vietnamese_interface_labels(
+    client, make_story, make_edition, translate
+):
+    story = make_story(title="Tin có bản tiếng Ba Na", tags=["Thi đua"])
+    make_edition("bdq", "Kon Tum Online")
+    ba_na = translate(story, "bdq", title="Pơlei ơ̆ Kon Tum")
+    page = soup(client.get(ba_na.url))
+    assert page.html["lang"] == "bdq"
+    assert page.select_one("h1.article__title")["lang"] == "bdq"
+    assert page.select_one(".article__meta time")["lang"] == "vi"  # "Thứ …", the interface's
+    assert page.select_one(".article__tags span")["lang"] == "vi"
+    vietnamese = soup(client.get(story.url))
+    assert not vietnamese.select_one(".article__meta time").has_attr("lang")
