@@ -13,6 +13,7 @@ Without a cache (Redis down) `compute()` runs every time.
 """
 
 from django.core.cache import cache
+from django.db import DatabaseError
 
 from caching import content_versions
 
@@ -105,8 +106,12 @@ def prime(request):
         port = int(request.get_port())
     except (TypeError, ValueError):  # a malformed port: Wagtail answers as it would
         return
-    site = _site_for(get("sites", _sites), hostname, port)
-    if site is None:
+    try:
+        site = _site_for(get("sites", _sites), hostname, port)
+        if site is None:
+            return
+        root_paths = get("site-root-paths", Site.get_site_root_paths)
+    except DatabaseError:  # the database is down: the view answers it (503, operations.faults)
         return
     request._wagtail_site = site
-    request._wagtail_cached_site_root_paths = get("site-root-paths", Site.get_site_root_paths)
+    request._wagtail_cached_site_root_paths = root_paths

@@ -275,6 +275,7 @@ def test_api_listing_queries_do_not_grow_with_pages(
 
     params = {"type": page_type, "fields": fields, "limit": 20}
     add(2, 1)
+    api(client, "/api/v2/pages/", **params)  # warm-up: the site's values are kept after it
     with django_assert_max_num_queries(30) as small:
         small_count = len(api(client, "/api/v2/pages/", **params)["items"])
     add(6, 10)
