@@ -217,9 +217,13 @@ def request_is_cacheable(request):
 def _has_form_errors(response):
     context = getattr(response, "context_data", None) or {}
     for value in context.values():
-        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+        # type(), not isinstance(): isinstance asks a lazy value (caching/lazy.py) for its
+        # __class__ and so computes it — every related list and listing of the page, on
+        # every miss, even those whose fragments came from the cache. Forms are never lazy.
+        kind = type(value)
+        if issubclass(kind, BaseForm) and value.is_bound and value.errors:
             return True
-        if isinstance(value, BaseFormSet) and value.is_bound and not value.is_valid():
+        if issubclass(kind, BaseFormSet) and value.is_bound and not value.is_valid():
             return True
     return False
 

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from caching import view_restrictions
+from caching.content_versions import page_scope
 
 from .models import CampaignPage, ConferencePage
 
@@ -26,8 +27,13 @@ def campaign_sections(home_page):
     return {
         "ongoing_campaigns": ongoing,
         "latest_conferences": conferences,
-        "home_section_templates": ["campaigns/includes/home_campaigns.html"],
     }
 
 
 campaign_sections.context_keys = ("ongoing_campaigns", "latest_conferences")
+campaign_sections.templates = ("campaigns/includes/home_campaigns.html",)
+# A campaign or conference published bumps the site stamp (they declare no narrower scope),
+# which every fragment reads: the block needs no listing of the home's, so a new story leaves
+# it warm. "Ongoing" is read against today's date, so the block is renewed each day too.
+campaign_sections.scopes = lambda home_page: [page_scope(home_page.pk)]
+campaign_sections.vary = lambda home_page: timezone.localdate().isoformat()

@@ -2,6 +2,7 @@
 
 from base import renditions
 from caching import view_restrictions
+from caching.content_versions import REGISTRY, page_scope
 from exemplars.models.index import ExemplarIndexPage
 from exemplars.models.pages import ExemplarPage
 from exemplars.pictures import PORTRAIT_PICTURE
@@ -20,8 +21,11 @@ def featured_exemplars(home_page):
     return {
         "featured_exemplars": featured,
         "exemplar_directory": ExemplarIndexPage.objects.live().descendant_of(home_page).first(),
-        "home_section_templates": ["exemplars/includes/home_exemplars.html"],
     }
 
 
 featured_exemplars.context_keys = ("featured_exemplars", "exemplar_directory")
+featured_exemplars.templates = ("exemplars/includes/home_exemplars.html",)
+# Renewed when a record is published, changed or removed (the registry's stamp), not by a
+# story (ExemplarPage.content_scopes).
+featured_exemplars.scopes = lambda home_page: [REGISTRY, page_scope(home_page.pk)]

@@ -5,15 +5,17 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from caching import view_restrictions
+from caching.content_versions import RANKINGS
 
 from .models import LISTING_CACHE_SECONDS, ArticlePage, NewsIndexPage, NewsTag, story_listing
-from .most_read import most_read
+from .most_read import most_read, most_read_period
 
 LATEST_COUNT = 9
 POPULAR_TAG_COUNT = 14
 
 
 def latest_news(home_page):
+    """The lead story and the latest stories (the home page's main column)."""
     stories = story_listing(ArticlePage.objects.descendant_of(home_page))
     lead = None
     if home_page.lead_story_id:
@@ -22,27 +24,35 @@ def latest_news(home_page):
     if lead is None and latest:
         lead = latest[0]
     latest = [story for story in latest if story.pk != lead.pk][:LATEST_COUNT] if lead else []
+    return {"lead_story": lead, "latest_stories": latest}
+
+
+latest_news.context_keys = ("lead_story", "latest_stories")
+
+
+def news_index_link(home_page):
+    """The news index the "Latest news" heading and the topics link to."""
+    return {"news_index": NewsIndexPage.objects.live().descendant_of(home_page).first()}
+
+
+news_index_link.context_keys = ("news_index",)
+
+
+def home_rankings(home_page):
+    """ "Đọc nhiều" and the popular topics of the home page's side column."""
     return {
-        "lead_story": lead,
-        "latest_stories": latest,
-        "news_index": NewsIndexPage.objects.live().descendant_of(home_page).first(),
         # The edition's own (the home is the edition's: its locale is the edition's).
         "popular_tags": popular_tags(home_page.locale_id),
         "most_read_stories": most_read(locale_id=home_page.locale_id),
-        "home_section_templates": [
-            "news/includes/most_read.html",
-            "news/includes/home_tags.html",
-        ],
     }
 
 
-latest_news.context_keys = (
-    "lead_story",
-    "latest_stories",
-    "news_index",
-    "popular_tags",
-    "most_read_stories",
-)
+home_rankings.context_keys = ("popular_tags", "most_read_stories")
+home_rankings.templates = ("news/includes/most_read.html", "news/includes/home_tags.html")
+# Rankings, like the sections' side column (news/includes/listing_aside.html): renewed with
+# their period and when a ranked story leaves or changes, not by every new story.
+home_rankings.scopes = lambda home_page: [RANKINGS]
+home_rankings.vary = lambda home_page: most_read_period()
 
 
 def breaking_news(home_page):

@@ -383,6 +383,8 @@ LOGGING = {
 # Sections of the home page, each provided by the app that owns the content (see home_sections.py).
 HOME_SECTION_PROVIDERS = [
     "news.home.latest_news",
+    "news.home.news_index_link",
+    "news.home.home_rankings",
     "campaigns.home.campaign_sections",
     "exemplars.home.featured_exemplars",
 ]

@@ -95,6 +95,35 @@ def test_every_public_page_costs_at_most_12_queries_from_its_parts(client, site)
     assert max(costs.values()) <= PAGE_BUDGET, costs
 
 
+def test_a_page_cache_miss_costs_no_more_than_a_render_from_parts(client, site, settings):
+    """With the page cache on (as shipped), a miss (an expired entry, a purge elsewhere in
+    the page) costs what a render from cached parts does: the page cache's own checks do not
+    compute the page's lazy values (related stories, listings) whose fragments are cached."""
+    import uuid
+
+    from django.core.cache import cache
+
+    from caching import page_cache
+
+    for url in site["urls"]:
+        client.get(url)
+    from_parts = {url: len(queries(client, url)) for url in site["urls"]}
+    settings.PAGE_CACHE_ENABLED = True
+    for url in site["urls"]:
+        client.get(url)
+    # Every whole-page entry expires (a new generation for all paths); the parts stay.
+    cache.set(page_cache._generation_key(page_cache.ALL_PATHS), uuid.uuid4().hex)
+    pages = [url for url in site["urls"] if not url.startswith(("/tim-kiem/", "/rss/", "/sitemap"))]
+    missed = {}
+    for url in pages:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.headers.get("X-Page-Cache") == "miss", url
+        missed[url] = len(captured.captured_queries)
+    over = {url: (missed[url], from_parts[url]) for url in missed if missed[url] > from_parts[url]}
+    assert not over, over
+
+
 def test_the_cost_does_not_grow_with_comments_and_stories_elsewhere(
     client, site, make_story, news_index
 ):
