@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,25 @@ def _all_keys_failed(data, *args, **kwargs):
     return list(data)
 
 
+class ReusedRedisClient(RedisCacheClient):
+    """Django's client makes a new `redis.Redis` for every call (each fills a table of ~100
+    response callbacks: a tenth of a millisecond, ten or more times per page). One per
+    connection pool is enough: a `redis.Redis` is only a handle on its pool."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_reused_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedRedisClient
+
     get = _degrading(_default, read=True)(RedisCache.get)
     set = _degrading(_false)(RedisCache.set)
     add = _degrading(_none)(RedisCache.add)

@@ -211,3 +211,31 @@ def test_what_changed_during_an_outage_shows_once_redis_is_back(site, redis_cach
     response = client.get(site.url)
     assert "Đại hội thi đua (đã sửa tên)" in response.content.decode()
     assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_a_page_makes_one_redis_client_not_one_per_cache_call(site, redis_cache, monkeypatch):
+    """Django's Redis backend built a `redis.Redis` (and its table of response callbacks)
+    for every cache call: 10–20 per page. One per connection pool is kept now, and it
+    reconnects when Redis comes back."""
+    import redis
+
+    made = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    monkeypatch.setattr(resilient_cache, "RETRY_SECONDS", 0.2)
+    client = Client()
+    client.get(site.url)
+    made.clear()
+    for url in public_urls(site)[:5]:
+        assert client.get(url).status_code == 200, url
+    assert len(made) <= 1
+    redis_cache.kill()
+    redis_cache.start()
+    time.sleep(0.3)
+    client.get(site.url)
+    assert client.get(site.url).headers["X-Page-Cache"] == "hit"
