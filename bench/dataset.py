@@ -27,6 +27,9 @@ class Target:
     data: dict | None = None
     cached: bool = False  # served with the page cache on
     cold: bool = False  # served with no cached parts at all (FRAGMENT_CACHE_ENABLED=0)
+    # Content stamps bumped before every request, as a story's publication bumps them: the
+    # render that follows a publication (page cache off, parts on, the moved parts stale).
+    after: tuple = ()
 
 
 @dataclass

@@ -72,8 +72,11 @@ def run_wrk(url, duration, connections, cookie="", method="GET", data=None, host
     }
 
 
-def run_python(url, duration, connections, cookie="", method="GET", data=None, host=""):
-    """Keep-alive connections in threads; the same figures as run_wrk."""
+def run_python(
+    url, duration, connections, cookie="", method="GET", data=None, host="", before=None
+):
+    """Keep-alive connections in threads; the same figures as run_wrk. `before()`, when
+    given, runs before each request (outside its timing)."""
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     body = urlencode(data) if data else None
@@ -89,6 +92,8 @@ def run_python(url, duration, connections, cookie="", method="GET", data=None, h
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
         mine, failed = [], 0
         while time.monotonic() < stop_at:
+            if before is not None:
+                before()
             started = time.perf_counter()
             try:
                 conn.request(method, target, body=body, headers=headers)
@@ -148,16 +153,21 @@ def status_of(url, cookie="", method="GET", data=None):
 
 
 def run(url, duration, connections, tool="auto", **options):
+    if options.get("before") is not None:  # wrk cannot run our code between requests
+        return run_python(url, duration, connections, **options)
+    options.pop("before", None)
     if tool == "wrk" or (tool == "auto" and wrk_path()):
         return run_wrk(url, duration, connections, **options)
     return run_python(url, duration, connections, **options)
 
 
-def single_ms(url, count=7, cookie="", method="GET", data=None):
+def single_ms(url, count=7, cookie="", method="GET", data=None, before=None):
     """The median time of `count` requests sent one after another (no concurrency): what one
     reader waits, as opposed to the latency under load."""
     times = []
     for _ in range(count):
+        if before is not None:
+            before()
         started = time.perf_counter()
         status_of(url, cookie=cookie, method=method, data=data)
         times.append((time.perf_counter() - started) * 1000)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from bench.dataset import BATCH, bulk_insert_pages
+from caching.content_versions import PUBLISHED
 from comments.models import Comment
 from news.models import ArticleByline, ArticlePage, ArticlePageTag, NewsIndexPage, NewsTag, Reporter
 
@@ -107,3 +108,20 @@ def targets(ctx):
     ctx.target("story, 0 comments (page cache)", story.url, cached=True)
     ctx.target("story, 0 comments (cold: no cached parts)", story.url, cold=True)
     ctx.target("tag page (cold: no cached parts)", index.tag_url(tag), cold=True)
+    # The renders a reader meets after a publication: before every request the stamps a
+    # publication bumps are bumped (page cache off, the other parts cached).
+    listed = (
+        ArticlePage.objects.live()
+        .filter(tags=tag, path__startswith=index.get_parent().path)
+        .order_by("-display_date", "-pk")
+        .first()
+    )
+    if listed is not None:
+        after = (*sorted(listed.content_scopes()), PUBLISHED)
+        ctx.target("home (after a publication in it)", "/", after=after)
+        ctx.target("tag page (after a publication in it)", index.tag_url(tag), after=after)
+    ctx.target(
+        "story, 0 comments (after its publication)",
+        story.url,
+        after=(*sorted(story.content_scopes()), PUBLISHED),
+    )

@@ -388,23 +388,29 @@ class Command(BaseCommand):
         return peers
 
     def versus_peer(self, base, target, session, options, peer_url):
-        """Ours and the peer in turn, `rounds` times; the median of the pairwise ratios."""
+        """Ours and the peer in turn, `rounds` times; the median of the pairwise ratios. A row
+        after a publication drives both with the Python load generator (wrk cannot bump
+        stamps between requests), so both pay the same client."""
         cookie = f"{settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
         ours_url = base + target.path
+        before = self.publication(target) if target.after else None
+        tool = "python" if target.after else options["tool"]
         load.run_python(peer_url, 1, 2)  # warm the peer too
-        singles = (load.single_ms(ours_url, cookie=cookie), load.single_ms(peer_url))
+        singles = (
+            load.single_ms(ours_url, cookie=cookie, before=before),
+            load.single_ms(peer_url),
+        )
         pairs = []
         for _round in range(options["rounds"]):
             ours = load.run(
                 ours_url,
                 options["duration"],
                 options["connections"],
-                options["tool"],
+                tool,
                 cookie=cookie,
+                before=before,
             )
-            theirs = load.run(
-                peer_url, options["duration"], options["connections"], options["tool"]
-            )
+            theirs = load.run(peer_url, options["duration"], options["connections"], tool)
             pairs.append((ours, theirs))
         ratios = sorted(o["rps"] / max(t["rps"], 1e-9) for o, t in pairs)
         return {
@@ -423,6 +429,14 @@ class Command(BaseCommand):
             "peer_single_ms": singles[1],
             "peer_bytes": pairs[-1][1].get("bytes_per_response"),
         }
+
+    def publication(self, target):
+        """What a story's publication does to the caches before the request: its scopes'
+        stamps bumped (caching/page_cache.py), so the parts showing it are rendered again."""
+        from caching import content_versions
+
+        scopes = tuple(target.after)
+        return (lambda: content_versions.bump(*scopes)) if scopes else (lambda: None)
 
     def peer_row(self, kind, peer):
         rounds = ", ".join(f"{r['ours_rps']:.1f}/{r['peer_rps']:.1f}" for r in peer["rounds"])
@@ -452,6 +466,7 @@ class Command(BaseCommand):
             PAGE_CACHE_ENABLED=target.cached, FRAGMENT_CACHE_ENABLED=not target.cold
         ):
             request()  # warm up: renditions, caches
+            self.publication(target)()
             with CaptureQueriesContext(connection) as captured:
                 response = request()
         return {
@@ -543,6 +558,7 @@ class Command(BaseCommand):
             "cookie": cookie,
             "method": target.method,
             "data": self.form_data(target) if target.method == "POST" else None,
+            "before": self.publication(target) if target.after else None,
         }
         url = base + target.path
         load.run_python(url, 1, 2, **run_options)  # warm every worker
@@ -551,6 +567,7 @@ class Command(BaseCommand):
             url, options["duration"], options["connections"], options["tool"], **run_options
         )
         # A redirect (to the login page, say) is not an error for the load tools: note it.
+        run_options.pop("before")
         figures["served_status"] = load.status_of(url, **run_options)
         figures["single_ms"] = single
         return figures
@@ -630,7 +647,11 @@ class Command(BaseCommand):
                 }
             )
         # Public pages with their parts cached (staff screens and cold renders are listed apart).
-        warm = {k: v for k, v in results.items() if "cold" not in k and not v.get("login")}
+        warm = {
+            k: v
+            for k, v in results.items()
+            if "cold" not in k and "publication" not in k and not v.get("login")
+        }
         worst = max(warm.items(), key=lambda item: item[1]["queries"], default=None)
         if worst:
             checks.append(
