@@ -110,7 +110,7 @@ def page_versions(page, request=None):
     return _memo(request, f"versions:{page.pk}", compute)
 
 
-def active_locale(request=None):
+def active_locale():
     """The Wagtail locale of the edition being read, without a query (its id from the cache):
     enough to filter by (`.filter(locale=…)`)."""
     return Locale(id=active_locale_id(), language_code=current_language())
