@@ -67,7 +67,7 @@ def search_view(request):
     page_type = _page_type(request.GET.get("loai", ""))
     year = _year(request.GET.get("nam"))
     tag = request.GET.get("the", "").strip()[:100] or None
-    locale = active_locale(request)  # the edition being read: its pages only
+    locale = active_locale()  # the edition being read: its pages only
     outcome = cached_site_search(
         query, page_type=page_type, tag=tag, year=year, request=request, locale=locale
     )

@@ -92,8 +92,15 @@ def edition_homes(request=None):
 
 
 def page_versions(page, request=None):
-    """{language code: live page} for `page` and its live translations, in edition order."""
-    if page is None or not getattr(page, "pk", None):
+    """{language code: live page} for `page` and its live translations, in edition order.
+
+    Nothing, and no query, for what is not a saved page (a preview of a new page, a
+    paginator's page in a listing's context) or while fewer than two editions exist: a
+    version elsewhere would be under an edition that has no home, which no address reaches.
+    The editions' homes are read once a request anyway (the header's edition links)."""
+    if not isinstance(getattr(page, "pk", None), int):
+        return {}
+    if len(edition_homes(request)) < 2:
         return {}
 
     def compute():
@@ -103,7 +110,7 @@ def page_versions(page, request=None):
     return _memo(request, f"versions:{page.pk}", compute)
 
 
-def active_locale(request=None):
+def active_locale():
     """The Wagtail locale of the edition being read, without a query (its id from the cache):
     enough to filter by (`.filter(locale=…)`)."""
     return Locale(id=active_locale_id(), language_code=current_language())

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
@@ -9,11 +9,12 @@ from .languages import BY_CODE, DEFAULT
 
 
 def _page_at(request, address):
+    """The page at `address` on this site, or None: the edition's home is shown instead."""
     if not address:
         return None
     try:
         return Page.find_for_request(request, address)
-    except Exception:  # an address that is not a page's: the edition's home instead
+    except Http404:  # what routing raises; Wagtail 8's find_for_request already answers None
         return None
 
 

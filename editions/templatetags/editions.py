@@ -10,9 +10,9 @@ from ..languages import BY_CODE, DEFAULT, interface_language
 register = template.Library()
 
 
-def _absolute(request, page):
-    url = page.get_full_url(request)
-    return url
+def _versions_here(context):
+    """The versions of the page being shown (`page` in the context), if it is one."""
+    return page_versions(context.get("page"), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -20,9 +20,8 @@ def edition_links(context):
     """Every edition that exists, each pointing at this page's version in it when there is
     one, otherwise at that edition's home: [{code, own_name, url, current}]."""
     request = context.get("request")
-    page = context.get("page")
     here = current_language()
-    versions = page_versions(page, request) if isinstance(getattr(page, "pk", None), int) else {}
+    versions = _versions_here(context)
     links = []
     for code, home in edition_homes(request).items():
         target = versions.get(code) or home
@@ -42,16 +41,15 @@ def hreflang_links(context):
     """The page's versions for search engines: [{code, url}], plus x-default (Vietnamese),
     only when the page has more than one."""
     request = context.get("request")
-    page = context.get("page")
-    versions = page_versions(page, request) if isinstance(getattr(page, "pk", None), int) else {}
+    versions = _versions_here(context)
     if len(versions) < 2:
         return []
     links = [
-        {"code": code, "url": _absolute(request, version)} for code, version in versions.items()
+        {"code": code, "url": version.get_full_url(request)} for code, version in versions.items()
     ]
     default = versions.get(DEFAULT)
     if default is not None:
-        links.append({"code": "x-default", "url": _absolute(request, default)})
+        links.append({"code": "x-default", "url": default.get_full_url(request)})
     return links
 
 

@@ -351,7 +351,8 @@ SEARCH_LOG_QUERIES_PER_DAY = int(os.environ.get("SEARCH_LOG_QUERIES_PER_DAY", "1
 WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_LOG_DAYS", "30"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, every query in NFC first (discovery/search_backend.py).
+        "BACKEND": "discovery.search_backend",
         "SEARCH_CONFIG": "simple",
         "FUZZY_SIMILARITY_THRESHOLD": 0.6,
     }

@@ -94,6 +94,28 @@ def test_the_old_language_switch_leads_to_the_edition(client, make_story, make_e
     assert response["Location"] == "/en/"
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/tin-tuc/\x00/",  # removed before the view (language.middleware); PostgreSQL refuses it
+        "/tin-tuc/%00/",
+        "/tin-tuc/" + "a" * 5000 + "/",
+        "/tin-tuc/khong-co-tin-nay/binh-luan/",
+        "//",
+        "/\u01a1\u0306/?q=1",
+    ],
+)
+def test_the_old_language_switch_redirects_whatever_the_address(
+    client, make_story, make_edition, address
+):
+    make_story(title="Tin")
+    make_edition("en", "Kon Tum Online")
+    for method in (client.get, client.post):
+        response = method("/i18n/setlang/", {"language": "en", "next": address})
+        assert response.status_code == 302, (address, response.status_code)
+        assert response["Location"] == "/en/"
+
+
 def test_the_old_cookie_no_longer_changes_a_vietnamese_address(client, make_story, make_edition):
     story = make_story(title="Tin")
     make_edition("en", "Kon Tum Online")

@@ -89,6 +89,27 @@ def test_the_links_cost_no_query_per_translation(client, three_versions, make_st
     assert story_queries(client, story.url) == story_queries(client, other.url)
 
 
+def versions_queries(client, page):
+    """The queries of a render of `page` that look for its versions (by its translation key)."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    key = str(page.translation_key)
+    return [q["sql"] for q in queries if key in q["sql"] or key.replace("-", "") in q["sql"]]
+
+
+def test_a_site_with_one_edition_does_not_look_for_versions(
+    client, make_story, make_edition, translate
+):
+    story = make_story(title="Lễ hội cồng chiêng ở Kon Plông")
+    assert versions_queries(client, story) == []
+    assert read_in(client, story.url) == []
+    make_edition("en", "Kon Tum Online")
+    english = translate(story, "en", title="Gong festival in Kon Plông")
+    assert len(versions_queries(client, story)) == 1
+    assert read_in(client, story.url) == [(english.url, "en", "vi", "Đọc bằng tiếng Anh")]
+
+
 def api(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200, response.content

@@ -4,7 +4,6 @@ single code point for, slugs make them ASCII, search finds them with or without 
 Through the public surface: an editor's admin form, a page made in code, the public search."""
 
 import io
-import os
 import re
 import unicodedata
 
@@ -158,13 +157,6 @@ def test_the_public_search_finds_a_story_with_or_without_its_marks(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code, text, ascii_text", MINORITY)
-@pytest.mark.xfail(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="Known gap (issue 28 note): on PostgreSQL the admin's page search (Wagtail's "
-    "full-text backend) does not find a title typed with a combining breve; without the "
-    "marks it does, and the public search does either way.",
-    strict=False,
-)
 def test_the_admin_page_search_finds_it_with_or_without_marks(
     editor, make_story, code, text, ascii_text
 ):
