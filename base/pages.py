@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from caching.content_versions import SITE, TIMEOUT, digest, page_scope, stamps
 from caching.view_restrictions import is_unrestricted
+from editions.editions import active_locale_id
 from editorial.page_forms import SitePageForm
 from editorial.shared_rows import committing
 from language.text_normalization import normalize_cluster_children, normalize_instance_text
@@ -26,6 +27,15 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def localized(self):
+        """Wagtail's `localized` asks the database for the active Locale (routing reads it
+        from the site's root page on every request); the editions keep the locales' ids in
+        the cache. A page already in the edition being read is its own version."""
+        if active_locale_id() == self.locale_id:
+            return self
+        return super().localized
 
     def _set_core_field_defaults(self):
         # Runs before every validation (full and minimal) and before each revision is stored.

@@ -65,7 +65,9 @@ def _sites():
 
     sites = list(Site.objects.select_related("root_page").order_by("pk"))
     for site in sites:
-        site.root_page.specific  # noqa: B018 (kept on the instance, stored with it)
+        # The specific page: its type's `localized` (base.pages.SitePage) needs no query
+        # for the active locale when Wagtail routes the request from it.
+        site.root_page = site.root_page.specific
     return sites
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from caching import site_values
+from caching.content_versions import request_values
 
 from .languages import BY_CODE
 
@@ -29,11 +30,16 @@ FIELDS = (
 
 
 def locale_ids():
-    """{language code: Wagtail locale id}."""
+    """{language code: Wagtail locale id}: asked of the cache once per request."""
+    memo = request_values()
+    if memo is not None and LOCALE_IDS_KEY in memo:
+        return memo[LOCALE_IDS_KEY]
     ids = cache.get(LOCALE_IDS_KEY)
     if ids is None:
         ids = dict(Locale.objects.values_list("language_code", "id"))
         cache.set(LOCALE_IDS_KEY, ids, 24 * 3600)
+    if memo is not None:
+        memo[LOCALE_IDS_KEY] = ids
     return ids
 
 

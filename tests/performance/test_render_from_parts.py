@@ -124,6 +124,15 @@ def test_a_page_cache_miss_costs_no_more_than_a_render_from_parts(client, site, 
     assert not over, over
 
 
+def test_routing_reads_no_locale(client, site):
+    """Wagtail routes from the site's root page `localized`, which asked the database for
+    the active Locale on every request; the editions know it from the cache."""
+    for url in site["urls"]:
+        client.get(url)
+    for url in site["urls"]:
+        assert not [sql for sql in queries(client, url) if 'FROM "wagtailcore_locale"' in sql], url
+
+
 def test_the_cost_does_not_grow_with_comments_and_stories_elsewhere(
     client, site, make_story, news_index
 ):
