@@ -57,7 +57,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purged every published page
+    # again, one URL per language, by urlopen without a time limit (a task: inside the
+    # publication with TASKS_BACKEND=immediate). caching.front_cache purges the front itself,
+    # within FRONT_PURGE_TIMEOUT, and hands CDN backends to Wagtail's purge task (issue 26).
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
