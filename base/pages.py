@@ -47,8 +47,14 @@ class SitePage(Page):
     def save(self, *args, **kwargs):
         # Rows this page shares with another page (editorial.shared_rows) are written from
         # this page's revision now: the other page's draft is brought in line, not this one.
-        with committing(self):
-            return super().save(*args, **kwargs)
+        # The folded search text kept by discovery.search.FoldedSearchMixin: from before the
+        # save, and from during it (indexing with immediate tasks), is forgotten.
+        self.__dict__.pop("_search_text_folded", None)
+        try:
+            with committing(self):
+                return super().save(*args, **kwargs)
+        finally:
+            self.__dict__.pop("_search_text_folded", None)
 
     @staticmethod
     def url_paths(pages):

@@ -14,6 +14,7 @@ updated twice. Run through Varnish (the shipped deploy/varnish/default.vcl), wit
 import http.client
 import random
 import re
+import shlex
 import shutil
 import subprocess
 import threading
@@ -24,6 +25,18 @@ from urllib.parse import quote_plus, urlsplit
 from bench import load
 
 VCL = Path(__file__).resolve().parents[1] / "deploy" / "varnish" / "default.vcl"
+WEB_UNIT = Path(__file__).resolve().parents[1] / "deploy" / "systemd" / "kontum-web@.service"
+
+
+def shipped_gunicorn_flags(port):
+    """gunicorn's arguments in the shipped unit (workers, threads, timeouts...), %i = port."""
+    text = re.sub(r"\\\n\s*", " ", WEB_UNIT.read_text())
+    line = [line for line in text.splitlines() if line.startswith("ExecStart=")][-1]
+    command = shlex.split(line.split("=", 1)[1])
+    assert command[0].endswith("/gunicorn"), command
+    return [part.replace("%i", str(port)) for part in command[1:]]
+
+
 WP_ACTOR = Path(__file__).resolve().parent / "wordpress_actor.php"
 SEARCHES = ["thi đua", "hội nghị", "Kon Tum", "điển hình", "khen thưởng", "đại hội"]
 SEARCH_SHARE = 0.03

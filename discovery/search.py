@@ -51,6 +51,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# Where search_text_folded keeps its answer on an object (base.pages.SitePage.save clears it).
+KEPT_SEARCH_TEXT = "_search_text_folded"
+
+
 class FoldedSearchMixin:
     """A page type whose text is indexed folded as well as as written."""
 
@@ -63,7 +67,15 @@ class FoldedSearchMixin:
         return [self.title]
 
     def search_text_folded(self):
-        return fold(" ".join(str(part) for part in self.get_search_text_parts() if part))
+        # Indexing asks for it once per search field and index column (six times for one
+        # object), each time reading tags and bylines: the first answer is kept on the object
+        # (issue 26). The index reads a fresh object; a page forgets it when saved
+        # (base.pages.SitePage.save), so an edit is never indexed with the old text.
+        kept = self.__dict__.get(KEPT_SEARCH_TEXT)
+        if kept is None:
+            kept = fold(" ".join(str(part) for part in self.get_search_text_parts() if part))
+            self.__dict__[KEPT_SEARCH_TEXT] = kept
+        return kept
 
     def get_snippet_text_parts(self):
         """What a results snippet is cut from (no queries: it runs for every result shown)."""

@@ -13,9 +13,11 @@
 # through nginx, which says the scheme in X-Forwarded-Proto; the scheme is part of the cache
 # key, so a plain-HTTP answer (a redirect) is never served to an https reader or back.
 #
-# The backends are the gunicorn nodes that serve the site (README "Production"): add one
-# `backend` and one `nodes.add_backend()` line per node. A node whose /healthz/ answers 503
-# (its database is gone) is taken out of the rotation until it answers again.
+# The backends are the gunicorn nodes that serve the site (README "Production"): add two
+# `backend` lines (node1, node1_unprobed) and two `add_backend()` lines per node. A node whose
+# /healthz/ answers 503 (its database is gone) is taken out of the rotation until it answers
+# again; a node that is only busy is not (see the probe), and when no node is healthy a miss
+# still goes to a node rather than being answered 503 by Varnish (see vcl_backend_fetch).
 #
 # No stampede (issue 26): a purged page is not thrown away but made stale (vmod purge's soft
 # purge: TTL 0, grace PURGE_GRACE). The next reader triggers ONE background fetch from the
@@ -32,14 +34,23 @@ vcl 4.1;
 
 import directors;
 import purge;
+import std;
 
 # The probe asks as nginx does (https, the site's name): with SECURE_SSL_REDIRECT on, a plain
 # HTTP probe would get a 301 and every node would be sick. Sending X-Forwarded-Proto is safe
 # because the nodes listen on 127.0.0.1 only (kontum-web@.service): only this Varnish and
 # nginx reach them. Host must be one of ALLOWED_HOSTS (set yours).
-# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart, 2 s to answer)
-# and back in after 2 good ones: the site serves again within about 3 s of the database's
-# return (tests/kontum_site/test_stack.py measures it).
+# Timing: a node is taken out after 2 failed probes of the last 3 (1 s apart) and back in
+# after 2 good ones: a node whose database is gone answers 503 at once, so it is out within
+# about 2 s, and the site serves again within about 3 s of the database's return
+# (tests/operations/test_stack.py measures both).
+# Busy is not dead (issue 26): under readers' load every gunicorn thread of a node is taken
+# and the probe's request waits in the same queue as the readers'. With 2 s to answer, a
+# saturated but working node was marked sick and, as the only node, every miss got Varnish's
+# 503 while the node was serving. The probe now waits up to 10 s (Varnish sends the next probe
+# only when the last one is done, so a slow answer just delays the verdict): only a node that
+# cannot answer within 10 s is taken out (a hung node: gunicorn's --timeout 30 restarts its
+# workers). tests/operations/test_saturated_node.py saturates a node and checks it.
 probe healthz {
     .request =
         "GET /healthz/ HTTP/1.1"
@@ -48,7 +59,7 @@ probe healthz {
         "User-Agent: Varnish health probe"
         "Connection: close";
     .interval = 1s;
-    .timeout = 2s;
+    .timeout = 10s;
     .window = 3;
     .threshold = 2;
     .initial = 2;
@@ -61,12 +72,20 @@ backend node1 {
     .first_byte_timeout = 30s;
     .probe = healthz;
 }
+# The same node without the probe: used only when every node is sick (vcl_backend_fetch).
+backend node1_unprobed {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .first_byte_timeout = 30s;
+}
 # END backends
 
 sub vcl_init {
     new nodes = directors.round_robin();
+    new every_node = directors.round_robin();
     # BEGIN nodes
     nodes.add_backend(node1);
+    every_node.add_backend(node1_unprobed);
     # END nodes
 }
 
@@ -143,6 +162,19 @@ sub vcl_hit {
 sub vcl_miss {
     if (req.method == "PURGE") {
         call soft_purge;
+    }
+}
+
+# No healthy node at all (the only node saturated past the probe's 10 s, or the database gone
+# for every node): rather than Varnish's own 503 for every miss, ask the nodes anyway. A busy
+# node answers when it can (its readers wait for it, as they would for a healthy one); a node
+# whose database is gone answers the site's own 503 at once (Retry-After, a page in the
+# reader's language); a node that is down refuses the connection, and Varnish answers 503 as
+# before. While any node is healthy, the sick ones get nothing (the probe's purpose). Pages in
+# the cache and in grace are served without a backend either way.
+sub vcl_backend_fetch {
+    if (!std.healthy(bereq.backend)) {
+        set bereq.backend = every_node.backend();
     }
 }
 

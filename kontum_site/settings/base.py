@@ -57,7 +57,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its signal handlers purged every published page
+    # again, one URL per language, by urlopen without a time limit (a task: inside the
+    # publication with TASKS_BACKEND=immediate). caching.front_cache purges the front itself,
+    # within FRONT_PURGE_TIMEOUT, and hands CDN backends to Wagtail's purge task (issue 26).
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
@@ -163,7 +166,8 @@ else:
     # render from cached parts): local memory 5.6 ms, database 7.0 ms, files 6.4 ms.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache with set_many in one statement (caching/db_cache.py).
+            "BACKEND": "caching.db_cache.SharedDatabaseCache",
             "LOCATION": "kontum_cache",
             "KEY_PREFIX": "kontum",
             # Each write counts the rows (a cull past this): room for a site's fragments.

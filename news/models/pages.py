@@ -458,7 +458,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def get_search_text_parts(self):
         """Title, text, tags and the bylines' names: readers search for "nghia ha" too."""
         tags = [tag.name for tag in self.tags.all()]
-        bylines = [byline.reporter.name for byline in self.bylines.all() if byline.reporter_id]
+        bylines = [
+            byline.reporter.name
+            for byline in self.bylines.select_related("reporter")
+            if byline.reporter_id
+        ]
         return [self.title, *self.get_snippet_text_parts(), *tags, *bylines]
 
     @property

@@ -203,7 +203,7 @@ class Command(BaseCommand):
             f"{spike_path} with {options['connections'] * 20} readers"
         )
         results = {}
-        with self.server(options, page_cache=True, media=media) as base:
+        with self.server(options, page_cache=True, media=media, shipped=True) as base:
             queue_url = base + targets["moderation queue"].path
             results["moderation_queue_single_ms_idle"] = load.single_ms(queue_url, cookie=cookie)
             port = free_port()
@@ -218,8 +218,12 @@ class Command(BaseCommand):
                 else:
                     varnish, url, purge = None, base, {}
                 try:
+                    # The staff's actions as production runs them: background work (search
+                    # and reference index, purge retries) queued for the worker, not run in
+                    # the publication (the development settings' immediate tasks).
                     with override_settings(
                         WAGTAILFRONTENDCACHE=purge,
+                        TASKS={"default": {"BACKEND": settings.TASK_BACKENDS["database"]}},
                         PAGE_CACHE_ENABLED=True,
                         FRAGMENT_CACHE_ENABLED=True,
                         MEDIA_ROOT=media,
@@ -515,24 +519,43 @@ class Command(BaseCommand):
         env.setdefault("DATABASE_URL", f"sqlite:///{connection.settings_dict['NAME']}")
         return env
 
-    def server(self, options, page_cache, media, cold=False):
+    def server(self, options, page_cache, media, cold=False, shipped=False):
+        """gunicorn with `--workers` sync workers, or (`shipped`: the newsroom day) with the
+        flags of deploy/systemd/kontum-web@.service, threads included, and a task worker
+        (`db_worker`) as in production."""
         command = self
 
         class Server:
             def __enter__(self):
                 self.port = free_port()
+                if shipped:
+                    flags = newsroom.shipped_gunicorn_flags(self.port)
+                    how = " ".join(flags[1:])
+                else:
+                    flags = ["kontum_site.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+                    flags += ["--workers", str(options["workers"])]
+                    how = f"{options['workers']} workers"
                 command.say(
-                    f"gunicorn ({options['workers']} workers, production settings, DEBUG off, "
+                    f"gunicorn ({how}, production settings, DEBUG off, "
                     f"page cache {'on' if page_cache else 'off'}, "
                     f"cached parts {'off' if cold else 'on'}) on 127.0.0.1:{self.port}"
                 )
+                env = command.server_env(page_cache, media, cold=cold)
                 self.process = subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "kontum_site.wsgi"]
-                    + ["--bind", f"127.0.0.1:{self.port}", "--workers", str(options["workers"])]
-                    + ["--log-level", "warning"],
-                    env=command.server_env(page_cache, media, cold=cold),
+                    [sys.executable, "-m", "gunicorn", *flags, "--log-level", "warning"],
+                    env=env,
                     cwd=settings.BASE_DIR,
+                    stdout=subprocess.DEVNULL if shipped else None,  # the shipped access log
                 )
+                self.worker = None
+                if shipped:
+                    self.worker = subprocess.Popen(
+                        [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
+                        env=env,
+                        cwd=settings.BASE_DIR,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,  # a line per task; not what is measured
+                    )
                 base = f"http://127.0.0.1:{self.port}"
                 deadline = time.monotonic() + 60
                 while time.monotonic() < deadline:
@@ -545,8 +568,10 @@ class Command(BaseCommand):
                 raise RuntimeError("gunicorn did not answer")
 
             def __exit__(self, *exc):
-                self.process.terminate()
-                self.process.wait(timeout=30)
+                for process in (self.process, self.worker):
+                    if process is not None:
+                        process.terminate()
+                        process.wait(timeout=30)
 
         return Server()
 
