@@ -2,12 +2,13 @@
 
 import random
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from bench.dataset import BATCH, bulk_insert_pages
-from caching.content_versions import PUBLISHED
+from caching.page_cache import publication_scopes
 from comments.models import Comment
 from news.models import ArticleByline, ArticlePage, ArticlePageTag, NewsIndexPage, NewsTag, Reporter
 
@@ -117,11 +118,18 @@ def targets(ctx):
         .first()
     )
     if listed is not None:
-        after = (*sorted(listed.content_scopes()), PUBLISHED)
+        after = publication_of(listed)
         ctx.target("home (after a publication in it)", "/", after=after)
         ctx.target("tag page (after a publication in it)", index.tag_url(tag), after=after)
     ctx.target(
         "story, 0 comments (after its publication)",
         story.url,
-        after=(*sorted(story.content_scopes()), PUBLISHED),
+        after=publication_of(story),
     )
+
+
+def publication_of(story):
+    """The stamps a new revision of `story` moves when published (same title and tags: the
+    site-wide rankings stay), as caching/page_cache.py computes them."""
+    unchanged = SimpleNamespace(scopes=set(), live=False, title=story.title)
+    return tuple(sorted(publication_scopes(story, before=unchanged)))
