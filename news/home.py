@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from caching import view_restrictions
+from caching import content_versions, view_restrictions
 from caching.content_versions import RANKINGS
 
 from .models import LISTING_CACHE_SECONDS, ArticlePage, NewsIndexPage, NewsTag, story_listing
@@ -56,15 +56,30 @@ home_rankings.vary = lambda home_page: most_read_period()
 
 
 def breaking_news(home_page):
-    """The newest live story flagged as breaking news whose time has not passed."""
-    story = (
+    """The newest live story flagged as breaking news whose time has not passed. Read on
+    every home render, so kept in the cache under the home's listing stamp (a story
+    published, changed or removed under it moves the stamp) until its time passes."""
+    found = content_versions.stamps([content_versions.scope("listing", home_page.pk)])
+    if found is None:  # no cache: ask the database
+        return {"breaking_story": newest_breaking(home_page)}
+    key = "news:breaking:" + content_versions.digest(home_page.pk, *found.values())
+    entry = cache.get(key)
+    story = entry[0] if entry is not None else None
+    # The cached story is the one whose time ends last: once it has passed, none is left.
+    if entry is None or (story is not None and story.breaking_until <= timezone.now()):
+        story = newest_breaking(home_page)
+        cache.set(key, (story,), LISTING_CACHE_SECONDS)
+    return {"breaking_story": story}
+
+
+def newest_breaking(home_page):
+    return (
         view_restrictions.readable(ArticlePage.objects.descendant_of(home_page))
         .filter(breaking_until__gt=timezone.now())
         .only("pk", "title", "url_path", "breaking_until")
         .order_by("-breaking_until", "-pk")
         .first()
     )
-    return {"breaking_story": story}
 
 
 POPULAR_TAGS_CACHE_KEY = "news:popular-tags"

@@ -81,3 +81,15 @@ def test_ongoing_campaigns_follow_the_date(client, home, monkeypatch):
         "Thi đua chào mừng đại hội"
         not in html.split('class="home-campaigns"')[1].split("</section>")[0]
     )
+
+
+def test_a_home_render_from_its_parts_reads_no_story_or_live_blog(client, home, settings):
+    """The breaking-news banner and the "Trực tiếp" badge are read on every home render,
+    outside the cached blocks: they are kept in the cache under the stamps that move them
+    (the home's listing, the site), not asked of the database each time."""
+    settings.PAGE_CACHE_ENABLED = False  # a render from the cached parts, every time
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    read = [q["sql"] for q in queries.captured_queries]
+    assert not [sql for sql in read if '"news_articlepage"' in sql or "liveblog_" in sql], read
