@@ -62,7 +62,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from caching import content_versions, front_cache, release, site_values
+from caching import content_versions, fragment_prefetch, front_cache, release, site_values
 from caching.resilient_cache import on_recovery
 
 logger = logging.getLogger(__name__)
@@ -347,7 +347,9 @@ class PageCacheMiddleware:
         with content_versions.request_memo():
             if not request.path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ()))):
                 site_values.prime(request)  # the admin reads its Site when it needs it
-            return self._serve(request)
+            response = self._serve(request)
+            fragment_prefetch.remember(request)
+            return response
 
     def _serve(self, request):
         release.announce(_cache(), purge_all)

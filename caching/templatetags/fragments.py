@@ -16,7 +16,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 
-from caching import content_versions, page_cache
+from caching import content_versions, fragment_prefetch, page_cache
 
 register = template.Library()
 
@@ -69,6 +69,7 @@ class FragmentNode(template.Node):
             or not getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
         ):
             return self.nodelist.render(context)
+        fragment_prefetch.prefetch_once(request)
         scopes = []
         for expression in self.scopes:  # a scope, or a list of them (a page's listings)
             value = expression.resolve(context)
@@ -88,7 +89,9 @@ class FragmentNode(template.Node):
                 request.get_host(),
             ),
         )
-        html = cache.get(key)
+        html = fragment_prefetch.cached_fragment(key)
+        if html is None:
+            html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             cache.set(key, html, _timeout())

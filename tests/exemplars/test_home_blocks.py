@@ -93,3 +93,22 @@ def test_a_home_render_from_its_parts_reads_no_story_or_live_blog(client, home, 
         assert client.get("/").status_code == 200
     read = [q["sql"] for q in queries.captured_queries]
     assert not [sql for sql in read if '"news_articlepage"' in sql or "liveblog_" in sql], read
+
+
+def test_a_render_from_parts_asks_redis_in_a_few_round_trips(client, home, settings, redis_cache):
+    """The stamps and fragments a page read last time are asked for together
+    (caching/fragment_prefetch.py): a render of the home from its cached parts took one
+    round trip per stamp and per fragment (about 20), Redis itself counting the commands."""
+    settings.PAGE_CACHE_ENABLED = False  # a render from the cached parts, every time
+    redis = redis_cache.client()
+    client.get("/")
+    client.get("/")
+
+    def commands():
+        return redis.info("stats")["total_commands_processed"]
+
+    before = commands()
+    html = client.get("/").content.decode()
+    used = commands() - before - 1  # the INFO itself
+    assert "Y Nhi" in html and "Tin đầu tiên" in html
+    assert used <= 8, used
