@@ -4,13 +4,53 @@ A rendition is never upscaled: for a picture narrower than the larger sizes aske
 "fill-{480x270,960x540}" gives two 480-pixel renditions, and Wagtail would list both as
 "480w": a srcset with two candidates of one width is invalid HTML (the browser may take
 either). Load this library after wagtailimages_tags; the tags take the same arguments.
+
+The HTML is Wagtail's, byte for byte (tests/base/test_pictures.py compares them), written with
+plain string escaping: Wagtail builds every attribute through format_html and its lazy-string
+wrappers, some 400 function calls a picture, and a listing shows a dozen pictures.
 """
 
+from html import escape
+
 from django import template
+from django.apps import apps
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags
 
 register = template.Library()
+
+
+def _escaped(value):
+    """Django's conditional_escape: safe strings as they are, anything else escaped."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return escape(str(value))
+
+
+def flat_attributes(attrs):
+    """Django's flatatt (forms/utils.py), without its lazy wrappers: ' key="value"' pairs sorted
+    by key, then the true boolean attributes, sorted; None and False left out."""
+    pairs, flags = [], []
+    for key, value in attrs.items():
+        if isinstance(value, bool):
+            if value:
+                flags.append(key)
+        elif value is not None:
+            pairs.append((key, value))
+    pairs.sort()
+    flags.sort()
+    return "".join(f' {_escaped(key)}="{_escaped(value)}"' for key, value in pairs) + "".join(
+        f" {_escaped(key)}" for key in flags
+    )
+
+
+def img_tag(rendition, attrs):
+    """Rendition.img_tag(attrs)."""
+    merged = rendition.attrs_dict.copy()
+    merged.update(apps.get_app_config("wagtailimages").default_attrs)
+    merged.update(attrs)
+    return f"<img{flat_attributes(merged)}>"
 
 
 class _EachWidthOnce:
@@ -28,11 +68,32 @@ class _EachWidthOnce:
 
 
 class SiteResponsiveImage(_EachWidthOnce, ResponsiveImage):
-    pass
+    def __html__(self):
+        attrs = dict(self.attrs or {})
+        if len(self.renditions) > 1:
+            attrs["srcset"] = self.get_width_srcset(self.renditions)
+        return mark_safe(img_tag(self.renditions[0], attrs))  # noqa: S308 (escaped above)
 
 
 class SitePicture(_EachWidthOnce, Picture):
-    pass
+    def __html__(self):
+        if not self.formats:
+            return mark_safe(f"<picture>{SiteResponsiveImage.__html__(self)}</picture>")  # noqa: S308
+        attrs = dict(self.attrs or {})
+        fallback_format = self.get_fallback_format()
+        fallback = self.formats[fallback_format]
+        sources = []
+        for fmt in self.source_format_order:
+            if fmt.name != fallback_format and fmt.name in self.formats:
+                source_attrs = {
+                    "srcset": self.get_width_srcset(self.formats[fmt.name]),
+                    "sizes": attrs.get("sizes"),
+                    "type": fmt.mime_type,
+                }
+                sources.append(f"<source{flat_attributes(source_attrs)}>")
+        if len(fallback) > 1:
+            attrs["srcset"] = self.get_width_srcset(fallback)
+        return mark_safe(f"<picture>{''.join(sources)}{img_tag(fallback[0], attrs)}</picture>")  # noqa: S308
 
 
 class _Node:
