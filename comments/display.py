@@ -12,6 +12,8 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from base.params import int_param
 
@@ -90,4 +92,15 @@ def with_comment_counts(queryset):
     )
     return queryset.annotate(
         approved_comment_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    )
+
+
+def count_link(page_url, count):
+    """The " · 3 bình luận" link of a listing's card to the page's comments, or "" for none
+    (news/cards.py renders it; `{% comment_count_link %}` for templates)."""
+    if not count:
+        return ""
+    text = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
+    return format_html(
+        ' · <a class="story-card__comments" href="{}#binh-luan">{}</a>', page_url, text
     )
