@@ -44,16 +44,19 @@ def thread_page(request, page, rules):
     number = int_param(request.GET.get(PAGE_PARAM), 1, minimum=1)
     threads = paginator.page(min(number, paginator.num_pages))
     threads.total = counts["total"]
-    # Roots and replies in one query that always runs: the count is the same for 0 and 500.
+    # Roots and replies in one query, the same for 1 comment and 500 (none when the count
+    # says there is no thread: most stories).
     start = (threads.number - 1) * threads.paginator.per_page
     root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]
-    rows = list(
-        Comment.objects.visible()
-        .filter(page=page)
-        .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
-        .order_by("created_at", "pk")
-        .defer(*PRIVATE)
-    )
+    rows = []
+    if counts["top"]:
+        rows = list(
+            Comment.objects.visible()
+            .filter(page=page)
+            .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
+            .order_by("created_at", "pk")
+            .defer(*PRIVATE)
+        )
     roots = [c for c in rows if c.parent_id is None]
     if newest:
         roots.reverse()
