@@ -18,6 +18,7 @@ A provider that fills a block of the side column also says so with attributes:
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from caching import site_values
 from caching.content_versions import page_scope, scope
 from caching.lazy import lazy_items
 
@@ -56,3 +57,14 @@ def home_scopes(home_page):
     """What the home page's own blocks are cached under: the stories listed under it and
     the home page itself."""
     return [scope("listing", home_page.pk), page_scope(home_page.pk)]
+
+
+def live_index_under(home_page, model):
+    """The first live page of `model` under the home page (the news index, the exemplar
+    directory its blocks link to). Which index a home has changes with the site's structure
+    only (an index page's publication or move bumps the site stamp), so it is a site value,
+    not a query of every render."""
+    return site_values.get(
+        f"index-under:{model._meta.label_lower}:{home_page.pk}",
+        lambda: model.objects.live().descendant_of(home_page).first(),
+    )

@@ -1,6 +1,7 @@
 """Featured exemplars on the home page (see base.home_sections)."""
 
 from base import renditions
+from base.home_sections import live_index_under
 from caching import view_restrictions
 from caching.content_versions import REGISTRY, page_scope
 from exemplars.models.index import ExemplarIndexPage
@@ -20,7 +21,7 @@ def featured_exemplars(home_page):
     )
     return {
         "featured_exemplars": featured,
-        "exemplar_directory": ExemplarIndexPage.objects.live().descendant_of(home_page).first(),
+        "exemplar_directory": live_index_under(home_page, ExemplarIndexPage),
     }
 
 

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from base.home_sections import live_index_under
 from caching import content_versions, view_restrictions
 from caching.content_versions import RANKINGS
 
@@ -17,10 +18,12 @@ POPULAR_TAG_COUNT = 14
 def latest_news(home_page):
     """The lead story and the latest stories (the home page's main column)."""
     stories = story_listing(ArticlePage.objects.descendant_of(home_page))
-    lead = None
-    if home_page.lead_story_id:
-        lead = stories.filter(pk=home_page.lead_story_id).first()
     latest = list(stories[: LATEST_COUNT + 1])
+    lead = None
+    if home_page.lead_story_id:  # the editor's lead, from the latest when it is one of them
+        lead = next((story for story in latest if story.pk == home_page.lead_story_id), None)
+        if lead is None:
+            lead = stories.filter(pk=home_page.lead_story_id).first()
     if lead is None and latest:
         lead = latest[0]
     latest = [story for story in latest if story.pk != lead.pk][:LATEST_COUNT] if lead else []
@@ -32,7 +35,7 @@ latest_news.context_keys = ("lead_story", "latest_stories")
 
 def news_index_link(home_page):
     """The news index the "Latest news" heading and the topics link to."""
-    return {"news_index": NewsIndexPage.objects.live().descendant_of(home_page).first()}
+    return {"news_index": live_index_under(home_page, NewsIndexPage)}
 
 
 news_index_link.context_keys = ("news_index",)
