@@ -28,6 +28,7 @@ RENDER_MARGIN = 1.0
 # Long enough that a page making a handful of cache calls, each waiting for its own
 # timeout, could not answer within the bound.
 PAUSE_MS = 4000
+SITE_STAMP_KEY = "kontum:1:stamp:site"  # KEY_PREFIX:VERSION:key (caching/content_versions.py)
 
 
 @pytest.fixture
@@ -169,6 +170,41 @@ def test_redis_failing_at_the_first_fragment_costs_one_timeout(
         assert elapsed < timeout_bound(), (url, elapsed)
     assert met == [True]
     assert NEWEST in lead(client.get("/").content.decode())
+
+
+def test_redis_back_in_the_middle_of_a_render_the_page_is_whole(
+    newsroom, redis, settings, monkeypatch
+):
+    """Redis fails at the first fragment (after the request read the site stamp) and is back
+    before the render's next stamp read: that read ends the outage, and the recovery (every
+    cached part renewed: a new site stamp) happens inside it. The page is still whole and
+    reads the new site stamp: no 500 (it was a KeyError on the site stamp)."""
+    settings.PAGE_CACHE_ENABLED = False  # every request renders from the parts
+    monkeypatch.setattr(resilient_cache, "RETRY_SECONDS", 0.2)
+    client = Client()
+    expected = pages(newsroom)
+    warm(client, expected)
+    site_stamp = redis.client().get(SITE_STAMP_KEY)
+    assert site_stamp is not None
+
+    def outage():
+        redis.client().save()  # it comes back with what it held
+        redis.kill()
+
+    def back():
+        redis.start()
+        time.sleep(0.3)  # the render goes on past the breaker's pause
+
+    met = _fault_at_first_fragment(monkeypatch, outage, then=back)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert met == [True]
+    assert NEWEST in lead(response.content.decode())
+    assert redis.client().get(SITE_STAMP_KEY) != site_stamp  # every part renewed
+    for url, text in expected.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url
 
 
 def test_redis_back_the_parts_are_cached_again_and_nothing_stale_is_shown(
