@@ -146,8 +146,13 @@ def stamps(scopes, request=None):
         known = getattr(request, REQUEST_ATTRIBUTE, None) if request is not None else None
     if known is None:
         known = {}
-    wanted = [name for name in scopes if name not in known]
-    if wanted:
+    # Twice at most: the call that ends a Redis outage runs the recovery (page_cache's
+    # purge_all) inside it, whose bump of `SITE` drops it from this request's memo while
+    # its stamps are read: it is read again, new (a 500 before, a KeyError).
+    for _ in range(2):
+        wanted = [name for name in scopes if name not in known]
+        if not wanted:
+            break
         found = cache.get_many([_key(name) for name in wanted])
         for name in wanted:
             value = found.get(_key(name))
@@ -163,6 +168,8 @@ def stamps(scopes, request=None):
             known[name] = value
         if request is not None and memo is None:
             setattr(request, REQUEST_ATTRIBUTE, known)
+    if any(name not in known for name in scopes):  # moved again meanwhile: render uncached
+        return None
     found = {name: known[name] for name in scopes}
     reading = _reading.get()
     if reading is not None:
