@@ -97,6 +97,13 @@ def images_with(*specs):
     return get_image_model().objects.prefetch_renditions(*specs)
 
 
+def in_edition_of(record, stories):
+    """The stories of `record`'s edition among `stories`. Campaigns and conferences are
+    shared records: a translated story still names the Vietnamese one (exemplars/editions.py),
+    and its page lists its own edition's stories (each story once, in the page's language)."""
+    return stories.filter(locale_id=record.locale_id)
+
+
 def live_stories(manager):
     """Live public stories from a reverse relation, with card images in fixed queries."""
     return (
@@ -316,7 +323,7 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         stories = story_model.objects.filter(
             models.Q(campaign=self) | models.Q(conference__in=[c.pk for c in conferences])
         )
-        return list(live_stories(stories).distinct()[:limit])
+        return list(live_stories(in_edition_of(self, stories)).distinct()[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -521,6 +528,10 @@ class ConferencePage(FoldedSearchMixin, SitePage):
             .order_by(*HONOUREE_ORDER)
         )
 
+    def coverage(self, limit=12):
+        """The stories of its edition about it."""
+        return list(live_stories(in_edition_of(self, self.stories.all()))[:limit])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign"] = self.get_parent().specific
@@ -537,7 +548,7 @@ class ConferencePage(FoldedSearchMixin, SitePage):
                 )
             )
         )
-        context["coverage"] = lazy(lambda: list(live_stories(self.stories.all())[:12]))
+        context["coverage"] = lazy(self.coverage)
         return context
 
 

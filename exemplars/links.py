@@ -33,7 +33,10 @@ def _model(label):
 
 
 def stories_mentioning(exemplar):
-    """Every live story that links to this exemplar, newest first (a queryset to page)."""
+    """Every live story of the exemplar's edition that links to it, newest first (a queryset
+    to page). A translated story still names the Vietnamese record (exemplars/editions.py):
+    the record's page lists its own edition's stories, never one story twice, once per
+    language."""
     story_model = _model(STORY_MODEL)
     if story_model is None:
         return []
@@ -43,6 +46,7 @@ def stories_mentioning(exemplar):
     images = get_image_model().objects.prefetch_renditions(*STORY_RENDITIONS)
     stories = (
         story_model.objects.filter(Q(pk__in=ids) | Q(exemplar_links__exemplar=exemplar))
+        .filter(locale_id=exemplar.locale_id)
         .live()
         .public()
         .distinct()

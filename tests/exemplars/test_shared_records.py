@@ -154,3 +154,25 @@ def test_a_record_translated_later_shows_on_the_cached_english_story(
     ]
     body = soup(client, english_story.url).select_one(BODY)
     assert body.select_one(".exemplar-card__name a")["href"] == english_nhi.url
+
+
+def story_titles(client, url):
+    return [t.get_text(strip=True) for t in soup(client, url).select(".story-card__title")]
+
+
+def test_a_records_page_lists_the_stories_of_its_edition(client, registry):
+    """A translated story still names the Vietnamese record: the record's page lists the
+    stories of its own edition, never the same story twice in two languages."""
+    assert story_titles(client, registry["nhi"].url) == [registry["story"].title]
+    assert story_titles(client, registry["thut"].url) == [registry["story"].title]
+
+
+def test_campaign_and_conference_pages_list_the_stories_of_their_edition(
+    client, make_story, campaign, conference, make_edition, translate
+):
+    make_story(title="Đại hội thi đua", campaign=campaign, conference=conference)
+    story = make_story(title="Khai mạc đại hội", conference=conference)
+    make_edition("en", "Kon Tum Online")
+    translate(story, "en", title="The congress opens")
+    assert story_titles(client, campaign.url) == ["Khai mạc đại hội", "Đại hội thi đua"]
+    assert story_titles(client, conference.url) == ["Khai mạc đại hội", "Đại hội thi đua"]
