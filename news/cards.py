@@ -11,7 +11,7 @@ here it is one URL, one picture and a format_html. What a card needs is read by
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
@@ -43,8 +43,10 @@ def picture_html(image, variant):
 
 def story_card(story, request=None, variant=None, heading_level=3, show_lead=False):
     """One story's card (`<article class="story-card">`): its picture, title, kind, date and
-    comment link, and its lead for the lead story or where `show_lead` asks."""
+    comment link, and its lead for the lead story or where `show_lead` asks. Its title and
+    lead are in the edition's language (listings show the edition's own stories)."""
     url = story.get_url(request)
+    lang = get_language() or "vi"
     media = ""
     if story.featured_image_id:
         media = format_html(
@@ -62,16 +64,18 @@ def story_card(story, request=None, variant=None, heading_level=3, show_lead=Fal
     lead = ""
     if variant == "lead" or show_lead:
         lead = format_html(
-            '<p class="story-card__lead" lang="vi">{}</p>',
+            '<p class="story-card__lead" lang="{}">{}</p>',
+            lang,
             Truncator(story.lead).words(LEAD_WORDS, truncate=" …"),
         )
     return format_html(
         '<article class="story-card{}">{}<div class="story-card__body">'
-        '<{} class="story-card__title" lang="vi"><a href="{}">{}</a></{}>'
+        '<{} class="story-card__title" lang="{}"><a href="{}">{}</a></{}>'
         '<p class="story-card__meta">{}<time datetime="{}">{}</time>{}</p>{}</div></article>',
         f" story-card--{variant}" if variant else "",
         media,
         mark_safe(heading),  # noqa: S308 (one of two literals)
+        lang,
         url,
         story.title,
         mark_safe(heading),  # noqa: S308

@@ -310,6 +310,10 @@ def test_the_editions_own_titles_are_not_marked_vietnamese(client, editions, set
     assert home.html["lang"] == "en"
     banner = home.select_one(".breaking-banner")
     assert EN_TITLE in banner.get_text() and not banner.select('[lang="vi"]')
+    cards = home.select(".story-card")
+    assert EN_TITLE in " ".join(card.get_text() for card in cards)
+    assert not [card for card in cards if card.select('[lang="vi"]')]
+    assert soup(client.get("/")).select('.story-card__title[lang="vi"]')  # the Vietnamese home
     results = soup(client.get("/en/tim-kiem/", {"q": "dak to"})).select(".search-result")
     assert results and not [r for r in results if r.find_parent(attrs={"lang": "vi"})]
     assert not [r for r in results if r.select('[lang="vi"]')]
