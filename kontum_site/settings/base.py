@@ -128,6 +128,9 @@ TEMPLATES = [
     },
 ]
 
+# Plain widgets written in Python, the rest by Django (base/form_renderer.py).
+FORM_RENDERER = "base.form_renderer.SiteFormRenderer"
+
 WSGI_APPLICATION = "kontum_site.wsgi.application"
 
 # SQLite by default so `make run` works on a bare machine; PostgreSQL when DATABASE_URL is set.
