@@ -1,7 +1,10 @@
 """The base class of every page type on the site: Vietnamese slugs and NFC text."""
 
+import re
+
 from django.core.cache import cache
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from caching.content_versions import SITE, TIMEOUT, digest, page_scope, stamps
@@ -11,6 +14,9 @@ from editorial.page_forms import SitePageForm
 from editorial.shared_rows import committing
 from language.text_normalization import normalize_cluster_children, normalize_instance_text
 from language.vietnamese import slugify_vi
+
+# A tree path of ASCII slugs (what slugify_vi makes), e.g. "/home/tin-tuc/bai-viet-1/".
+_PLAIN_PATH = re.compile(r"^/(?:[a-z0-9_-]+/)*$")
 
 
 class SitePage(Page):
@@ -36,6 +42,33 @@ class SitePage(Page):
         if active_locale_id() == self.locale_id:
             return self
         return super().localized
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, with its reverse of the serve view done once per request for each site
+        root and language: Wagtail reverses "wagtail_serve" inside a translation override
+        for every URL (~200 function calls), and a listing shows a dozen. The URL of a page
+        under the same root, in the same language, is the first one's prefix followed by
+        the page's path below the root (slugs are ASCII: nothing to quote). Anything less
+        plain (no request, a page under several sites, other characters) goes to Wagtail."""
+        if request is None or not _PLAIN_PATH.match(self.url_path):
+            return super().get_url_parts(request)
+        sites = self._get_relevant_site_root_paths(request)
+        if not sites or len({values[0] for values in sites}) > 1:
+            return super().get_url_parts(request)
+        site_id, root_path, root_url, language_code = sites[0]
+        if not self.url_path.startswith(root_path):
+            return super().get_url_parts(request)
+        below_root = self.url_path[len(root_path) :]
+        prefixes = request.__dict__.setdefault("_serve_url_prefixes", {})
+        key = (site_id, root_path, language_code, translation.get_language())
+        prefix = prefixes.get(key)
+        if prefix is None:
+            parts = super().get_url_parts(request)
+            if parts is None or parts[2] is None or not parts[2].endswith(below_root):
+                return parts
+            prefixes[key] = parts[2][: len(parts[2]) - len(below_root)]
+            return parts
+        return site_id, root_url, prefix + below_root
 
     def _set_core_field_defaults(self):
         # Runs before every validation (full and minimal) and before each revision is stored.
