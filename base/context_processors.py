@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
@@ -13,11 +15,26 @@ def _edition_home(request):
     return edition_homes(request).get(current_language()) or site.root_page
 
 
+class MenuEntry(NamedTuple):
+    """A menu link, its URL worked out once with the menu (kept per site and language):
+    Wagtail's URL of a page reverses its serve view inside a translation override, ~200
+    function calls, and the header and footer show some fifteen links."""
+
+    title: str
+    url: str
+    path: str
+
+
+def _entries(pages, request):
+    return [MenuEntry(page.title, page.get_url(request), page.path) for page in pages]
+
+
 def _menu_pages(request):
     root = _edition_home(request)
     if root is None:
         return []
-    return list(root.get_children().live().in_menu().only("id", "title", "url_path", "path"))
+    pages = root.get_children().live().in_menu().only("id", "title", "url_path", "path")
+    return _entries(pages, request)
 
 
 def _menu_subpages(request):
@@ -26,13 +43,14 @@ def _menu_subpages(request):
     root = _edition_home(request)
     if root is None:
         return []
-    return list(
+    pages = (
         Page.objects.live()
         .in_menu()
         .filter(depth=root.depth + 2, path__startswith=root.path)
         .only("id", "title", "url_path", "path")
         .order_by("path")
     )
+    return _entries(pages, request)
 
 
 def _kept(name, read, request):
@@ -53,7 +71,7 @@ def site_navigation(request):
     """Header sections: the home page's live children marked "show in menus" (one query, lazily),
     and their in-menu children (the news sections) for the second row."""
     return {
-        "menu_pages": SimpleLazyObject(lambda: _kept("menu", _menu_pages, request)),
-        "menu_subpages": SimpleLazyObject(lambda: _kept("menu-sub", _menu_subpages, request)),
+        "menu_pages": SimpleLazyObject(lambda: _kept("menu-links", _menu_pages, request)),
+        "menu_subpages": SimpleLazyObject(lambda: _kept("menu-sub-links", _menu_subpages, request)),
         "edition_home_url": SimpleLazyObject(lambda: _edition_home_url(request)),
     }
