@@ -10,6 +10,13 @@ from .models import CampaignPage, ConferencePage
 ONGOING_COUNT = 3
 CONFERENCE_COUNT = 4
 
+# The columns the blocks show (campaigns/includes/home_campaigns.html and campaign_card.html)
+# and a page's URL needs: a record row has some fifty, and compiling and reading all of them
+# was most of the block's work.
+URL_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id")
+CAMPAIGN_CARD_FIELDS = (*URL_FIELDS, "start_date", "end_date", "slogan", "plan_number")
+CONFERENCE_FIELDS = (*URL_FIELDS, "date")
+
 
 def campaign_sections(home_page):
     today = timezone.localdate()
@@ -17,11 +24,13 @@ def campaign_sections(home_page):
         view_restrictions.readable(CampaignPage.objects.descendant_of(home_page))
         .exclude(start_date__gt=today)
         .exclude(end_date__lt=today)
+        .only(*CAMPAIGN_CARD_FIELDS)
         .order_by("-start_date")[:ONGOING_COUNT]
     )
     conferences = list(
         view_restrictions.readable(ConferencePage.objects.descendant_of(home_page))
         .filter(date__isnull=False)
+        .only(*CONFERENCE_FIELDS)
         .order_by("-date", "-pk")[:CONFERENCE_COUNT]
     )
     return {

@@ -16,6 +16,7 @@ def featured_exemplars(home_page):
         view_restrictions.readable(ExemplarPage.objects.descendant_of(home_page))
         .filter(featured=True)
         .select_related("portrait", "ethnicity", "place")
+        .only(*ExemplarPage.card_fields)
         .prefetch_related(renditions.prefetch("portrait", PORTRAIT_PICTURE))
         .order_by("-last_published_at", "-pk")[:FEATURED_COUNT]
     )

@@ -68,6 +68,14 @@ class ConsentedDetail(serializers.Field):
 class ExemplarPage(FoldedSearchMixin, SitePage):
     """One person or collective. The name is the page title: one field, never split."""
 
+    # The columns a record's card shows (exemplars/includes/exemplar_card.html and
+    # exemplar_facts.html) and its URL needs, of some fifty: listings read only these.
+    card_fields = (
+        *("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id", "live"),
+        *("translation_key", "kind", "birth_year", "role", "unit", "featured"),
+        *("last_published_at", "portrait", "ethnicity__name", "place__name"),
+    )
+
     kind = models.CharField(
         _("kind"), max_length=16, choices=ExemplarKind.choices, default="individual", db_index=True
     )

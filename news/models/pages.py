@@ -572,9 +572,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             .order_by("-shared", "-date", "-content_object_id")
             .values_list("content_object_id", flat=True)[: limit * 2]
         )
-        found = {
-            story.pk: story for story in story_listing(ArticlePage.objects.filter(pk__in=ranked))
-        }
+        # The first `limit` of them as cards; the rest only when some of those were not
+        # readable (a view restriction): most stories build four cards, not eight.
+        found = {}
+        for candidates in (ranked[:limit], ranked[limit:]):
+            if len(found) >= limit or not candidates:
+                break
+            listing = story_listing(ArticlePage.objects.filter(pk__in=candidates))
+            found.update((story.pk, story) for story in listing)
         return [found[pk] for pk in ranked if pk in found][:limit]
 
     def get_context(self, request, *args, **kwargs):
@@ -635,11 +640,14 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def campaign_links(self):
         """The story's campaign, conference and exemplars (live ones only), for the aside."""
+        from exemplars.models import ExemplarPage
+
         links = (
             self.exemplar_links.filter(exemplar__live=True)
             .select_related(
                 "exemplar", "exemplar__portrait", "exemplar__ethnicity", "exemplar__place"
             )
+            .only("page", "exemplar", *(f"exemplar__{name}" for name in ExemplarPage.card_fields))
             .prefetch_related(renditions.prefetch("exemplar__portrait", PORTRAIT_PICTURE))
         )
         campaign = self.campaign if self.campaign_id else None
