@@ -91,7 +91,7 @@ def _bulk_comments(page, count, start=0):
             status=Status.APPROVED,
             visible=True,  # bulk_create skips save(), which derives it
         )
-        for n, root in enumerate(roots)
+        for n, root in enumerate(roots, start=start)
     )
 
 
@@ -121,18 +121,7 @@ def test_story_query_count_same_for_2_and_500_comments(client, story, make_story
     page_content_changed.send(sender=Comment, page=story, listings=False)
     with CaptureQueriesContext(connection) as one:
         client.get(story.url)
-    Comment.objects.bulk_create(
-        Comment(
-            page=story,
-            author_name=f"Bạn đọc {n}",
-            author_email=f"x{n}@x.invalid",
-            body=f"Ý kiến {n}",
-            body_hash=f"x{n:063d}",
-            status=Status.APPROVED,
-            visible=True,
-        )
-        for n in range(498)
-    )
+    _bulk_comments(story, 498, start=2)
     page_content_changed.send(sender=Comment, page=story, listings=False)
     with CaptureQueriesContext(connection) as full:
         html = client.get(story.url).content.decode()
