@@ -23,6 +23,10 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+# A story card's picture (news/cards.py), shared by every page that lists stories: the news
+# listings, the related stories, and the campaign, conference and exemplar pages.
+STORY_CARD_PICTURE = "format-{webp,jpeg} fill-{480x270,960x540}"
+
 
 def specs(*patterns):
     """The rendition specs `{% picture image PATTERN %}` asks for, e.g.

@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from base import renditions
 from base.pages import SitePage
 from base.pagination import paginate
 from caching.lazy import lazy
@@ -31,12 +32,6 @@ from exemplars.models import Place
 
 HONOUREES_ON_CAMPAIGN = 24
 HONOUREES_PER_PAGE = 48
-STORY_RENDITIONS = [
-    "fill-480x270",
-    "fill-960x540",
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-]
 PORTRAIT_RENDITIONS = ["fill-160x160", "fill-160x160|format-webp"]
 # Honourees as a conference lists them: by the rank of the title, then by name. (The rows'
 # own sort_order belongs to the exemplar's award history.)
@@ -100,7 +95,8 @@ def images_with(*specs):
 def in_edition_of(record, stories):
     """The stories of `record`'s edition among `stories`. Campaigns and conferences are
     shared records: a translated story still names the Vietnamese one (exemplars/editions.py),
-    and its page lists its own edition's stories (each story once, in the page's language)."""
+    so stories are found through any version of the record (`translation_key`), and its page
+    lists its own edition's (each story once, in the page's language)."""
     return stories.filter(locale_id=record.locale_id)
 
 
@@ -110,7 +106,7 @@ def live_stories(manager):
         manager.live()
         .public()
         .select_related("featured_image")
-        .prefetch_related(Prefetch("featured_image", queryset=images_with(*STORY_RENDITIONS)))
+        .prefetch_related(renditions.prefetch("featured_image", renditions.STORY_CARD_PICTURE))
         .order_by("-display_date", "-pk")
     )
 
@@ -321,7 +317,8 @@ class CampaignPage(FoldedSearchMixin, SitePage):
         # imports it, and reaches its model through that relation.
         story_model = self.stories.model
         stories = story_model.objects.filter(
-            models.Q(campaign=self) | models.Q(conference__in=[c.pk for c in conferences])
+            models.Q(campaign__translation_key=self.translation_key)
+            | models.Q(conference__translation_key__in=[c.translation_key for c in conferences])
         )
         return list(live_stories(in_edition_of(self, stories)).distinct()[:limit])
 
@@ -530,7 +527,10 @@ class ConferencePage(FoldedSearchMixin, SitePage):
 
     def coverage(self, limit=12):
         """The stories of its edition about it."""
-        return list(live_stories(in_edition_of(self, self.stories.all()))[:limit])
+        stories = self.stories.model.objects.filter(
+            conference__translation_key=self.translation_key
+        )
+        return list(live_stories(in_edition_of(self, stories))[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,19 +8,13 @@ Models of other apps are looked up by name, so this app never imports news or ca
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
-from wagtail.images import get_image_model
+from django.db.models import Q
 from wagtail.models import ReferenceIndex
 
+from base import renditions
 from base.pagination import paginate
 
 STORY_MODEL = "news.ArticlePage"
-STORY_RENDITIONS = [
-    "fill-480x270",
-    "fill-960x540",
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-]
 STORIES_PER_PAGE = 20
 STORIES_PAGE_PARAM = "page"
 
@@ -34,27 +28,29 @@ def _model(label):
 
 def stories_mentioning(exemplar):
     """Every live story of the exemplar's edition that links to it, newest first (a queryset
-    to page). A translated story still names the Vietnamese record (exemplars/editions.py):
-    the record's page lists its own edition's stories, never one story twice, once per
-    language."""
+    to page). A translated story still names the Vietnamese record (exemplars/editions.py),
+    so a story is found through any version of the record, and the record's page lists
+    those of its own edition: each story once, in the page's language."""
     story_model = _model(STORY_MODEL)
     if story_model is None:
         return []
     story_type = ContentType.objects.get_for_model(story_model)
-    referencing = ReferenceIndex.get_references_to(exemplar).filter(content_type=story_type)
+    versions = list(type(exemplar).objects.filter(translation_key=exemplar.translation_key))
+    referencing = ReferenceIndex.get_references_to_in_bulk(versions or [exemplar]).filter(
+        content_type=story_type
+    )
     ids = {int(pk) for pk in referencing.values_list("object_id", flat=True) if str(pk).isdigit()}
-    images = get_image_model().objects.prefetch_renditions(*STORY_RENDITIONS)
-    stories = (
-        story_model.objects.filter(Q(pk__in=ids) | Q(exemplar_links__exemplar=exemplar))
+    named = Q(exemplar_links__exemplar__translation_key=exemplar.translation_key)
+    return (
+        story_model.objects.filter(Q(pk__in=ids) | named)
         .filter(locale_id=exemplar.locale_id)
         .live()
         .public()
         .distinct()
         .select_related("featured_image")
-        .prefetch_related(Prefetch("featured_image", queryset=images))
+        .prefetch_related(renditions.prefetch("featured_image", renditions.STORY_CARD_PICTURE))
         .order_by("-display_date", "-pk")
     )
-    return stories
 
 
 def stories_mentioning_many(exemplars):

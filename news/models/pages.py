@@ -19,6 +19,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
@@ -518,7 +519,13 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         linked = [self.campaign_id, self.conference_id]
         linked += list(self.exemplar_links.values_list("exemplar_id", flat=True))
         linked += [page.pk for page in referenced_pages(self)]
-        scopes |= {page_scope(pk) for pk in linked if pk is not None}
+        linked = [pk for pk in linked if pk is not None]
+        # The records' versions in other editions list this story too (a translated story
+        # names the Vietnamese record; each record's page lists its own edition's stories).
+        versions = Page.objects.filter(
+            translation_key__in=Page.objects.filter(pk__in=linked).values("translation_key")
+        ).values_list("pk", flat=True)
+        scopes |= {page_scope(pk) for pk in {*linked, *versions}}
         # The related column of this story and of the stories that may list it: those
         # sharing a tag, and those whose editor chose it.
         tag_ids = self.tagged_items.values_list("tag_id", flat=True)

@@ -176,3 +176,35 @@ def test_campaign_and_conference_pages_list_the_stories_of_their_edition(
     translate(story, "en", title="The congress opens")
     assert story_titles(client, campaign.url) == ["Khai mạc đại hội", "Đại hội thi đua"]
     assert story_titles(client, conference.url) == ["Khai mạc đại hội", "Đại hội thi đua"]
+
+
+def test_a_translated_records_page_lists_its_editions_stories_at_once(
+    client, registry, make_story, translate
+):
+    """The English record's page lists the English stories naming the Vietnamese record (a
+    translation names the record it was translated with); a new one shows at once, though
+    its publication names the Vietnamese record only."""
+    english_nhi = registry["english_nhi"]
+    assert story_titles(client, english_nhi.url) == [registry["english_story"].title]
+    story = story_naming(make_story, "Cô giáo Y Nhi lên lớp", [registry["nhi"]])
+    translate(story, "en", title="Teacher Y Nhi in class")
+    assert story_titles(client, english_nhi.url) == [
+        "Teacher Y Nhi in class",
+        registry["english_story"].title,
+    ]
+    assert story_titles(client, registry["nhi"].url) == [
+        "Cô giáo Y Nhi lên lớp",
+        registry["story"].title,
+    ]
+
+
+def test_a_translated_campaigns_page_lists_its_editions_stories(
+    client, make_story, campaign, conference, make_edition, translate
+):
+    story = make_story(title="Khai mạc đại hội", campaign=campaign, conference=conference)
+    make_edition("en", "Kon Tum Online")
+    translate(story, "en", title="The congress opens")
+    english_campaign = translate(campaign, "en", title="Emulation campaign")
+    english_conference = translate(conference, "en", title="Honouring conference")
+    assert story_titles(client, english_campaign.url) == ["The congress opens"]
+    assert story_titles(client, english_conference.url) == ["The congress opens"]
