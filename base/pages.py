@@ -18,6 +18,9 @@ from language.vietnamese import slugify_vi
 # A tree path of ASCII slugs (what slugify_vi makes), e.g. "/home/tin-tuc/bai-viet-1/".
 _PLAIN_PATH = re.compile(r"^/(?:[a-z0-9_-]+/)*$")
 
+# The columns a page's URL needs (listings that read only their cards' columns add these).
+URL_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id")
+
 
 class SitePage(Page):
     """Abstract base: ASCII slugs from Vietnamese titles, NFC text before validation.
@@ -64,7 +67,8 @@ class SitePage(Page):
         prefix = prefixes.get(key)
         if prefix is None:
             parts = super().get_url_parts(request)
-            if parts is None or parts[2] is None or not parts[2].endswith(below_root):
+            # A prefix ends with "/" (WAGTAIL_APPEND_SLASH off strips it: Wagtail then).
+            if parts is None or parts[2] is None or not parts[2].endswith("/" + below_root):
                 return parts
             prefixes[key] = parts[2][: len(parts[2]) - len(below_root)]
             return parts

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from base.pages import URL_FIELDS
 from caching import view_restrictions
 from caching.content_versions import page_scope
 
@@ -13,7 +14,6 @@ CONFERENCE_COUNT = 4
 # The columns the blocks show (campaigns/includes/home_campaigns.html and campaign_card.html)
 # and a page's URL needs: a record row has some fifty, and compiling and reading all of them
 # was most of the block's work.
-URL_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id")
 CAMPAIGN_CARD_FIELDS = (*URL_FIELDS, "start_date", "end_date", "slogan", "plan_number")
 CONFERENCE_FIELDS = (*URL_FIELDS, "date")
 

@@ -100,7 +100,7 @@ def with_comment_counts(queryset):
 
 def count_link(page_url, count):
     """The " · 3 bình luận" link of a listing's card to the page's comments, or "" for none
-    (news/cards.py renders it; `{% comment_count_link %}` for templates)."""
+    (news/cards.py writes it into its cards)."""
     if not count:
         return ""
     text = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}

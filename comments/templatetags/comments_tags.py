@@ -3,7 +3,6 @@ from django.utils.functional import SimpleLazyObject
 
 from base.params import int_param
 
-from .. import display
 from ..checks import comments_closed, comments_enabled, is_restricted
 from ..display import ORDER_PARAM, PAGE_PARAM, thread_page
 from ..forms import CommentForm, make_token
@@ -70,11 +69,3 @@ def comments_query(context, key, value):
         params.pop(transient, None)
     params[key] = value
     return "?" + params.urlencode()
-
-
-@register.simple_tag(takes_context=True)
-def comment_count_link(context, page):
-    """The " · 3 bình luận" link on listings (needs ``approved_comment_count``). The request
-    goes along so the link's URL reuses the site root paths the page already read."""
-    count = getattr(page, "approved_comment_count", 0)
-    return display.count_link(page.get_url(context.get("request")), count) if count else ""

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.api_fields import ImageWithRenditionsField
-from base.pages import SitePage
+from base.pages import URL_FIELDS, SitePage
 from caching.lazy import lazy, lazy_items
 from discovery import seo
 from discovery.search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
@@ -71,8 +71,8 @@ class ExemplarPage(FoldedSearchMixin, SitePage):
     # The columns a record's card shows (exemplars/includes/exemplar_card.html and
     # exemplar_facts.html) and its URL needs, of some fifty: listings read only these.
     card_fields = (
-        *("title", "slug", "url_path", "path", "depth", "locale_id", "content_type_id", "live"),
-        *("translation_key", "kind", "birth_year", "role", "unit", "featured"),
+        *URL_FIELDS,
+        *("live", "translation_key", "kind", "birth_year", "role", "unit", "featured"),
         *("last_published_at", "portrait", "ethnicity__name", "place__name"),
     )
 

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from base import renditions
+from base.pages import URL_FIELDS
 from base.params import int_param
 from caching import view_restrictions
 from comments.display import with_comment_counts
@@ -17,8 +18,8 @@ STORIES_PER_PAGE = 12
 LISTING_CACHE_SECONDS = 600
 
 
-# The pictures of a story card (news/includes/story_card.html asks for exactly these).
-LISTING_PICTURE = "format-{webp,jpeg} fill-{480x270,960x540}"
+# The pictures of a story card (news/cards.py asks for exactly these).
+LISTING_PICTURE = renditions.STORY_CARD_PICTURE
 LISTING_RENDITIONS = renditions.specs(LISTING_PICTURE)
 
 
@@ -33,23 +34,9 @@ def _page_link(page):
 # site root), title, kind, date, lead and picture. A story row has some sixty columns, its
 # body the largest by far: a listing of twelve no longer reads and decodes twelve bodies.
 CARD_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "numchild",
-    "locale_id",
-    "translation_key",
-    "content_type_id",
-    "live",
-    "first_published_at",
-    "last_published_at",
-    "latest_revision_created_at",
-    "display_date",
-    "kind",
-    "lead",
-    "featured_image",
+    *URL_FIELDS,
+    *("numchild", "translation_key", "live", "kind", "lead", "featured_image"),
+    *("display_date", "first_published_at", "last_published_at", "latest_revision_created_at"),
 )
 
 

@@ -157,7 +157,8 @@ def test_a_cold_render_reads_each_cached_value_once(client, newsroom):
 
 def python_calls(client, url):
     """The Python function calls of a render from nothing: its CPU work, counted the same on
-    every machine (a millisecond is about 1,400 calls on ours)."""
+    every run for given versions of Python and the packages (a millisecond is about 1,400
+    calls on ours)."""
     client.get(url)
     calls = 0
 
