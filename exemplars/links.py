@@ -35,10 +35,9 @@ def stories_mentioning(exemplar):
     if story_model is None:
         return []
     story_type = ContentType.objects.get_for_model(story_model)
-    versions = list(type(exemplar).objects.filter(translation_key=exemplar.translation_key))
-    referencing = ReferenceIndex.get_references_to_in_bulk(versions or [exemplar]).filter(
-        content_type=story_type
-    )
+    # Every version of the record, as a subquery of the one below (Wagtail takes a queryset).
+    versions = type(exemplar).objects.filter(translation_key=exemplar.translation_key)
+    referencing = ReferenceIndex.get_references_to_in_bulk(versions).filter(content_type=story_type)
     ids = {int(pk) for pk in referencing.values_list("object_id", flat=True) if str(pk).isdigit()}
     named = Q(exemplar_links__exemplar__translation_key=exemplar.translation_key)
     return (
