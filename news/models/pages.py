@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -46,6 +46,7 @@ from news.models.listings import (
     parse_month,
     story_listing,
 )
+from news.models.related import ranked_by_shared_tags
 from news.models.reporters import Reporter
 from news.models.story_rows import ArticleByline, ArticleExemplar, ArticleRelatedStory, StoryKind
 from news.models.tags import ArticlePageTag, NewsTag
@@ -564,21 +565,8 @@ class ArticlePage(FoldedSearchMixin, SitePage):
             tag_ids = [tag.pk for tag in tags]
         if not tag_ids:
             return []
-        # Rank on the tag table alone (grouping stories by every column, the body included,
-        # was the slowest query of a story), then fetch the few winners for display.
-        ranked = list(
-            # Stories of this story's edition only (tags are shared by every edition).
-            ArticlePageTag.objects.filter(
-                tag_id__in=tag_ids,
-                content_object__live=True,
-                content_object__locale_id=self.locale_id,
-            )
-            .exclude(content_object_id=self.pk)
-            .values("content_object_id")
-            .annotate(shared=Count("id"), date=Max("content_object__display_date"))
-            .order_by("-shared", "-date", "-content_object_id")
-            .values_list("content_object_id", flat=True)[: limit * 2]
-        )
+        # Stories of this story's edition only (tags are shared by every edition): related.py.
+        ranked = ranked_by_shared_tags(tag_ids, self, limit * 2)
         # The first `limit` of them as cards; the rest only when some of those were not
         # readable (a view restriction): most stories build four cards, not eight.
         found = {}

@@ -56,6 +56,23 @@ def test_related_stories_by_shared_tags(client, make_story):
     assert [item.title for item in related] == ["Chung hai thẻ", "Chung một thẻ"]
 
 
+def test_related_stories_skip_unpublished_ones_past_the_ranking_window(
+    client, make_story, monkeypatch
+):
+    """Unpublished stories sharing more tags rank first in news/models/related.py's window;
+    when the window holds too few live ones, the ranking is done again over every story."""
+    from news.models import related
+
+    monkeypatch.setattr(related, "WINDOW", 2)
+    for n in range(3):
+        make_story(title=f"Nháp {n}", tags=["Giảm nghèo", "Tu Mơ Rông"], publish=False)
+    make_story(title="Đã đăng, cũ", tags=["Giảm nghèo"], date=aware(2019, 1, 1))
+    make_story(title="Đã đăng, mới", tags=["Tu Mơ Rông"], date=aware(2020, 1, 1))
+    story = make_story(title="Bài chính", tags=["Giảm nghèo", "Tu Mơ Rông"])
+    related_titles = [s.title for s in client.get(story.url).context["related_stories"]]
+    assert related_titles == ["Đã đăng, mới", "Đã đăng, cũ"]
+
+
 def test_hand_picked_related_stories_win(client, make_story):
     chosen = make_story(title="Chọn tay", tags=["Y tế"])
     make_story(title="Cùng thẻ", tags=["Giảm nghèo"])
