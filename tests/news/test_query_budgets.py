@@ -92,7 +92,10 @@ def test_page_queries_do_not_grow_with_the_number_of_stories(
     budgets = {
         "/": HOME_BUDGET,
         "/tin-tuc/": NEWS_INDEX_BUDGET,
-        "/tin-tuc/?page=2&month=2020-03": NEWS_INDEX_BUDGET,
+        "/tin-tuc/?month=2020-03": NEWS_INDEX_BUDGET,
+        # Past the last page at both sizes: counted apart, then the last page is read
+        # (base/pagination.py; a page that exists has its count with its keys).
+        "/tin-tuc/?page=999&month=2020-03": NEWS_INDEX_BUDGET,
         "/tin-tuc/chu-de/chu-de-3/": NEWS_INDEX_BUDGET,
         "/tin-tuc/phong-vien/phong-vien-1/": NEWS_INDEX_BUDGET,
         first.url: ARTICLE_BUDGET,
