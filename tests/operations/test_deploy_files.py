@@ -73,8 +73,9 @@ def test_the_staff_node_is_a_gunicorn_unit_like_the_web_nodes():
     staff, web = unit_settings(STAFF_UNIT), unit_settings(WEB_UNIT)
     for key in ("Type", "User", "Group", "WorkingDirectory", "EnvironmentFile", "Restart"):
         assert staff[key] == web[key], key
-    # Never below the readers' priority: the point is that the staff get the CPU first.
-    assert int(staff.get("Nice", 0)) <= int(web.get("Nice", 0))
+    # The readers' nodes yield the CPU to the staff's on a saturated machine (measured:
+    # docs/performance.md "The staff node").
+    assert int(staff.get("Nice", 0)) == 0 < int(web["Nice"]) <= 10
 
 
 def test_varnish_sends_the_admin_to_the_staff_node_and_readers_never():
