@@ -202,6 +202,13 @@ sub vcl_backend_fetch {
     if (bereq.backend == staff && (bereq.retries > 0 || !std.healthy(staff))) {
         set bereq.backend = nodes.backend();
     }
+    # A new connection for each admin request (a loopback connect): a kept-alive one to a
+    # staff node that has just died would take a POST's body before failing, and Varnish does
+    # not send a body twice (a 503); a new one is refused before anything is sent, and the
+    # retry below is safe.
+    if (bereq.backend == staff) {
+        set bereq.http.Connection = "close";
+    }
     if (!std.healthy(bereq.backend)) {
         set bereq.backend = every_node.backend();
     }

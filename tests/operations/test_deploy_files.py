@@ -93,3 +93,7 @@ def test_varnish_sends_the_admin_to_the_staff_node_and_readers_never():
     # Its failures go to the readers' nodes (vcl_backend_fetch, vcl_backend_error).
     assert "bereq.backend == staff && (bereq.retries > 0 || !std.healthy(staff))" in vcl
     assert re.search(r"sub vcl_backend_error \{\s*if \(bereq\.backend == staff", vcl)
+    # Never a kept-alive connection to it: a dead one would take a POST's body (no retry).
+    assert re.search(
+        r'if \(bereq\.backend == staff\) \{\s*set bereq\.http\.Connection = "close";', vcl
+    )

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import time
 
@@ -41,8 +42,10 @@ def readers_nodes(front, marker):
     return sum(served(front, f"node-{name}", marker) for name in front.ports)
 
 
-def kill_with_workers(front, name):
-    """SIGKILL to a gunicorn master and its workers together (a crash, the OOM killer)."""
+def kill_with_workers(front, name, port):
+    """SIGKILL to a gunicorn master and its workers together (a crash, the OOM killer), and
+    until the port refuses: while a dying worker still holds the listening socket the kernel
+    accepts connections that nothing will answer (see docs/operations.md, "The staff node")."""
     process, log = front.processes.pop(name)
     workers = subprocess.run(
         ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
@@ -52,6 +55,15 @@ def kill_with_workers(front, name):
             os.kill(pid, signal.SIGKILL)
     process.wait()
     log.close()
+
+    def refused():
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        except ConnectionRefusedError:
+            return True
+        return False
+
+    assert wait_until(refused, 5, every=0.01)
 
 
 def logged(count, expected):
@@ -103,11 +115,11 @@ def test_the_admin_goes_to_the_staff_node_and_to_the_readers_when_it_is_down(
     assert readers_nodes(stack, "/admin/") == 0
     assert served(stack, "staff", url) == 0  # a reader's comment: the readers' nodes
 
-    # The staff node dies (its master and workers killed at once: the port refuses at once).
-    # Before the probe notices (Varnish still holds it healthy: two failed probes of three
+    # The staff node dies (its master and workers killed at once, the port refusing). Before
+    # the probe notices (Varnish still holds it healthy: two failed probes of three
     # are needed), the refused connection is retried on a readers' node, a POST included (its
     # body was never sent), and nothing is answered 503.
-    kill_with_workers(stack, "staff")
+    kill_with_workers(stack, "staff", stack.staff_port)
     gone = time.monotonic()
     health_then = stack.staff_health()
     moderate = f"/admin/snippets/comments/comment/moderate/?lan={second.pk}"
