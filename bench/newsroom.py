@@ -25,16 +25,25 @@ from urllib.parse import quote_plus, urlsplit
 from bench import load
 
 VCL = Path(__file__).resolve().parents[1] / "deploy" / "varnish" / "default.vcl"
-WEB_UNIT = Path(__file__).resolve().parents[1] / "deploy" / "systemd" / "kontum-web@.service"
+SYSTEMD = Path(__file__).resolve().parents[1] / "deploy" / "systemd"
+WEB_UNIT = SYSTEMD / "kontum-web@.service"
+# The staff node: the admin only (default.vcl routes /admin/ to it while it is healthy).
+STAFF_UNIT = SYSTEMD / "kontum-staff@.service"
 
 
-def shipped_gunicorn_flags(port):
+def shipped_gunicorn_flags(port, unit=WEB_UNIT):
     """gunicorn's arguments in the shipped unit (workers, threads, timeouts...), %i = port."""
-    text = re.sub(r"\\\n\s*", " ", WEB_UNIT.read_text())
+    text = re.sub(r"\\\n\s*", " ", unit.read_text())
     line = [line for line in text.splitlines() if line.startswith("ExecStart=")][-1]
     command = shlex.split(line.split("=", 1)[1])
     assert command[0].endswith("/gunicorn"), command
     return [part.replace("%i", str(port)) for part in command[1:]]
+
+
+def shipped_nice(unit):
+    """The unit's `Nice=` (its processes' CPU priority), 0 when it sets none."""
+    values = re.findall(r"^Nice=\s*(-?\d+)\s*$", unit.read_text(), re.M)
+    return int(values[-1]) if values else 0
 
 
 WP_ACTOR = Path(__file__).resolve().parent / "wordpress_actor.php"
@@ -155,18 +164,29 @@ def run_schedule(events, act, stop_at):
     return took
 
 
-class Varnish:
-    """varnishd with the shipped VCL (only the backend port changed), as the stack test."""
+def bench_vcl(backend_port, staff_port):
+    """The shipped VCL with only its ports set: the readers' node, and the staff node's."""
+    text = VCL.read_text()
+    staff = re.search(r"# BEGIN staff\n(.*?)# END staff", text, re.S).group(1)
+    assert '.port = "8100"' in staff, staff
+    text = text.replace(staff, staff.replace('.port = "8100"', f'.port = "{staff_port}"'))
+    assert text.count('.port = "8000"') == 2, "one readers' node and its unprobed twin"
+    return text.replace('.port = "8000"', f'.port = "{backend_port}"')
 
-    def __init__(self, backend_port, workdir, port):
+
+class Varnish:
+    """varnishd with the shipped VCL (only the backends' ports changed), as the stack test."""
+
+    def __init__(self, backend_port, workdir, port, staff_port):
         self.backend_port, self.workdir, self.port = backend_port, Path(workdir), port
+        self.staff_port = staff_port
 
     def __enter__(self):
         if self.workdir.exists():
             shutil.rmtree(self.workdir)
         self.workdir.mkdir(parents=True)
         vcl = self.workdir / "site.vcl"
-        vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{self.backend_port}"'))
+        vcl.write_text(bench_vcl(self.backend_port, self.staff_port))
         varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
         self.process = subprocess.Popen(
             [varnishd, "-F", "-j", "none", "-n", str(self.workdir / "n"), "-T", "none"]

@@ -28,6 +28,14 @@
 # coalescing), still one origin request. Pages that simply expire get the same treatment
 # (beresp.grace below). tests/caching/test_varnish_front.py counts the origin requests.
 #
+# The staff node (kontum-staff@.service, docs/operations.md "The staff node"): the admin
+# (/admin/: its pages, previews, choosers, the moderation queue and its actions) goes to a
+# gunicorn pool of its own while that node is healthy, so a moderator's request never waits
+# behind readers' cache misses in the readers' nodes' queues. Readers never reach it. When it
+# is sick or down, the admin goes to the readers' nodes as before; a request sent to it just
+# as it went down (a refused connection) is retried there at once (vcl_backend_error): the
+# staff node being down never costs the staff a 503.
+#
 # Client addresses: Varnish appends the client's address to X-Forwarded-For before vcl_recv;
 # the site believes that header only from TRUSTED_PROXIES (set it to this Varnish's address).
 vcl 4.1;
@@ -80,6 +88,17 @@ backend node1_unprobed {
 }
 # END backends
 
+# BEGIN staff
+# The staff node: only /admin/ (vcl_recv); one node, no unprobed twin (the readers' nodes are
+# the admin's fallback).
+backend staff {
+    .host = "127.0.0.1";
+    .port = "8100";
+    .first_byte_timeout = 30s;
+    .probe = healthz;
+}
+# END staff
+
 sub vcl_init {
     new nodes = directors.round_robin();
     new every_node = directors.round_robin();
@@ -121,6 +140,10 @@ sub vcl_recv {
     }
     if (req.http.X-Forwarded-Proto != "https") {
         set req.http.X-Forwarded-Proto = "http";
+    }
+    # The admin to the staff node while it is healthy (see the top), else to the readers'.
+    if (req.url ~ "^/admin/" && std.healthy(staff)) {
+        set req.backend_hint = staff;
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -172,9 +195,32 @@ sub vcl_miss {
 # reader's language); a node that is down refuses the connection, and Varnish answers 503 as
 # before. While any node is healthy, the sick ones get nothing (the probe's purpose). Pages in
 # the cache and in grace are served without a backend either way.
+#
+# The staff node gone sick since vcl_recv, or its fetch failed (a retry, below): the readers'
+# nodes answer the admin.
 sub vcl_backend_fetch {
+    if (bereq.backend == staff && (bereq.retries > 0 || !std.healthy(staff))) {
+        set bereq.backend = nodes.backend();
+    }
+    # A new connection for each admin request (a loopback connect): a kept-alive one to a
+    # staff node that has just died would take a POST's body before failing, and Varnish does
+    # not send a body twice (a 503); a new one is refused before anything is sent, and the
+    # retry below is safe.
+    if (bereq.backend == staff) {
+        set bereq.http.Connection = "close";
+    }
     if (!std.healthy(bereq.backend)) {
         set bereq.backend = every_node.backend();
+    }
+}
+
+# The staff node down before its probe says so (stopped, restarting: the connection is
+# refused): once more on the readers' nodes rather than a 503. Varnish retries a request
+# with a body (an admin POST) only if the body was not sent yet (a refused connection), so
+# a form the staff node received is never submitted twice.
+sub vcl_backend_error {
+    if (bereq.backend == staff && bereq.retries == 0) {
+        return (retry);
     }
 }
 

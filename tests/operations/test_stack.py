@@ -47,6 +47,7 @@ DEPLOY = Path(settings.BASE_DIR) / "deploy"
 VCL = DEPLOY / "varnish/default.vcl"
 NGINX_SITE = DEPLOY / "nginx/kontum.conf"
 WEB_UNIT = DEPLOY / "systemd/kontum-web@.service"
+STAFF_UNIT = DEPLOY / "systemd/kontum-staff@.service"
 VARNISH_UNIT = DEPLOY / "systemd/varnish.service.d/kontum.conf"
 ENV_EXAMPLE = DEPLOY / "systemd/env.example"
 VARNISHD = (
@@ -189,6 +190,9 @@ class Stack:
         self.smtp = SmtpSink()
         self.database = DatabaseProxy()
         self.ports = {"a": free_port(), "b": free_port()}
+        # The staff node's port (default.vcl's `staff` backend); started only by the tests
+        # that need it (start_staff): elsewhere the admin goes to the readers' nodes.
+        self.staff_port = free_port()
         self.varnish_port = free_port()
         self.https_port = free_port()
         self.http_port = free_port()
@@ -244,12 +248,18 @@ class Stack:
 
     def start_node(self, name):
         """gunicorn with the flags of the shipped unit, %i being this node's port."""
-        port = self.ports[name]
-        command = unit_command(WEB_UNIT)
+        self.start_gunicorn(f"node-{name}", WEB_UNIT, self.ports[name])
+
+    def start_staff(self):
+        """The staff node: gunicorn with the flags of kontum-staff@.service."""
+        self.start_gunicorn("staff", STAFF_UNIT, self.staff_port)
+
+    def start_gunicorn(self, name, unit, port):
+        command = unit_command(unit)
         assert command[0].endswith("/gunicorn")
         flags = [part.replace("%i", str(port)) for part in command[1:]]
         assert f"127.0.0.1:{port}" in flags  # loopback only, as shipped
-        self.spawn(f"node-{name}", [sys.executable, "-m", "gunicorn", *flags], port=port)
+        self.spawn(name, [sys.executable, "-m", "gunicorn", *flags], port=port)
 
     def wait_for_nodes(self):
         """Until every node answers its health check (workers booted: slow on a busy box)."""
@@ -282,6 +292,9 @@ class Stack:
         )
         adds = "".join(add.replace("node1", f"node_{n}") for n in self.ports)
         text = text.replace(backend, backends).replace(add, adds)
+        staff = re.search(r"# BEGIN staff\n(.*?)# END staff", text, re.S).group(1)
+        assert '.port = "8100"' in staff
+        text = text.replace(staff, staff.replace('"8100"', f'"{self.staff_port}"'))
         vcl = self.tmp / "stack.vcl"
         vcl.write_text(text)
         return vcl
@@ -375,6 +388,18 @@ class Stack:
                 found[parts[0].rsplit(".", 1)[1]] = (parts[2], parts[3].lower())
         assert len(found) == len(self.ports), listing
         return found
+
+    def staff_health(self):
+        """The staff node as Varnish sees it: "healthy" or "sick"."""
+        listing = subprocess.run(
+            [VARNISHADM, "-n", str(self.tmp / "varnish"), "backend.list"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        found = [line.split()[3].lower() for line in listing.splitlines() if ".staff " in line]
+        assert len(found) == 1, listing
+        return found[0]
 
     def probes(self, health, full=False):
         """True when Varnish holds every node in this state (with `full`: and every probe in

@@ -203,20 +203,33 @@ class Command(BaseCommand):
             f"{spike_path} with {options['connections'] * 20} readers"
         )
         results = {}
-        with self.server(options, page_cache=True, media=media, shipped=True) as base:
-            queue_url = base + targets["moderation queue"].path
-            results["moderation_queue_single_ms_idle"] = load.single_ms(queue_url, cookie=cookie)
+        load_at_start = os.getloadavg()
+        queue_path = targets["moderation queue"].path
+        # The readers' node and the staff node, as shipped (kontum-web@, kontum-staff@): the
+        # moderator's queue goes where production routes it, through Varnish to the staff
+        # node; without Varnish, straight to the staff node (as that routing would).
+        with (
+            self.server(options, page_cache=True, media=media, shipped=True) as base,
+            self.server(options, page_cache=True, media=media, shipped=True, staff=True) as staff,
+        ):
+            results["moderation_queue_single_ms_idle"] = load.single_ms(
+                staff + queue_path, cookie=cookie
+            )
             port = free_port()
             for label, front in (("ours via Varnish", True), ("ours, no Varnish", False)):
-                actor = newsroom.OurActor(story_ids, user, queue_url, cookie)
                 if front:
                     varnish = newsroom.Varnish(
-                        base.rsplit(":", 1)[1], DATA_DIR / "varnish", port
+                        base.rsplit(":", 1)[1],
+                        DATA_DIR / "varnish",
+                        port,
+                        staff_port=staff.rsplit(":", 1)[1],
                     ).__enter__()
                     url = f"http://127.0.0.1:{port}"
                     purge = {"varnish": {"BACKEND": HTTP_BACKEND, "LOCATION": url}}
                 else:
                     varnish, url, purge = None, base, {}
+                queue_url = (url if front else staff) + queue_path
+                actor = newsroom.OurActor(story_ids, user, queue_url, cookie)
                 try:
                     # The staff's actions as production runs them: background work (search
                     # and reference index, purge retries) queued for the worker, not run in
@@ -265,7 +278,13 @@ class Command(BaseCommand):
             "spike_s": options["spike"],
             "connections": options["connections"],
             "workers": options["workers"],
+            "staff_node": {
+                "flags": newsroom.shipped_gunicorn_flags("%i", newsroom.STAFF_UNIT),
+                "nice": newsroom.shipped_nice(newsroom.STAFF_UNIT),
+                "readers_nice": newsroom.shipped_nice(newsroom.WEB_UNIT),
+            },
             "cpu_count": os.cpu_count(),
+            "load_average_at_start": load_at_start,
             "load_average_at_end": os.getloadavg(),
             "comments": self.comment_count(),
             "results": results,
@@ -519,18 +538,22 @@ class Command(BaseCommand):
         env.setdefault("DATABASE_URL", f"sqlite:///{connection.settings_dict['NAME']}")
         return env
 
-    def server(self, options, page_cache, media, cold=False, shipped=False):
+    def server(self, options, page_cache, media, cold=False, shipped=False, staff=False):
         """gunicorn with `--workers` sync workers, or (`shipped`: the newsroom day) with the
         flags of deploy/systemd/kontum-web@.service, threads included, and a task worker
-        (`db_worker`) as in production."""
+        (`db_worker`) as in production; with `staff`, the staff node instead (the flags of
+        kontum-staff@.service, no task worker). Either at the unit's `Nice=`, if it sets one."""
         command = self
+        unit = newsroom.STAFF_UNIT if staff else newsroom.WEB_UNIT
+        nice = newsroom.shipped_nice(unit) if shipped else 0
 
         class Server:
             def __enter__(self):
                 self.port = free_port()
                 if shipped:
-                    flags = newsroom.shipped_gunicorn_flags(self.port)
-                    how = " ".join(flags[1:])
+                    flags = newsroom.shipped_gunicorn_flags(self.port, unit)
+                    how = f"{unit.name}: " + " ".join(flags[1:])
+                    how += f", nice {nice}" if nice else ""
                 else:
                     flags = ["kontum_site.wsgi", "--bind", f"127.0.0.1:{self.port}"]
                     flags += ["--workers", str(options["workers"])]
@@ -546,9 +569,10 @@ class Command(BaseCommand):
                     env=env,
                     cwd=settings.BASE_DIR,
                     stdout=subprocess.DEVNULL if shipped else None,  # the shipped access log
+                    preexec_fn=(lambda: os.nice(nice)) if nice else None,
                 )
                 self.worker = None
-                if shipped:
+                if shipped and not staff:
                     self.worker = subprocess.Popen(
                         [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
                         env=env,
