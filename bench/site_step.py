@@ -4,6 +4,25 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 BENCH_USER = "bench-editor"
+BENCH_MODERATOR = "bench-moderator"
+
+
+def moderator():
+    """The account of the bench's logged-in URLs (the moderation queue): a member of "Kiểm
+    duyệt viên", as the queue's users are, never a superuser (whose permission checks Django
+    and Wagtail skip: the queue timed as one costs less than a moderator's). Made on first use,
+    so a dataset built before it gets one too."""
+    from comments.roles import ensure_roles
+
+    user, created = get_user_model().objects.get_or_create(
+        username=BENCH_MODERATOR,
+        defaults={"email": "moderator@example.invalid", "is_staff": True},
+    )
+    if created:  # a new unusable password would end the sessions made before
+        user.set_unusable_password()
+        user.save()
+        user.groups.set([ensure_roles()])
+    return user
 
 
 def build(ctx):

@@ -22,7 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from bench import dataset, load, newsroom
-from bench.site_step import BENCH_USER
+from bench.site_step import BENCH_USER, moderator
 
 BENCH_DIR = Path(settings.BASE_DIR) / "bench"
 DATA_DIR = BENCH_DIR / "data"
@@ -471,13 +471,13 @@ class Command(BaseCommand):
     def staff_session(self):
         client = Client()
         with override_settings(SECRET_KEY=SERVER_SECRET_KEY):  # gunicorn's key, see server_env
-            client.force_login(get_user_model().objects.get(username=BENCH_USER))
+            client.force_login(moderator())
         return client.cookies[settings.SESSION_COOKIE_NAME].value
 
     def count_queries(self, target):
         client = Client(HTTP_HOST="127.0.0.1")
         if target.login:
-            client.force_login(get_user_model().objects.get(username=BENCH_USER))
+            client.force_login(moderator())
         client.cookies[settings.CSRF_COOKIE_NAME] = CSRF_SECRET
 
         def request():
