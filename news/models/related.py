@@ -15,6 +15,7 @@ stories that pass, the ranking is done again over every candidate.
 """
 
 from django.db import connection
+from wagtail.models import Page
 
 from news.models.tags import ArticlePageTag
 
@@ -40,16 +41,13 @@ def ranked_by_shared_tags(tag_ids, story, count):
 def _ranked_rows(tag_ids, story, window):
     """(id, whether it is live in the story's edition) of the best `window` stories sharing a
     tag, in rank order (every one when `window` is None)."""
-    from wagtail.models import Page
-
-    from news.models.pages import ArticlePage
-
+    stories_model = ArticlePageTag._meta.get_field("content_object").related_model
     quote = connection.ops.quote_name
     tags = quote(ArticlePageTag._meta.db_table)
-    stories = quote(ArticlePage._meta.db_table)
+    stories = quote(stories_model._meta.db_table)
     pages = quote(Page._meta.db_table)
-    story_key = quote(ArticlePage._meta.pk.column)
-    date = quote(ArticlePage._meta.get_field("display_date").column)
+    story_key = quote(stories_model._meta.pk.column)
+    date = quote(stories_model._meta.get_field("display_date").column)
     placeholders = ", ".join(["%s"] * len(tag_ids))
     limit = " LIMIT %s" if window is not None else ""
     sql = f"""
