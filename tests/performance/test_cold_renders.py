@@ -181,9 +181,10 @@ def python_calls(client, url):
 # without templates, page URLs without a reverse each, listings reading the columns their
 # cards show, the home's index pages as site values, no thread query without comments, the
 # related ranking as one written-out statement (news/models/related.py).
-# Measured 24,600 / 20,800 / 28,000 here on SQLite (PostgreSQL ~3 % more); before
-# (c21247c) 38,100 / 28,600 / 40,300.
-CALL_BUDGETS = {"/": 26_000, "/tin-tuc/chu-de/thi-dua/": 22_000, "story": 29_500}
+# Measured 24,600 / 20,800 / 28,000 in a warm checkout on SQLite, 26,300 / 22,100 / 29,800 in
+# a fresh clone's `.ci/run` (which caches a test process has filled first varies with the
+# order tests run in); PostgreSQL ~3 % more. Before (c21247c) 38,100 / 28,600 / 40,300.
+CALL_BUDGETS = {"/": 27_000, "/tin-tuc/chu-de/thi-dua/": 23_000, "story": 31_000}
 
 
 def test_a_cold_render_does_a_pinned_amount_of_python_work(client, newsroom):
