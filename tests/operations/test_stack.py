@@ -372,14 +372,18 @@ class Stack:
             port=self.https_port,
         )
 
-    def backends(self):
-        """{backend: (good probes/window, "healthy" or "sick")} as Varnish sees the nodes."""
-        listing = subprocess.run(
+    def backend_list(self):
+        """`varnishadm backend.list`: every backend with its probes and health."""
+        return subprocess.run(
             [VARNISHADM, "-n", str(self.tmp / "varnish"), "backend.list"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
+
+    def backends(self):
+        """{backend: (good probes/window, "healthy" or "sick")} as Varnish sees the nodes."""
+        listing = self.backend_list()
         found = {}
         for line in listing.splitlines():
             parts = line.split()
@@ -391,12 +395,7 @@ class Stack:
 
     def staff_health(self):
         """The staff node as Varnish sees it: "healthy" or "sick"."""
-        listing = subprocess.run(
-            [VARNISHADM, "-n", str(self.tmp / "varnish"), "backend.list"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        listing = self.backend_list()
         found = [line.split()[3].lower() for line in listing.splitlines() if ".staff " in line]
         assert len(found) == 1, listing
         return found[0]
