@@ -32,10 +32,10 @@ def ranked_by_shared_tags(tag_ids, story, count):
     if not tag_ids or count <= 0:
         return []
     rows = _ranked_rows(tag_ids, story, WINDOW)
-    passing = [pk for pk, readable in rows if readable]
+    passing = [pk for pk, in_edition in rows if in_edition]
     if len(passing) >= count or len(rows) < WINDOW:
         return passing[:count]
-    return [pk for pk, readable in _ranked_rows(tag_ids, story, None) if readable][:count]
+    return [pk for pk, in_edition in _ranked_rows(tag_ids, story, None) if in_edition][:count]
 
 
 def _ranked_rows(tag_ids, story, window):
@@ -68,4 +68,4 @@ def _ranked_rows(tag_ids, story, window):
         params.append(window)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(pk, bool(readable)) for pk, readable in cursor.fetchall()]
+        return [(pk, bool(in_edition)) for pk, in_edition in cursor.fetchall()]
