@@ -17,8 +17,10 @@ from django.db import DatabaseError
 
 from caching import content_versions
 
-# Names asked for in this process (an ordered set, bounded: names may carry a site's pk or
-# host, never a reader's input beyond an allowed Host).
+# Names asked for in this process, the most recent last (an ordered set, bounded: names may
+# carry a site's pk or host, never a reader's input beyond an allowed Host). When full, the
+# name asked for longest ago is forgotten: a process that stopped learning at the bound read
+# every newer name alone (a long test run's worker: eight round trips a render, not one).
 _known = {}
 MAX_NAMES = 200
 
@@ -54,9 +56,15 @@ def get(name, compute):
     if entry is None:
         entry = values[key] = (compute(),)  # stored wrapped: a None value is a value
         cache.set(key, entry, content_versions.TIMEOUT)
-    if name not in _known and len(_known) < MAX_NAMES:
-        _known[name] = None
+    remember(name)
     return entry[0]
+
+
+def remember(name):
+    _known.pop(name, None)
+    _known[name] = None
+    while len(_known) > MAX_NAMES:
+        del _known[next(iter(_known))]
 
 
 def _sites():

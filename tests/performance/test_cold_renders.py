@@ -155,6 +155,30 @@ def test_a_cold_render_reads_each_cached_value_once(client, newsroom):
         assert not [q for q in sql if 'FROM "wagtailcore_pageviewrestriction"' in q], url
 
 
+def test_a_long_lived_process_still_reads_the_site_values_in_one_round_trip(client, newsroom):
+    """A process remembers the names of the values kept under the site stamp (at most
+    MAX_NAMES) to ask for them all at once. One that has seen more names than that (a long
+    test run's worker, a process that served many sites) once stopped learning and read each
+    newer value alone: eight round trips a render. Now it forgets the oldest names."""
+    from caching import site_values
+
+    first, _last = newsroom(4)
+    saved = dict(site_values._known)
+    try:
+        for n in range(site_values.MAX_NAMES + 50):  # names asked for long ago
+            site_values._known[f"trang-cu:{n}"] = None
+        for url in ("/", first.url):
+            _response, sql = cold_render(client, url)
+            under_site = [
+                trip for trip in cache_reads(sql) if any(":sitevalue:" in key for key in trip)
+            ]
+            assert len(under_site) == 1, (url, under_site)
+        assert len(site_values._known) == site_values.MAX_NAMES
+    finally:
+        site_values._known.clear()
+        site_values._known.update(saved)
+
+
 def python_calls(client, url):
     """The Python function calls of a render from nothing: its CPU work, counted the same on
     every run for given versions of Python and the packages (a millisecond is about 1,400
