@@ -17,9 +17,10 @@ TOTAL = "listed_total"
 
 
 class DeferredJoinPaginator(Paginator):
-    def __init__(self, *args, known_count=None, **kwargs):
+    def __init__(self, *args, known_count=None, rows=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._known_count = known_count
+        self._rows = rows
 
     @cached_property
     def count(self):
@@ -67,12 +68,17 @@ class DeferredJoinPaginator(Paginator):
         )
 
     def _rows_page(self, ids, number):
-        found = {item.pk: item for item in self.object_list.filter(pk__in=ids).order_by()}
+        if self._rows is not None:
+            found = {item.pk: item for item in self._rows(ids)}
+        else:
+            found = {item.pk: item for item in self.object_list.filter(pk__in=ids).order_by()}
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)
 
 
-def paginate(request, items, per_page, param="page", count=None):
-    """`count`: the number of items when the caller already knows it (e.g. from a cache)."""
-    paginator = DeferredJoinPaginator(items, per_page, known_count=count)
+def paginate(request, items, per_page, param="page", count=None, rows=None):
+    """`count`: the number of items when the caller already knows it (e.g. from a cache).
+    `rows(ids)`: the items of these keys, read another way than `items.filter(pk__in=ids)`
+    (a compiled statement, base/statements.py); it must give only items `items` has."""
+    paginator = DeferredJoinPaginator(items, per_page, known_count=count, rows=rows)
     number = int_param(request.GET.get(param), 1, minimum=1)
     return paginator.page_or_last(number)

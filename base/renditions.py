@@ -23,6 +23,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from base.statements import Statement
+
 # A story card's picture (news/cards.py), shared by every page that lists stories: the news
 # listings, the related stories, and the campaign, conference and exemplar pages.
 STORY_CARD_PICTURE = "format-{webp,jpeg} fill-{480x270,960x540}"
@@ -42,12 +44,37 @@ def specs(*patterns):
 def prefetch(lookup, *patterns):
     """A Prefetch of the renditions of the image(s) at `lookup` ("featured_image",
     "exemplar__portrait"), for the spec patterns the templates use."""
-    rendition = get_image_model().get_rendition_model()
-    return Prefetch(
-        f"{lookup}__renditions",
-        queryset=rendition.objects.filter(filter_spec__in=specs(*patterns)),
-        to_attr="prefetched_renditions",
-    )
+    return RenditionPrefetch(lookup, specs(*patterns))
+
+
+class RenditionPrefetch(Prefetch):
+    """Django's Prefetch of the renditions, which a compiled statement (base/statements.py)
+    runs as one compiled query of its own instead (`prefetch_compiled`)."""
+
+    def __init__(self, image_lookup, spec_list):
+        rendition = get_image_model().get_rendition_model()
+        super().__init__(
+            f"{image_lookup}__renditions",
+            queryset=rendition.objects.filter(filter_spec__in=spec_list),
+            to_attr="prefetched_renditions",
+        )
+        self.image_steps = image_lookup.split("__")
+        self.spec_list = tuple(spec_list)
+
+    def prefetch_compiled(self, instances):
+        images = []
+        for instance in instances:
+            for step in self.image_steps:
+                field = instance._meta.get_field(step)
+                if not field.is_cached(instance):  # not read with the row: Django's way
+                    prefetch_related_objects(instances, self)
+                    return
+                instance = getattr(instance, step)
+                if instance is None:
+                    break
+            else:
+                images.append(instance)
+        attach(images, self.spec_list)
 
 
 def images(*patterns):
@@ -59,4 +86,47 @@ def prefetch_on(instances, lookup, *patterns):
     """Fetch the renditions of `lookup` on model instances already loaded (a served page)."""
     instances = [instance for instance in instances if instance is not None]
     if instances:
-        prefetch_related_objects(instances, prefetch(lookup, *patterns))
+        prefetch(lookup, *patterns).prefetch_compiled(instances)
+
+
+def _renditions_by_id(count, spec_list, **ids):
+    rendition = get_image_model().get_rendition_model()
+    return rendition.objects.filter(
+        image_id__in=[ids[f"i{n}"] for n in range(count)], filter_spec__in=spec_list
+    )
+
+
+_RENDITIONS = Statement(_renditions_by_id)
+
+
+def attach(images, spec_list):
+    """Set `prefetched_renditions` (what Wagtail's picture tags look in) on these images: their
+    renditions of `spec_list`, in one compiled query whatever the images' number. An image
+    listed twice (two stories with one picture) gets rendition instances of its own, as
+    Django's prefetch gives it."""
+    ids = sorted({image.pk for image in images})
+    if not ids:
+        return
+    found = {}
+    for rendition in _RENDITIONS(len(ids), spec_list, **{f"i{n}": pk for n, pk in enumerate(ids)}):
+        found.setdefault(rendition.image_id, []).append(rendition)
+    taken = set()
+    for image in images:
+        own = []
+        for rendition in found.get(image.pk, ()):
+            if rendition.pk in taken:
+                rendition = _twin(rendition)
+            taken.add(rendition.pk)
+            rendition.image = image
+            own.append(rendition)
+        image.prefetched_renditions = own
+
+
+def _twin(rendition):
+    """A second instance of a rendition's row."""
+    fields = rendition._meta.concrete_fields
+    return rendition.__class__.from_db(
+        rendition._state.db,
+        [field.attname for field in fields],
+        [getattr(rendition, field.attname) for field in fields],
+    )

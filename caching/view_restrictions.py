@@ -52,6 +52,17 @@ def readable(queryset):
     return queryset.live().exclude(covered) if paths else queryset.live()
 
 
+def readable_rows(statement, *shape, **values):
+    """The rows of a compiled statement (base/statements.py) whose queryset reads
+    `readable()`: compiled per set of restricted paths, which are its first shape argument;
+    built and run as a queryset when they are not known (no cache), as `readable()` asks
+    the database for them then."""
+    paths = restricted_paths()
+    if paths is None:
+        return list(statement.queryset(None, *shape, **values))
+    return statement(tuple(paths), *shape, **values)
+
+
 def _restriction_changed(sender, **kwargs):
     purge_all()
 

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from base.pages import URL_FIELDS
+from base.statements import Statement
 from caching import view_restrictions
 from caching.content_versions import page_scope
 
@@ -18,24 +19,45 @@ CAMPAIGN_CARD_FIELDS = (*URL_FIELDS, "start_date", "end_date", "slogan", "plan_n
 CONFERENCE_FIELDS = (*URL_FIELDS, "date")
 
 
-def campaign_sections(home_page):
-    today = timezone.localdate()
-    ongoing = list(
-        view_restrictions.readable(CampaignPage.objects.descendant_of(home_page))
+def _ongoing_under(_restricted, path, depth, today, limit):
+    return (
+        view_restrictions.readable(
+            CampaignPage.objects.filter(path__startswith=path, depth__gt=depth)  # descendant_of
+        )
         .exclude(start_date__gt=today)
         .exclude(end_date__lt=today)
         .only(*CAMPAIGN_CARD_FIELDS)
-        .order_by("-start_date")[:ONGOING_COUNT]
+        .order_by("-start_date")[:limit]
     )
-    conferences = list(
-        view_restrictions.readable(ConferencePage.objects.descendant_of(home_page))
+
+
+def _conferences_under(_restricted, path, depth, limit):
+    return (
+        view_restrictions.readable(
+            ConferencePage.objects.filter(path__startswith=path, depth__gt=depth)
+        )
         .filter(date__isnull=False)
         .only(*CONFERENCE_FIELDS)
-        .order_by("-date", "-pk")[:CONFERENCE_COUNT]
+        .order_by("-date", "-pk")[:limit]
     )
+
+
+# Read by every render from nothing of the home page: compiled once (base/statements.py);
+# the ongoing campaigns once a day, as "ongoing" is read against the day's date.
+ONGOING_UNDER = Statement(_ongoing_under)
+CONFERENCES_UNDER = Statement(_conferences_under)
+
+
+def campaign_sections(home_page):
+    today = timezone.localdate()
+    where = (home_page.path, home_page.depth)
     return {
-        "ongoing_campaigns": ongoing,
-        "latest_conferences": conferences,
+        "ongoing_campaigns": view_restrictions.readable_rows(
+            ONGOING_UNDER, *where, today, ONGOING_COUNT
+        ),
+        "latest_conferences": view_restrictions.readable_rows(
+            CONFERENCES_UNDER, *where, CONFERENCE_COUNT
+        ),
     }
 
 

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import ngettext
 
 from base.params import int_param
+from base.statements import Statement
 
 from .models import Comment
 
@@ -28,17 +29,15 @@ def thread_page(request, page, rules):
     order = request.GET.get(ORDER_PARAM)
     newest = order == "moi-nhat" if order in ("moi-nhat", "cu-nhat") else rules.newest_first
     ordering = ("-created_at", "-pk") if newest else ("created_at", "pk")
-    top = Comment.objects.visible().filter(page=page, parent__isnull=True)
     # Both counts in one query; the paginator reuses the top-level one (tombstones keep
     # their thread on the page but are not counted as comments).
-    counts = (
-        Comment.objects.visible()
-        .filter(page=page)
-        .aggregate(
-            total=Count("pk", filter=Q(erased=False)),
-            top=Count("pk", filter=Q(parent__isnull=True)),
-        )
-    )
+    found = COUNTS(page=page.pk)
+    counts = found[0] if found else {"total": 0, "top": 0}
+    if not counts["top"]:  # most stories: no thread to read, nothing to build
+        threads = Paginator([], rules.per_page or 20).page(1)
+        threads.total = counts["total"]
+        return threads, newest
+    top = Comment.objects.visible().filter(page=page, parent__isnull=True)
     paginator = Paginator(top.order_by(*ordering), rules.per_page or 20)
     paginator.__dict__["count"] = counts["top"]  # Paginator.count is a cached_property
     number = int_param(request.GET.get(PAGE_PARAM), 1, minimum=1)
@@ -48,15 +47,13 @@ def thread_page(request, page, rules):
     # says there is no thread: most stories).
     start = (threads.number - 1) * threads.paginator.per_page
     root_ids = top.order_by(*ordering).values("pk")[start : start + threads.paginator.per_page]
-    rows = []
-    if counts["top"]:
-        rows = list(
-            Comment.objects.visible()
-            .filter(page=page)
-            .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
-            .order_by("created_at", "pk")
-            .defer(*PRIVATE)
-        )
+    rows = list(
+        Comment.objects.visible()
+        .filter(page=page)
+        .filter(Q(pk__in=root_ids) | Q(thread__in=root_ids))
+        .order_by("created_at", "pk")
+        .defer(*PRIVATE)
+    )
     roots = [c for c in rows if c.parent_id is None]
     if newest:
         roots.reverse()
@@ -77,6 +74,21 @@ def thread_page(request, page, rules):
 
 
 PRIVATE = ("author_email", "ip_address", "user_agent")
+
+# A page's visible comments and its visible threads, read by every render of a story from
+# nothing: a compiled statement (base/statements.py). No row when it has none.
+COUNTS = Statement(
+    lambda *, page: (
+        Comment.objects.visible()
+        .filter(page_id=page)
+        .values("page_id")
+        .annotate(
+            total=Count("pk", filter=Q(erased=False)),
+            top=Count("pk", filter=Q(parent__isnull=True)),
+        )
+        .values("total", "top")
+    )
+)
 
 
 def visible_count(page):

@@ -106,8 +106,11 @@ def page_versions(page, request=None):
     The editions' homes are read once a request anyway (the header's edition links)."""
     if not isinstance(getattr(page, "pk", None), int):
         return {}
-    if len(edition_homes(request)) < 2:
+    homes = edition_homes(request)
+    if len(homes) < 2:
         return {}
+    if any(home.pk == page.pk for home in homes.values()):
+        return homes  # a home's versions are the editions' homes: no query on the home page
 
     def compute():
         pages = Page.objects.filter(translation_key=page.translation_key).live()

@@ -2,6 +2,7 @@
 
 from base import renditions
 from base.home_sections import live_index_under
+from base.statements import Statement
 from caching import view_restrictions
 from caching.content_versions import REGISTRY, page_scope
 from exemplars.models.index import ExemplarIndexPage
@@ -11,14 +12,26 @@ from exemplars.pictures import PORTRAIT_PICTURE
 FEATURED_COUNT = 4
 
 
-def featured_exemplars(home_page):
-    featured = list(
-        view_restrictions.readable(ExemplarPage.objects.descendant_of(home_page))
+def _featured_under(_restricted, path, depth, limit):
+    return (
+        view_restrictions.readable(
+            ExemplarPage.objects.filter(path__startswith=path, depth__gt=depth)  # descendant_of
+        )
         .filter(featured=True)
         .select_related("portrait", "ethnicity", "place")
         .only(*ExemplarPage.card_fields)
         .prefetch_related(renditions.prefetch("portrait", PORTRAIT_PICTURE))
-        .order_by("-last_published_at", "-pk")[:FEATURED_COUNT]
+        .order_by("-last_published_at", "-pk")[:limit]
+    )
+
+
+# Read by every render from nothing of the home page: compiled once (base/statements.py).
+FEATURED_UNDER = Statement(_featured_under)
+
+
+def featured_exemplars(home_page):
+    featured = view_restrictions.readable_rows(
+        FEATURED_UNDER, home_page.path, home_page.depth, FEATURED_COUNT
     )
     return {
         "featured_exemplars": featured,

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from base.home_sections import live_index_under
+from base.statements import Statement
 from caching import content_versions, view_restrictions
 from caching.content_versions import RANKINGS
 
@@ -15,14 +16,26 @@ LATEST_COUNT = 9
 POPULAR_TAG_COUNT = 14
 
 
+def _latest_under(_restricted, path, depth, limit):
+    # Below the home: Wagtail's descendant_of (a descendant is deeper than its ancestor).
+    stories = ArticlePage.objects.filter(path__startswith=path, depth__gt=depth)
+    return story_listing(stories)[:limit]
+
+
+# Read by every render from nothing of the home page: compiled once (base/statements.py).
+LATEST_UNDER = Statement(_latest_under)
+
+
 def latest_news(home_page):
     """The lead story and the latest stories (the home page's main column)."""
-    stories = story_listing(ArticlePage.objects.descendant_of(home_page))
-    latest = list(stories[: LATEST_COUNT + 1])
+    latest = view_restrictions.readable_rows(
+        LATEST_UNDER, home_page.path, home_page.depth, LATEST_COUNT + 1
+    )
     lead = None
     if home_page.lead_story_id:  # the editor's lead, from the latest when it is one of them
         lead = next((story for story in latest if story.pk == home_page.lead_story_id), None)
         if lead is None:
+            stories = story_listing(ArticlePage.objects.descendant_of(home_page))
             lead = stories.filter(pk=home_page.lead_story_id).first()
     if lead is None and latest:
         lead = latest[0]

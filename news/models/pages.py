@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -27,6 +28,7 @@ from base import renditions
 from base.api_fields import ImageWithRenditionsField, StreamWithImagesField
 from base.pages import SitePage
 from base.pagination import paginate
+from base.statements import Statement
 from caching import view_restrictions
 from caching.content_versions import SITE, TIMEOUT, digest, page_scope, scope, stamps
 from caching.lazy import lazy
@@ -48,8 +50,14 @@ from news.models.listings import (
 )
 from news.models.related import ranked_by_shared_tags
 from news.models.reporters import Reporter
-from news.models.story_rows import ArticleByline, ArticleExemplar, ArticleRelatedStory, StoryKind
-from news.models.tags import ArticlePageTag, NewsTag
+from news.models.story_rows import (
+    ArticleByline,
+    ArticleExemplar,
+    ArticleNote,
+    ArticleRelatedStory,
+    StoryKind,
+)
+from news.models.tags import ArticlePageTag, NewsTag, public_tag
 from news.seo import article_structured_data
 
 
@@ -101,7 +109,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         tag = None
         tag_slug = request.GET.get("tag", "").strip()
         if tag_slug:
-            tag = NewsTag.objects.public().filter(slug=tag_slug).first()
+            tag = public_tag(tag_slug)
             stories = stories.filter(tagged_items__tag=tag) if tag else stories.none()
         month_range = parse_month(request.GET.get("month"))
         if month_range:
@@ -136,7 +144,9 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             request,
             context_overrides={
                 # Read only when the listing fragment is rendered (caching/lazy.py).
-                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE, count=count),
+                "stories_page": lazy(
+                    paginate, request, stories, STORIES_PER_PAGE, count=count, rows=story_cards
+                ),
                 "active_tag": tag,
                 "active_month": month_range[0] if month_range else None,
                 "months": self.month_choices(),
@@ -146,14 +156,18 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
 
     @path("chu-de/<slug:tag_slug>/", name="tag")
     def tag_route(self, request, tag_slug):
-        tag = get_object_or_404(NewsTag.objects.public(), slug=tag_slug)
+        tag = public_tag(tag_slug)
+        if tag is None:
+            raise Http404
         stories = self.stories().filter(tagged_items__tag=tag)
         return self.render(
             request,
             template="news/tag_page.html",
             context_overrides={
                 "tag": tag,
-                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE),
+                "stories_page": lazy(
+                    paginate, request, stories, STORIES_PER_PAGE, rows=story_cards
+                ),
             },
         )
 
@@ -166,7 +180,9 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
             template="news/reporter_page.html",
             context_overrides={
                 "reporter": reporter,
-                "stories_page": lazy(paginate, request, stories, STORIES_PER_PAGE),
+                "stories_page": lazy(
+                    paginate, request, stories, STORIES_PER_PAGE, rows=story_cards
+                ),
             },
         )
 
@@ -211,7 +227,9 @@ class SectionPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories_page"] = lazy(paginate, request, self.stories(), STORIES_PER_PAGE)
+        context["stories_page"] = lazy(
+            paginate, request, self.stories(), STORIES_PER_PAGE, rows=story_cards
+        )
         context["feed_links"] = [(_("Section: %(title)s") % {"title": self.title}, self.feed_url())]
         context["news_index"] = lazy(lambda: self.get_parent().specific)
         return context
@@ -540,22 +558,20 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
             prefetched = "bylines" in getattr(self, "_prefetched_objects_cache", {})
-            bylines = self.bylines.all() if prefetched else self.bylines.select_related("reporter")
+            bylines = self.bylines.all() if prefetched else own_rows(self, "bylines", BYLINES)
+            if bylines is None:  # held in memory (a preview)
+                bylines = self.bylines.select_related("reporter")
             self._reporters = [byline.reporter for byline in bylines if byline.reporter_id]
         return self._reporters
 
     def related_stories(self, limit=4, tags=None):
-        chosen_ids = [
-            link.story_id for link in self.related_links.all() if link.story_id is not None
-        ][:limit]
+        links = own_rows(self, "related_links", RELATED_LINKS)
+        if links is None:  # held in memory (a preview)
+            links = self.related_links.all()
+        chosen_ids = [link.story_id for link in links if link.story_id is not None][:limit]
         if chosen_ids:
             # The editor's choice, in the editor's order, in one query with pictures and bylines.
-            found = {
-                story.pk: story
-                for story in story_listing(
-                    ArticlePage.objects.filter(pk__in=chosen_ids, locale_id=self.locale_id)
-                )
-            }
+            found = {story.pk: story for story in story_cards(chosen_ids, locale_id=self.locale_id)}
             chosen = [found[pk] for pk in chosen_ids if pk in found]
             if chosen:
                 return chosen
@@ -573,8 +589,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         for candidates in (ranked[:limit], ranked[limit:]):
             if len(found) >= limit or not candidates:
                 break
-            listing = story_listing(ArticlePage.objects.filter(pk__in=candidates))
-            found.update((story.pk, story) for story in listing)
+            found.update((story.pk, story) for story in story_cards(candidates))
         return [found[pk] for pk in ranked if pk in found][:limit]
 
     def get_context(self, request, *args, **kwargs):
@@ -583,7 +598,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         context["section"] = self.section
         context["has_gallery"] = any(block.block_type == "gallery" for block in self.body)
         # Read only when a fragment that shows them is rendered (templatetags/fragments.py).
-        tags = SimpleLazyObject(lambda: list(self.tags.all()))
+        tags = SimpleLazyObject(self.own_tags)
         links = SimpleLazyObject(self.campaign_links)
         context["story_tags"] = tags
         context["story_picture"] = SimpleLazyObject(self.picture_with_renditions)
@@ -593,6 +608,11 @@ class ArticlePage(FoldedSearchMixin, SitePage):
         for name in ("story_exemplars", "story_campaign", "story_conference", "records_in_edition"):
             context[name] = SimpleLazyObject(lambda name=name: links[name])
         return context
+
+    def own_tags(self):
+        """The story's tags (a compiled statement, unless held in memory: a preview)."""
+        tags = own_rows(self, "tagged_items", TAGS)
+        return list(self.tags.all()) if tags is None else tags
 
     def picture_with_renditions(self):
         """The lead picture with its renditions (article_page.html's and the sharing card of
@@ -611,7 +631,8 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def dated_notes(self):
         """Corrections and updates, newest first: read once for the page and its JSON-LD."""
         if getattr(self, "_dated_notes", None) is None:
-            self._dated_notes = list(self.notes.order_by("-date"))
+            notes = own_rows(self, "notes", NOTES)
+            self._dated_notes = list(self.notes.order_by("-date")) if notes is None else notes
         return self._dated_notes
 
     def clean(self):
@@ -635,16 +656,9 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def campaign_links(self):
         """The story's campaign, conference and exemplars (live ones only), for the aside."""
-        from exemplars.models import ExemplarPage
-
-        links = (
-            self.exemplar_links.filter(exemplar__live=True)
-            .select_related(
-                "exemplar", "exemplar__portrait", "exemplar__ethnicity", "exemplar__place"
-            )
-            .only("page", "exemplar", *(f"exemplar__{name}" for name in ExemplarPage.card_fields))
-            .prefetch_related(renditions.prefetch("exemplar__portrait", PORTRAIT_PICTURE))
-        )
+        links = own_rows(self, "exemplar_links", EXEMPLAR_LINKS)
+        if links is None:  # held in memory (a preview)
+            links = live_exemplar_links(self.exemplar_links.all())
         campaign = self.campaign if self.campaign_id else None
         conference = self.conference if self.conference_id else None
         campaign = campaign if campaign and campaign.live else None
@@ -672,3 +686,72 @@ class ArticlePage(FoldedSearchMixin, SitePage):
                 record.pk: shown[record.pk] for record in cards if shown[record.pk] is not record
             },
         }
+
+
+# A story's own rows, read by every render of it from nothing (after its publication), as
+# compiled statements (base/statements.py): the queryset's building and compiling was most of
+# each one's cost. A page that holds them in memory (a preview of a revision, the admin's
+# form) reads them through its managers as before.
+
+
+def own_rows(page, relation, statement):
+    """`statement`'s rows for this page, each row's page set to it (as the related manager
+    does), or None when the page holds `relation` in memory (modelcluster) or is unsaved."""
+    held = getattr(page, "_cluster_related_objects", None) or {}
+    if page.pk is None or relation in held:
+        return None
+    rows = statement(page=page.pk)
+    if rows and hasattr(rows[0], "page_id"):
+        for row in rows:
+            row._state.fields_cache["page"] = page
+    return rows
+
+
+def live_exemplar_links(links):
+    from exemplars.models import ExemplarPage
+
+    return (
+        links.filter(exemplar__live=True)
+        .select_related("exemplar", "exemplar__portrait", "exemplar__ethnicity", "exemplar__place")
+        .only("page", "exemplar", *(f"exemplar__{name}" for name in ExemplarPage.card_fields))
+        .prefetch_related(renditions.prefetch("exemplar__portrait", PORTRAIT_PICTURE))
+    )
+
+
+BYLINES = Statement(
+    lambda *, page: ArticleByline.objects.filter(page_id=page).select_related("reporter")
+)
+NOTES = Statement(lambda *, page: ArticleNote.objects.filter(page_id=page).order_by("-date"))
+RELATED_LINKS = Statement(lambda *, page: ArticleRelatedStory.objects.filter(page_id=page))
+TAGS = Statement(  # in the order they were given, as taggit's manager reads them
+    lambda *, page: NewsTag.objects.filter(tagged_stories__content_object_id=page).order_by(
+        "tagged_stories__id"
+    )
+)
+EXEMPLAR_LINKS = Statement(
+    lambda *, page: live_exemplar_links(ArticleExemplar.objects.filter(page_id=page))
+)
+
+
+def _cards_by_id(_restricted, count, in_locale, **values):
+    stories = ArticlePage.objects.filter(pk__in=[values[f"p{n}"] for n in range(count)])
+    if in_locale:
+        stories = stories.filter(locale_id=values["locale"])
+    return story_listing(stories)
+
+
+# A story's related cards and a listing page's rows, read by every render of them from
+# nothing: a compiled statement per number of stories (base/statements.py).
+CARDS_BY_ID = Statement(_cards_by_id)
+
+
+def story_cards(ids, locale_id=None):
+    """The readable stories of these ids (of one edition, with `locale_id`), ready for their
+    cards, newest first: one compiled statement per number of ids."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    values = {f"p{n}": pk for n, pk in enumerate(ids)}
+    if locale_id is not None:
+        values["locale"] = locale_id
+    return view_restrictions.readable_rows(CARDS_BY_ID, len(ids), locale_id is not None, **values)

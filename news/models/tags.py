@@ -8,6 +8,7 @@ from wagtail.admin.panels import (
     FieldPanel,
 )
 
+from base.statements import Statement
 from caching import view_restrictions
 from language.vietnamese import fold, slugify_vi
 
@@ -57,3 +58,17 @@ class ArticlePageTag(TaggedItemBase):
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
     tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_stories")
+
+
+def _public_tag_by_slug(_restricted, *, slug):
+    return NewsTag.objects.public().filter(slug=slug)
+
+
+# A tag page's tag, read by every render of it from nothing (base/statements.py).
+PUBLIC_TAG_BY_SLUG = Statement(_public_tag_by_slug)
+
+
+def public_tag(slug):
+    """The public tag of this slug (see NewsTagQuerySet.public), or None."""
+    found = view_restrictions.readable_rows(PUBLIC_TAG_BY_SLUG, slug=slug)
+    return found[0] if found else None

@@ -204,11 +204,13 @@ def python_calls(client, url):
 # a template include each and without Wagtail's lazy escaping, the comment form's widgets
 # without templates, page URLs without a reverse each, listings reading the columns their
 # cards show, the home's index pages as site values, no thread query without comments, the
-# related ranking as one written-out statement (news/models/related.py).
-# Measured 24,600 / 20,800 / 28,000 in a warm checkout on SQLite, 26,300 / 22,100 / 29,800 in
-# a fresh clone's `.ci/run` (which caches a test process has filled first varies with the
-# order tests run in); PostgreSQL ~3 % more. Before (c21247c) 38,100 / 28,600 / 40,300.
-CALL_BUDGETS = {"/": 27_000, "/tin-tuc/chu-de/thi-dua/": 23_000, "story": 31_000}
+# related ranking as one written-out statement (news/models/related.py), the listings and a
+# story's own rows as compiled statements (base/statements.py).
+# Measured 15,000 / 17,600 / 17,900 in a warm checkout on SQLite (24,600 / 20,800 / 28,000
+# before the compiled statements); a fresh clone's `.ci/run` measured some 1,700 more (which
+# caches a test process has filled first varies with the order tests run in); PostgreSQL ~3 %
+# more. Before (c21247c) 38,100 / 28,600 / 40,300.
+CALL_BUDGETS = {"/": 17_500, "/tin-tuc/chu-de/thi-dua/": 20_500, "story": 20_500}
 
 
 def test_a_cold_render_does_a_pinned_amount_of_python_work(client, newsroom):
