@@ -22,6 +22,7 @@ from comments.models import Comment, Status
 from tests.operations.test_stack import (  # noqa: F401 (fixtures)
     JSON,
     comment,
+    moderator,
     newsroom,
     section,
     stack,
@@ -76,14 +77,15 @@ def logged(count, expected):
 def test_the_admin_goes_to_the_staff_node_and_to_the_readers_when_it_is_down(
     stack,  # noqa: F811 (fixtures from test_stack)
     newsroom,  # noqa: F811
+    moderator,  # noqa: F811 (a member of "Kiểm duyệt viên": the admin as the queue's user)
     capsys,
 ):
-    story, admin = newsroom
+    story, _chief = newsroom
     stack.start_node("a")
     stack.start_node("b")
     stack.start_staff()
     stack.start_front()
-    staff = staff_cookie(admin)
+    staff = staff_cookie(moderator)
     assert wait_until(lambda: stack.probes("healthy", full=True), 30), stack.backends()
     assert wait_until(lambda: stack.staff_health() == "healthy", 30)
 
