@@ -466,6 +466,17 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        indexes = [
+            # The home page's breaking-news banner (news/home.newest_breaking), read again by
+            # the first home render after each publication: few stories have a time, so a
+            # partial index. Without it that render scanned every story (9 ms at 20,000 on
+            # PostgreSQL, more than the rest of its queries together).
+            models.Index(
+                fields=["breaking_until"],
+                name="news_story_breaking_idx",
+                condition=models.Q(breaking_until__isnull=False),
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         if self.display_date is None and self.first_published_at:

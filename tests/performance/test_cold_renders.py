@@ -217,3 +217,15 @@ def test_a_cold_render_does_a_pinned_amount_of_python_work(client, newsroom):
     _first, last = newsroom(16)
     found = {url: python_calls(client, last.url if url == "story" else url) for url in CALL_BUDGETS}
     assert all(found[url] <= budget for url, budget in CALL_BUDGETS.items()), found
+
+
+def test_the_breaking_news_banner_reads_an_index_not_every_story():
+    """The first home render after each publication asks for the newest breaking story
+    (its cached answer is kept under the home's listing stamp): without an index it scanned
+    every story (9 ms at 20,000 on PostgreSQL). Few stories have a time: a partial index."""
+    from news.models import ArticlePage
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, ArticlePage._meta.db_table)
+    index = constraints.get("news_story_breaking_idx")
+    assert index is not None and index["index"] and index["columns"] == ["breaking_until"]
