@@ -79,23 +79,9 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
         verbose_name_plural = _("news indexes")
 
     def route(self, request, path_components):
-        # A story in one query (with its picture and this page as its cached parent) instead of
-        # Wagtail's child lookup + specific fetch + parent fetch for the breadcrumbs and links.
-        if len(path_components) == 1:
-            story = self.cached_child(
-                request,
-                path_components[0],
-                lambda: (
-                    ArticlePage.objects.child_of(self)
-                    .select_related("featured_image")
-                    .filter(slug=path_components[0])
-                    .first()
-                ),
-            )
-            if story is not None:
-                story._cached_parent_obj = self
-                return story.route(request, [])
-        return super().route(request, path_components)
+        return route_to_story(self, request, path_components) or super().route(
+            request, path_components
+        )
 
     def stories(self):
         """Every story of the news, in its sections or not."""
@@ -221,6 +207,11 @@ class SectionPage(SitePage):
 
     def stories(self):
         return story_listing(ArticlePage.objects.child_of(self))
+
+    def route(self, request, path_components):
+        return route_to_story(self, request, path_components) or super().route(
+            request, path_components
+        )
 
     def feed_url(self):
         return reverse("feeds:section", args=[self.slug])
@@ -766,3 +757,32 @@ def story_cards(ids, locale_id=None):
     if locale_id is not None:
         values["locale"] = locale_id
     return view_restrictions.readable_rows(CARDS_BY_ID, len(ids), locale_id is not None, **values)
+
+
+def _story_at(path, depth, *, slug):
+    stories = ArticlePage.objects.filter(path__startswith=path, depth=depth + 1)  # child_of
+    return stories.filter(slug=slug).select_related("featured_image").order_by("pk")[:1]
+
+
+# The story a reader's URL names, read again by the first request after its publication (the
+# route is cached under its stamp): a compiled statement (base/statements.py).
+STORY_AT = Statement(_story_at)
+
+
+def route_to_story(parent, request, path_components):
+    """A story of the news index or a section in one query (with its picture and `parent` as
+    its cached parent) instead of Wagtail's child lookup, specific fetch and parent fetch for
+    the breadcrumbs and links; None when the path names no story here (Wagtail routes it)."""
+    if len(path_components) != 1:
+        return None
+    slug = path_components[0]
+
+    def fetch():
+        found = STORY_AT(parent.path, parent.depth, slug=slug)
+        return found[0] if found else None
+
+    story = parent.cached_child(request, slug, fetch)
+    if story is None:
+        return None
+    story._cached_parent_obj = parent
+    return story.route(request, [])
