@@ -170,8 +170,3 @@ class Statement:
         if len(cache) > MAX_SHAPES:
             cache.popitem(last=False)
         return found
-
-
-def forget_compiled():
-    """Drop this thread's compiled statements (tests that change the schema's meaning)."""
-    _local.statements = OrderedDict()
