@@ -19,6 +19,8 @@ Keep each PATTERN next to the template that uses it (tests/news/test_cold_render
 the queries of a render from nothing).
 """
 
+import copy
+
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -115,18 +117,8 @@ def attach(images, spec_list):
         own = []
         for rendition in found.get(image.pk, ()):
             if rendition.pk in taken:
-                rendition = _twin(rendition)
+                rendition = copy.copy(rendition)  # its own state: its own image
             taken.add(rendition.pk)
             rendition.image = image
             own.append(rendition)
         image.prefetched_renditions = own
-
-
-def _twin(rendition):
-    """A second instance of a rendition's row."""
-    fields = rendition._meta.concrete_fields
-    return rendition.__class__.from_db(
-        rendition._state.db,
-        [field.attname for field in fields],
-        [getattr(rendition, field.attname) for field in fields],
-    )

@@ -560,16 +560,18 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def reporters(self):
         if getattr(self, "_reporters", None) is None:  # the page and its JSON-LD share it
             prefetched = "bylines" in getattr(self, "_prefetched_objects_cache", {})
-            bylines = self.bylines.all() if prefetched else own_rows(self, "bylines", BYLINES)
-            if bylines is None:  # held in memory (a preview)
-                bylines = self.bylines.select_related("reporter")
+            bylines = (
+                self.bylines.all()
+                if prefetched
+                else own_rows(
+                    self, "bylines", BYLINES, lambda: self.bylines.select_related("reporter")
+                )
+            )
             self._reporters = [byline.reporter for byline in bylines if byline.reporter_id]
         return self._reporters
 
     def related_stories(self, limit=4, tags=None):
-        links = own_rows(self, "related_links", RELATED_LINKS)
-        if links is None:  # held in memory (a preview)
-            links = self.related_links.all()
+        links = own_rows(self, "related_links", RELATED_LINKS, lambda: self.related_links.all())
         chosen_ids = [link.story_id for link in links if link.story_id is not None][:limit]
         if chosen_ids:
             # The editor's choice, in the editor's order, in one query with pictures and bylines.
@@ -613,8 +615,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def own_tags(self):
         """The story's tags (a compiled statement, unless held in memory: a preview)."""
-        tags = own_rows(self, "tagged_items", TAGS)
-        return list(self.tags.all()) if tags is None else tags
+        return own_rows(self, "tagged_items", TAGS, lambda: self.tags.all())
 
     def picture_with_renditions(self):
         """The lead picture with its renditions (article_page.html's and the sharing card of
@@ -633,8 +634,7 @@ class ArticlePage(FoldedSearchMixin, SitePage):
     def dated_notes(self):
         """Corrections and updates, newest first: read once for the page and its JSON-LD."""
         if getattr(self, "_dated_notes", None) is None:
-            notes = own_rows(self, "notes", NOTES)
-            self._dated_notes = list(self.notes.order_by("-date")) if notes is None else notes
+            self._dated_notes = own_rows(self, "notes", NOTES, lambda: self.notes.order_by("-date"))
         return self._dated_notes
 
     def clean(self):
@@ -658,9 +658,12 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 
     def campaign_links(self):
         """The story's campaign, conference and exemplars (live ones only), for the aside."""
-        links = own_rows(self, "exemplar_links", EXEMPLAR_LINKS)
-        if links is None:  # held in memory (a preview)
-            links = live_exemplar_links(self.exemplar_links.all())
+        links = own_rows(
+            self,
+            "exemplar_links",
+            EXEMPLAR_LINKS,
+            lambda: live_exemplar_links(self.exemplar_links.all()),
+        )
         campaign = self.campaign if self.campaign_id else None
         conference = self.conference if self.conference_id else None
         campaign = campaign if campaign and campaign.live else None
@@ -696,12 +699,13 @@ class ArticlePage(FoldedSearchMixin, SitePage):
 # form) reads them through its managers as before.
 
 
-def own_rows(page, relation, statement):
+def own_rows(page, relation, statement, from_manager):
     """`statement`'s rows for this page, each row's page set to it (as the related manager
-    does), or None when the page holds `relation` in memory (modelcluster) or is unsaved."""
+    does); `from_manager()`'s (the relation's manager) when the page holds `relation` in
+    memory (modelcluster: a revision, a preview) or is unsaved."""
     held = getattr(page, "_cluster_related_objects", None) or {}
     if page.pk is None or relation in held:
-        return None
+        return list(from_manager())
     rows = statement(page=page.pk)
     if rows and hasattr(rows[0], "page_id"):
         for row in rows:
